@@ -1,0 +1,180 @@
+//! Extractors that decode and validate in one step, with problem+json errors.
+//!
+//! [`ValidJson`] replaces actix's `Json`: it checks the content type and size, reports the
+//! path of a wrongly typed field, and runs the type's `validator` rules. [`ValidQuery`] does
+//! the same for query strings. `Path` errors go through [`path_config`].
+
+use std::future::Future;
+use std::pin::Pin;
+
+use actix_web::dev::Payload;
+use actix_web::error::PayloadError;
+use actix_web::web::{Bytes, PathConfig, QueryConfig};
+use actix_web::{FromRequest, HttpRequest};
+use serde::de::DeserializeOwned;
+use sonla_core::validation::custom;
+use sonla_core::{ErrorCode, Localized};
+use validator::Validate;
+
+use crate::problem::ApiError;
+
+/// The largest request body accepted, in bytes; set once as app data.
+#[derive(Debug, Clone, Copy)]
+pub struct BodyLimit(pub usize);
+
+/// A JSON body, decoded and validated.
+#[derive(Debug)]
+pub struct ValidJson<T>(pub T);
+
+impl<T: DeserializeOwned + Validate + 'static> FromRequest for ValidJson<T> {
+    type Error = ApiError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, ApiError>>>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let limit = req.app_data::<BodyLimit>().map_or(1024 * 1024, |l| l.0);
+        let content_type = check_json_content_type(req);
+        let declared_too_large = req
+            .headers()
+            .get(actix_web::http::header::CONTENT_LENGTH)
+            .and_then(|v| v.to_str().ok()?.parse::<usize>().ok())
+            .is_some_and(|len| len > limit);
+        let body = Bytes::from_request(req, payload);
+        Box::pin(async move {
+            content_type?;
+            if declared_too_large {
+                return Err(too_large(limit));
+            }
+            let bytes = body.await.map_err(|e| match e.as_error::<PayloadError>() {
+                Some(PayloadError::Overflow) => too_large(limit),
+                _ => match e.as_response_error().status_code().as_u16() {
+                    413 => too_large(limit),
+                    _ => ApiError::new(ErrorCode::BadRequest).with_cause(e),
+                },
+            })?;
+            if bytes.len() > limit {
+                return Err(too_large(limit));
+            }
+            let value: T = decode_json(&bytes)?;
+            value.validate()?;
+            Ok(Self(value))
+        })
+    }
+}
+
+fn check_json_content_type(req: &HttpRequest) -> Result<(), ApiError> {
+    let essence = req.content_type().split(';').next().unwrap_or_default().trim().to_ascii_lowercase();
+    if essence == "application/json" || (essence.starts_with("application/") && essence.ends_with("+json")) {
+        Ok(())
+    } else {
+        Err(ApiError::new(ErrorCode::UnsupportedMediaType).with_detail(Localized::new(
+            "Nội dung phải có Content-Type: application/json",
+            "The body must be sent with Content-Type: application/json",
+        )))
+    }
+}
+
+use actix_web::HttpMessage as _;
+
+fn too_large(limit: usize) -> ApiError {
+    ApiError::new(ErrorCode::PayloadTooLarge).with_detail(Localized::new(
+        format!("Nội dung yêu cầu vượt quá {limit} byte"),
+        format!("The request body is larger than {limit} bytes"),
+    ))
+}
+
+/// Decodes JSON, telling a malformed document (400) from a well-formed one of the wrong shape (422).
+pub fn decode_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
+    let mut deserializer = serde_json::Deserializer::from_slice(bytes);
+    let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
+        let path = error.path().to_string();
+        let inner = error.into_inner();
+        if inner.is_data() { ApiError::validation(vec![shape_error(&path, &inner.to_string())]) } else { malformed(&inner) }
+    })?;
+    deserializer.end().map_err(|e| malformed(&e))?;
+    Ok(value)
+}
+
+fn malformed(error: &serde_json::Error) -> ApiError {
+    ApiError::new(ErrorCode::MalformedJson).with_detail(Localized::new(
+        format!("JSON không đúng cú pháp ở dòng {}, cột {}", error.line(), error.column()),
+        format!("Malformed JSON at line {}, column {}", error.line(), error.column()),
+    ))
+}
+
+/// A field error for a value serde could not take, named by its path.
+fn shape_error(path: &str, message: &str) -> sonla_core::validation::FieldError {
+    // serde's own text ends with " at line X column Y", which the field path already says better.
+    let message = message.split(" at line ").next().unwrap_or(message).to_owned();
+    let quoted = |prefix: &str| message.strip_prefix(prefix).map(|rest| rest.trim_matches('`').to_owned());
+    let join = |name: &str| if path == "." || path.is_empty() { name.to_owned() } else { format!("{path}.{name}") };
+    if let Some(name) = quoted("missing field ") {
+        return custom(join(&name), "required", Localized::new("Trường này là bắt buộc", "This field is required"));
+    }
+    if let Some(rest) = message.strip_prefix("unknown field ") {
+        let name = rest.split('`').nth(1).unwrap_or(rest).to_owned();
+        return custom(
+            join(&name),
+            "unknown_field",
+            Localized::new("Trường này không được hỗ trợ", "This field is not accepted"),
+        );
+    }
+    let field = if path == "." { String::new() } else { path.to_owned() };
+    if message.starts_with("unknown variant") {
+        let allowed = message.split("expected ").nth(1).unwrap_or_default().trim_start_matches("one of ");
+        return custom(
+            field,
+            "invalid_choice",
+            Localized::new(format!("Giá trị không hợp lệ; chọn một trong: {allowed}"), message.clone()),
+        );
+    }
+    if message.starts_with("invalid type") {
+        return custom(field, "invalid_type", Localized::new(format!("Sai kiểu dữ liệu: {message}"), message.clone()));
+    }
+    custom(field, "invalid_value", Localized::new(format!("Giá trị không hợp lệ: {message}"), message))
+}
+
+/// Query parameters, decoded and validated.
+#[derive(Debug)]
+pub struct ValidQuery<T>(pub T);
+
+impl<T: DeserializeOwned + Validate + 'static> FromRequest for ValidQuery<T> {
+    type Error = ApiError;
+    type Future = std::future::Ready<Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, _payload: &mut Payload) -> Self::Future {
+        std::future::ready(
+            serde_urlencoded::from_str::<T>(req.query_string())
+                .map_err(|e| invalid_query(&e.to_string()))
+                .and_then(|value| {
+                    value.validate()?;
+                    Ok(Self(value))
+                }),
+        )
+    }
+}
+
+fn invalid_query(message: &str) -> ApiError {
+    ApiError::new(ErrorCode::InvalidQueryParameter).with_detail(Localized::new(
+        format!("Tham số truy vấn không hợp lệ: {message}"),
+        format!("Invalid query parameter: {message}"),
+    ))
+}
+
+/// Path parameters that do not parse (an id that is not a UUID) answer 400.
+#[must_use]
+pub fn path_config() -> PathConfig {
+    PathConfig::default().error_handler(|error, _req| {
+        ApiError::new(ErrorCode::InvalidPathParameter)
+            .with_detail(Localized::new(
+                format!("Tham số đường dẫn không hợp lệ: {error}"),
+                format!("Invalid path parameter: {error}"),
+            ))
+            .into()
+    })
+}
+
+/// actix's own `Query` extractor, should a handler use it, answers like [`ValidQuery`].
+#[must_use]
+pub fn query_config() -> QueryConfig {
+    QueryConfig::default().error_handler(|error, _req| invalid_query(&error.to_string()).into())
+}

@@ -1,0 +1,137 @@
+//! The actix-web REST layer of the Sơn La startup-ecosystem API.
+//!
+//! [`Application::build`] is shared by `main` and the tests: it connects the database,
+//! applies migrations, and binds the HTTP server with every route and middleware.
+
+pub mod cli;
+pub mod extract;
+pub mod metrics;
+pub mod openapi;
+pub mod problem;
+pub mod routes;
+pub mod settings;
+pub mod telemetry;
+
+use std::net::TcpListener;
+use std::sync::Arc;
+
+use actix_web::dev::Server;
+use actix_web::http::header::{self, HeaderName, HeaderValue};
+use actix_web::middleware::{DefaultHeaders, from_fn};
+use actix_web::web::{Data, PayloadConfig};
+use actix_web::{App, HttpMessage, HttpServer, web};
+use anyhow::Context;
+use secrecy::SecretString;
+use sonla_db::{DbPool, PoolOptions, migrations};
+use tracing_actix_web::{RequestId, TracingLogger};
+use utoipa::OpenApi;
+use utoipa_actix_web::AppExt;
+use utoipa_swagger_ui::SwaggerUi;
+
+use crate::extract::BodyLimit;
+use crate::metrics::Metrics;
+use crate::openapi::{ApiDoc, RouteTable};
+pub use crate::settings::Settings;
+
+/// What every handler can reach.
+pub struct AppState {
+    /// The database pool.
+    pub db: DbPool,
+    /// Process metrics.
+    pub metrics: Arc<Metrics>,
+    /// The secret that signs access tokens.
+    pub jwt_secret: SecretString,
+}
+
+/// A bound, not yet running, server.
+pub struct Application {
+    port: u16,
+    server: Server,
+}
+
+impl Application {
+    /// Connects to the database, applies pending migrations (unless disabled) and binds.
+    pub async fn build(settings: Settings) -> anyhow::Result<Self> {
+        let pool = connect(&settings).await?;
+        if settings.migrate_on_start {
+            let applied = pool.run(|conn| migrations::run_pending(conn).map_err(|e| anyhow::anyhow!(e))).await?;
+            for name in applied {
+                tracing::info!(migration = %name, "applied migration");
+            }
+        }
+        Self::build_with_pool(&settings, pool)
+    }
+
+    /// Binds the server over an existing pool (no migrations are run).
+    pub fn build_with_pool(settings: &Settings, db: DbPool) -> anyhow::Result<Self> {
+        let jwt_secret = settings.resolve_jwt_secret()?;
+        let listener = TcpListener::bind(&settings.bind_address)
+            .with_context(|| format!("cannot listen on {}", settings.bind_address))?;
+        let port = listener.local_addr()?.port();
+        let state = Data::new(AppState { db, metrics: Arc::new(Metrics::new()?), jwt_secret });
+        let route_table = Data::new(RouteTable::from_spec(&openapi::spec()));
+        let limit = settings.max_body_bytes;
+        let server = HttpServer::new(move || {
+            let metrics = state.metrics.middleware();
+            App::new()
+                .into_utoipa_app()
+                .openapi(ApiDoc::openapi())
+                .app_data(state.clone())
+                .app_data(route_table.clone())
+                .app_data(BodyLimit(limit))
+                .app_data(PayloadConfig::new(limit))
+                .app_data(extract::path_config())
+                .app_data(extract::query_config())
+                .configure(routes::configure)
+                .default_service(web::to(openapi::fallback))
+                .openapi_service(|api| SwaggerUi::new("/docs/{_:.*}").url("/openapi.json", api))
+                .map(|app| {
+                    app.wrap(from_fn(problem::render_problems))
+                        .wrap(from_fn(echo_request_id))
+                        .wrap(metrics)
+                        .wrap(TracingLogger::default())
+                        .wrap(DefaultHeaders::new().add((header::X_CONTENT_TYPE_OPTIONS, "nosniff")))
+                })
+                .into_app()
+        })
+        .listen(listener)?
+        .workers(settings.workers)
+        .shutdown_timeout(settings.shutdown_timeout.as_secs())
+        .run();
+        Ok(Self { port, server })
+    }
+
+    /// The port the server listens on (useful with port 0).
+    #[must_use]
+    pub const fn port(&self) -> u16 {
+        self.port
+    }
+
+    /// Serves until SIGINT or SIGTERM, then lets requests in flight finish.
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}
+
+/// Opens the pool, failing within `DATABASE_TIMEOUT_SECS` when the database is unreachable.
+pub async fn connect(settings: &Settings) -> anyhow::Result<DbPool> {
+    let url = settings.db_url()?;
+    let options = PoolOptions { max_size: settings.db_pool_size, connection_timeout: settings.db_timeout };
+    let backend = url.backend().name();
+    sonla_db::blocking(move || DbPool::connect(&url, &options).map_err(anyhow::Error::from))
+        .await
+        .with_context(|| format!("cannot connect to the {backend} database"))
+}
+
+/// Echoes the request id of the tracing span in `x-request-id`.
+async fn echo_request_id(
+    req: actix_web::dev::ServiceRequest,
+    next: actix_web::middleware::Next<impl actix_web::body::MessageBody>,
+) -> Result<actix_web::dev::ServiceResponse<impl actix_web::body::MessageBody>, actix_web::Error> {
+    let id = req.extensions().get::<RequestId>().map(ToString::to_string);
+    let mut response = next.call(req).await?;
+    if let Some(value) = id.and_then(|id| HeaderValue::from_str(&id).ok()) {
+        response.headers_mut().insert(HeaderName::from_static("x-request-id"), value);
+    }
+    Ok(response)
+}

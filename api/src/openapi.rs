@@ -1,0 +1,135 @@
+//! The OpenAPI 3.1 document, generated from the handlers, and the route table built from it.
+
+use std::collections::BTreeSet;
+
+use actix_web::App;
+use actix_web::web::Data;
+use actix_web::{HttpRequest, HttpResponse};
+use sonla_core::ErrorCode;
+use utoipa::OpenApi;
+use utoipa::openapi::path::PathItem;
+use utoipa_actix_web::AppExt;
+
+use crate::problem::{ApiError, Problem, ProblemFieldError};
+use crate::routes;
+
+/// Information and tags; paths and schemas come from the handlers.
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Sơn La startup-ecosystem API",
+        description = "The provincial plan for innovative startups (Decision 2610/QĐ-UBND): ideas, \
+competitions, incubators, the startup support fund, training, events, the technology market and \
+reports.\n\nErrors are RFC 9457 `application/problem+json` with a stable `code`. Messages are in \
+Vietnamese by default; send `Accept-Language: en` for English. Lists are paged with `limit` \
+(1–100, default 20) and the opaque `cursor` from `next_cursor`.",
+        license(name = "MIT", identifier = "MIT")
+    ),
+    tags(
+        (name = "organizations", description = "Universities, clubs, businesses, cooperatives, incubators, funds and agencies"),
+        (name = "operations", description = "Health, metrics and problem types")
+    ),
+    components(schemas(Problem, ProblemFieldError))
+)]
+pub struct ApiDoc;
+
+/// The whole document, built from the same route configuration the server runs.
+#[must_use]
+pub fn spec() -> utoipa::openapi::OpenApi {
+    let (_, api) = App::new().into_utoipa_app().openapi(ApiDoc::openapi()).configure(routes::configure).split_for_parts();
+    api
+}
+
+/// The document as committed in `openapi/openapi.json`.
+pub fn spec_json() -> anyhow::Result<String> {
+    Ok(spec().to_pretty_json()? + "\n")
+}
+
+/// Which methods each path of the API accepts, to answer 405 rather than 404.
+///
+/// actix registers one resource per handler, so a known path with another method falls
+/// through to the default service; this table tells the two cases apart.
+#[derive(Debug, Clone)]
+pub struct RouteTable {
+    routes: Vec<(Vec<String>, BTreeSet<&'static str>)>,
+}
+
+impl RouteTable {
+    /// Builds the table from the paths of the document.
+    #[must_use]
+    pub fn from_spec(api: &utoipa::openapi::OpenApi) -> Self {
+        let routes = api
+            .paths
+            .paths
+            .iter()
+            .map(|(path, item)| (segments(path).map(str::to_owned).collect(), methods(item)))
+            .collect();
+        Self { routes }
+    }
+
+    /// The methods accepted at `path`, if any route matches it.
+    #[must_use]
+    pub fn allowed(&self, path: &str) -> Option<Vec<&'static str>> {
+        let wanted: Vec<&str> = segments(path).collect();
+        let mut allowed = BTreeSet::new();
+        for (template, methods) in &self.routes {
+            let matches = template.len() == wanted.len()
+                && template.iter().zip(&wanted).all(|(t, w)| t == w || (t.starts_with('{') && t.ends_with('}')));
+            if matches {
+                allowed.extend(methods.iter().copied());
+            }
+        }
+        (!allowed.is_empty()).then(|| allowed.into_iter().collect())
+    }
+}
+
+fn segments(path: &str) -> impl Iterator<Item = &str> {
+    path.split('/').filter(|s| !s.is_empty())
+}
+
+fn methods(item: &PathItem) -> BTreeSet<&'static str> {
+    [
+        ("GET", item.get.is_some()),
+        ("POST", item.post.is_some()),
+        ("PUT", item.put.is_some()),
+        ("PATCH", item.patch.is_some()),
+        ("DELETE", item.delete.is_some()),
+    ]
+    .into_iter()
+    .filter_map(|(name, present)| present.then_some(name))
+    .collect()
+}
+
+/// The default service: 405 for a known path with another method, 404 otherwise.
+pub async fn fallback(req: HttpRequest, table: Data<RouteTable>) -> Result<HttpResponse, ApiError> {
+    match table.allowed(req.path()) {
+        Some(methods) => Err(ApiError::method_not_allowed(methods.join(", "))),
+        None => Err(ApiError::new(ErrorCode::NotFound)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{RouteTable, spec};
+
+    #[test]
+    fn route_table_knows_methods_by_template() {
+        let table = RouteTable::from_spec(&spec());
+        assert_eq!(table.allowed("/api/v1/organizations"), Some(vec!["GET", "POST"]));
+        assert_eq!(table.allowed("/api/v1/organizations/abc/"), Some(vec!["DELETE", "GET", "PATCH"]));
+        assert_eq!(table.allowed("/api/v1/nothing"), None);
+    }
+
+    #[test]
+    fn every_operation_has_a_summary_a_tag_and_error_responses() {
+        let api = spec();
+        for (path, item) in &api.paths.paths {
+            for op in [&item.get, &item.post, &item.put, &item.patch, &item.delete].into_iter().flatten() {
+                assert!(op.summary.as_deref().is_some_and(|s| !s.is_empty()), "{path} lacks a summary");
+                assert!(op.tags.as_ref().is_some_and(|t| !t.is_empty()), "{path} lacks a tag");
+                let documents_errors = op.responses.responses.keys().any(|status| status.starts_with(['4', '5']));
+                assert!(documents_errors, "{path} documents no error response");
+            }
+        }
+    }
+}

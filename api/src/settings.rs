@@ -1,0 +1,265 @@
+//! Configuration from environment variables, with defaults that run out of the box.
+//!
+//! Every variable is documented in `.env.example`. Settings are parsed once in `main` and
+//! passed to [`crate::Application::build`]; tests build their own.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use anyhow::{Context, bail};
+use secrecy::{ExposeSecret, SecretString};
+use sonla_db::DbUrl;
+
+/// The shortest JWT secret accepted, in bytes (256 bits for HS256).
+pub const MIN_JWT_SECRET_BYTES: usize = 32;
+
+/// Development or production.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AppEnv {
+    /// Local work: generated secrets are allowed (with a warning).
+    Development,
+    /// A real deployment: every secret must be given.
+    Production,
+}
+
+/// How logs are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogFormat {
+    /// Compact human-readable lines.
+    Text,
+    /// One JSON object per line, for log collectors.
+    Json,
+}
+
+/// Everything the server reads from its environment.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// `APP_ENV`: `development` (default) or `production`.
+    pub app_env: AppEnv,
+    /// `DATABASE_URL`: `sqlite://data/ecosystem.db` (default) or `postgres://…`.
+    pub database_url: String,
+    /// `BIND_ADDRESS`: `127.0.0.1:8080` by default; port 0 picks a free port.
+    pub bind_address: String,
+    /// `JWT_SECRET`: at least 32 bytes; required in production.
+    pub jwt_secret: Option<SecretString>,
+    /// `DATA_DIR`: where generated secrets are kept; defaults to the SQLite file's folder, or
+    /// `data` with PostgreSQL.
+    pub data_dir: Option<PathBuf>,
+    /// `RUST_LOG_FORMAT`: `text` (default) or `json`.
+    pub log_format: LogFormat,
+    /// `MAX_BODY_BYTES`: largest accepted request body (default 1 MiB).
+    pub max_body_bytes: usize,
+    /// `DATABASE_POOL_SIZE`: most database connections (default 10).
+    pub db_pool_size: u32,
+    /// `DATABASE_TIMEOUT_SECS`: wait for a connection before answering 503 (default 5).
+    pub db_timeout: Duration,
+    /// `WORKERS`: HTTP worker threads (default: one per core).
+    pub workers: usize,
+    /// `SHUTDOWN_TIMEOUT_SECS`: grace period for requests in flight on SIGTERM (default 30).
+    pub shutdown_timeout: Duration,
+    /// `MIGRATE_ON_START`: apply pending migrations at start-up (default `true`).
+    pub migrate_on_start: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            app_env: AppEnv::Development,
+            database_url: "sqlite://data/ecosystem.db".to_owned(),
+            bind_address: "127.0.0.1:8080".to_owned(),
+            jwt_secret: None,
+            data_dir: None,
+            log_format: LogFormat::Text,
+            max_body_bytes: 1024 * 1024,
+            db_pool_size: 10,
+            db_timeout: Duration::from_secs(5),
+            workers: std::thread::available_parallelism().map_or(2, std::num::NonZero::get),
+            shutdown_timeout: Duration::from_secs(30),
+            migrate_on_start: true,
+        }
+    }
+}
+
+impl Settings {
+    /// Reads the process environment.
+    pub fn from_env() -> anyhow::Result<Self> {
+        Self::from_lookup(|key| std::env::var(key).ok().filter(|v| !v.trim().is_empty()))
+    }
+
+    /// Reads settings through `lookup`, so tests need not touch the process environment.
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> anyhow::Result<Self> {
+        let defaults = Self::default();
+        let app_env = match lookup("APP_ENV").as_deref().map(str::trim) {
+            None | Some("development" | "dev") => AppEnv::Development,
+            Some("production" | "prod") => AppEnv::Production,
+            Some(other) => bail!("APP_ENV must be `development` or `production`, not `{other}`"),
+        };
+        let log_format = match lookup("RUST_LOG_FORMAT").as_deref().map(str::trim) {
+            None | Some("text") => LogFormat::Text,
+            Some("json") => LogFormat::Json,
+            Some(other) => bail!("RUST_LOG_FORMAT must be `text` or `json`, not `{other}`"),
+        };
+        let number = |key: &str, default: u64| -> anyhow::Result<u64> {
+            lookup(key).map_or(Ok(default), |v| {
+                v.trim().parse::<u64>().with_context(|| format!("{key} must be a whole number, not `{v}`"))
+            })
+        };
+        let settings = Self {
+            app_env,
+            database_url: lookup("DATABASE_URL").unwrap_or(defaults.database_url),
+            bind_address: lookup("BIND_ADDRESS").unwrap_or(defaults.bind_address),
+            jwt_secret: lookup("JWT_SECRET").map(SecretString::from),
+            data_dir: lookup("DATA_DIR").map(PathBuf::from),
+            log_format,
+            max_body_bytes: usize::try_from(number("MAX_BODY_BYTES", defaults.max_body_bytes as u64)?)?,
+            db_pool_size: u32::try_from(number("DATABASE_POOL_SIZE", u64::from(defaults.db_pool_size))?)?,
+            db_timeout: Duration::from_secs(number("DATABASE_TIMEOUT_SECS", defaults.db_timeout.as_secs())?),
+            workers: usize::try_from(number("WORKERS", defaults.workers as u64)?)?,
+            shutdown_timeout: Duration::from_secs(number(
+                "SHUTDOWN_TIMEOUT_SECS",
+                defaults.shutdown_timeout.as_secs(),
+            )?),
+            migrate_on_start: match lookup("MIGRATE_ON_START").as_deref().map(str::trim) {
+                None | Some("true" | "1" | "yes") => true,
+                Some("false" | "0" | "no") => false,
+                Some(other) => bail!("MIGRATE_ON_START must be `true` or `false`, not `{other}`"),
+            },
+        };
+        settings.db_url()?;
+        if settings.db_pool_size == 0 || settings.workers == 0 || settings.max_body_bytes == 0 {
+            bail!("DATABASE_POOL_SIZE, WORKERS and MAX_BODY_BYTES must be above zero");
+        }
+        Ok(settings)
+    }
+
+    /// The parsed `DATABASE_URL`.
+    pub fn db_url(&self) -> anyhow::Result<DbUrl> {
+        DbUrl::parse(&self.database_url).map_err(anyhow::Error::msg)
+    }
+
+    /// Where generated secrets live.
+    pub fn data_dir(&self) -> anyhow::Result<PathBuf> {
+        if let Some(dir) = &self.data_dir {
+            return Ok(dir.clone());
+        }
+        Ok(self.db_url()?.sqlite_dir().map_or_else(|| PathBuf::from("data"), Path::to_path_buf))
+    }
+
+    /// The JWT signing secret.
+    ///
+    /// In production it must be set and long enough, or the start stops here. In development a
+    /// missing secret is generated once and kept in `<data dir>/jwt-secret`, with a warning.
+    pub fn resolve_jwt_secret(&self) -> anyhow::Result<SecretString> {
+        if let Some(secret) = &self.jwt_secret {
+            if secret.expose_secret().len() < MIN_JWT_SECRET_BYTES {
+                bail!(
+                    "JWT_SECRET is too short: it must be at least {MIN_JWT_SECRET_BYTES} bytes \
+                     (generate one with `openssl rand -hex 32`)"
+                );
+            }
+            return Ok(secret.clone());
+        }
+        if self.app_env == AppEnv::Production {
+            bail!(
+                "JWT_SECRET is not set: in production (APP_ENV=production) it is required, at least \
+                 {MIN_JWT_SECRET_BYTES} bytes (generate one with `openssl rand -hex 32`)"
+            );
+        }
+        let path = self.data_dir()?.join("jwt-secret");
+        let secret = load_or_create_secret(&path)?;
+        tracing::warn!(
+            path = %path.display(),
+            "JWT_SECRET is not set: using a generated development secret; set JWT_SECRET in production"
+        );
+        Ok(secret)
+    }
+}
+
+fn load_or_create_secret(path: &Path) -> anyhow::Result<SecretString> {
+    if let Ok(existing) = std::fs::read_to_string(path) {
+        let existing = existing.trim().to_owned();
+        if existing.len() >= MIN_JWT_SECRET_BYTES {
+            return Ok(SecretString::from(existing));
+        }
+    }
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    }
+    let bytes: [u8; 32] = rand::random();
+    let secret: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    write_private(path, &secret).with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(SecretString::from(secret))
+}
+
+#[cfg(unix)]
+fn write_private(path: &Path, contents: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut file = std::fs::OpenOptions::new().write(true).create(true).truncate(true).mode(0o600).open(path)?;
+    file.write_all(contents.as_bytes())
+}
+
+#[cfg(not(unix))]
+fn write_private(path: &Path, contents: &str) -> std::io::Result<()> {
+    std::fs::write(path, contents)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashMap;
+
+    use secrecy::ExposeSecret;
+
+    use super::{AppEnv, Settings};
+
+    fn settings(pairs: &[(&str, &str)]) -> anyhow::Result<Settings> {
+        let map: HashMap<String, String> = pairs.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect();
+        Settings::from_lookup(|k| map.get(k).cloned())
+    }
+
+    #[test]
+    fn defaults_run_on_sqlite() {
+        let s = settings(&[]).unwrap();
+        assert_eq!(s.app_env, AppEnv::Development);
+        assert_eq!(s.database_url, "sqlite://data/ecosystem.db");
+        assert_eq!(s.bind_address, "127.0.0.1:8080");
+        assert_eq!(s.data_dir().unwrap(), std::path::PathBuf::from("data"));
+    }
+
+    #[test]
+    fn production_refuses_a_missing_or_short_secret() {
+        let missing = settings(&[("APP_ENV", "production")]).unwrap().resolve_jwt_secret();
+        assert!(missing.unwrap_err().to_string().contains("JWT_SECRET is not set"));
+        let short = settings(&[("APP_ENV", "production"), ("JWT_SECRET", "short")]).unwrap().resolve_jwt_secret();
+        assert!(short.unwrap_err().to_string().contains("too short"));
+        let good = "0123456789abcdef0123456789abcdef";
+        let ok = settings(&[("APP_ENV", "production"), ("JWT_SECRET", good)]).unwrap().resolve_jwt_secret();
+        assert_eq!(ok.unwrap().expose_secret(), good);
+    }
+
+    #[test]
+    fn development_generates_and_keeps_a_secret_next_to_the_database() {
+        let dir = tempfile_dir();
+        let url = format!("sqlite://{}/db.sqlite", dir.display());
+        let s = settings(&[("DATABASE_URL", &url)]).unwrap();
+        let first = s.resolve_jwt_secret().unwrap();
+        let second = s.resolve_jwt_secret().unwrap();
+        assert_eq!(first.expose_secret().len(), 64);
+        assert_eq!(first.expose_secret(), second.expose_secret(), "the secret survives a restart");
+        assert!(dir.join("jwt-secret").exists());
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn bad_values_are_reported_by_name() {
+        assert!(settings(&[("APP_ENV", "staging")]).unwrap_err().to_string().contains("APP_ENV"));
+        assert!(settings(&[("MAX_BODY_BYTES", "lots")]).unwrap_err().to_string().contains("MAX_BODY_BYTES"));
+        assert!(settings(&[("DATABASE_URL", "mysql://x")]).unwrap_err().to_string().contains("DATABASE_URL"));
+    }
+
+    fn tempfile_dir() -> std::path::PathBuf {
+        let dir = std::env::temp_dir().join(format!("sonla-settings-{}", uuid::Uuid::new_v4()));
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+}

@@ -1,0 +1,42 @@
+//! Shared vocabulary of every crate: ids, error codes and their messages, languages,
+//! cursor pagination, Vietnamese text folding and validation helpers.
+//!
+//! This crate knows nothing of HTTP or of the database.
+
+pub mod error;
+pub mod id;
+pub mod lang;
+pub mod page;
+pub mod text;
+pub mod validation;
+
+pub use error::{DomainError, ErrorCode, Localized};
+pub use lang::Lang;
+pub use page::{Cursor, Page, PageRequest};
+
+/// Serde helpers shared by request types.
+pub mod serde_ext {
+    use serde::{Deserialize, Deserializer};
+
+    /// Tells a missing field (`None`: leave unchanged) from an explicit `null`
+    /// (`Some(None)`: clear it) in PATCH bodies. Use with `#[serde(default, deserialize_with = ..)]`.
+    pub fn double_option<'de, T, D>(deserializer: D) -> Result<Option<Option<T>>, D::Error>
+    where
+        T: Deserialize<'de>,
+        D: Deserializer<'de>,
+    {
+        Option::<T>::deserialize(deserializer).map(Some)
+    }
+
+    /// Trims a string and turns an empty one into `None`.
+    #[must_use]
+    pub fn clean(value: Option<String>) -> Option<String> {
+        value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty())
+    }
+
+    /// Trims a name and collapses its inner white space.
+    #[must_use]
+    pub fn clean_name(value: &str) -> String {
+        value.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+}

@@ -1,0 +1,173 @@
+//! The connection enum over both backends and the parsing of `DATABASE_URL`.
+
+use std::path::{Path, PathBuf};
+
+use diesel::connection::{AnsiTransactionManager, TransactionManager};
+use diesel::prelude::*;
+use diesel::{PgConnection, SqliteConnection};
+
+/// A connection to either backend; queries written once run on both.
+#[derive(diesel::MultiConnection)]
+pub enum DbConnection {
+    /// PostgreSQL, for production.
+    Pg(PgConnection),
+    /// Embedded SQLite, the default.
+    Sqlite(SqliteConnection),
+}
+
+/// Which database engine a URL points at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    /// PostgreSQL.
+    Postgres,
+    /// SQLite.
+    Sqlite,
+}
+
+impl Backend {
+    /// The backend's name in logs and metrics.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::Postgres => "postgres",
+            Self::Sqlite => "sqlite",
+        }
+    }
+}
+
+/// A parsed `DATABASE_URL`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DbUrl {
+    /// `postgres://…` or `postgresql://…`, passed to libpq unchanged.
+    Postgres(String),
+    /// `sqlite://path/to/file.db` (relative to the working directory) or `sqlite:///abs/path.db`.
+    Sqlite(PathBuf),
+}
+
+impl DbUrl {
+    /// Parses a URL by its scheme; any other scheme is refused with a message naming both.
+    pub fn parse(url: &str) -> Result<Self, String> {
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            return Ok(Self::Postgres(url.to_owned()));
+        }
+        let path = url
+            .strip_prefix("sqlite://")
+            .or_else(|| url.strip_prefix("sqlite:"))
+            .ok_or_else(|| "DATABASE_URL must start with sqlite:// or postgres://".to_owned())?;
+        let path = path.split('?').next().unwrap_or_default();
+        if path.is_empty() {
+            return Err("DATABASE_URL names no SQLite file (expected sqlite://path/to/file.db)".to_owned());
+        }
+        Ok(Self::Sqlite(PathBuf::from(path)))
+    }
+
+    /// The backend of this URL.
+    #[must_use]
+    pub const fn backend(&self) -> Backend {
+        match self {
+            Self::Postgres(_) => Backend::Postgres,
+            Self::Sqlite(_) => Backend::Sqlite,
+        }
+    }
+
+    /// The folder of the SQLite file, where the server keeps its generated secrets too.
+    #[must_use]
+    pub fn sqlite_dir(&self) -> Option<&Path> {
+        match self {
+            Self::Sqlite(path) => Some(path.parent().unwrap_or_else(|| Path::new("."))),
+            Self::Postgres(_) => None,
+        }
+    }
+
+    /// Opens one connection. SQLite gets its folder created and its pragmas set.
+    pub fn connect(&self) -> Result<DbConnection, diesel::r2d2::Error> {
+        match self {
+            Self::Postgres(url) => PgConnection::establish(url)
+                .map(DbConnection::Pg)
+                .map_err(diesel::r2d2::Error::ConnectionError),
+            Self::Sqlite(path) => {
+                if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                    std::fs::create_dir_all(dir).map_err(|e| {
+                        diesel::r2d2::Error::ConnectionError(ConnectionError::BadConnection(format!(
+                            "cannot create {}: {e}",
+                            dir.display()
+                        )))
+                    })?;
+                }
+                let mut conn = SqliteConnection::establish(&path.to_string_lossy())
+                    .map_err(diesel::r2d2::Error::ConnectionError)?;
+                // WAL lets readers run beside the writer; the busy timeout makes a writer wait
+                // for the lock instead of failing; foreign keys are off by default in SQLite.
+                diesel::sql_query(
+                    "PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; \
+                     PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
+                )
+                .execute(&mut conn)
+                .map_err(diesel::r2d2::Error::QueryError)?;
+                Ok(DbConnection::Sqlite(conn))
+            }
+        }
+    }
+}
+
+impl DbConnection {
+    /// The backend of this connection.
+    #[must_use]
+    pub const fn backend(&self) -> Backend {
+        match self {
+            Self::Pg(_) => Backend::Postgres,
+            Self::Sqlite(_) => Backend::Sqlite,
+        }
+    }
+
+    /// Runs `f` in a transaction that writes.
+    ///
+    /// On SQLite the transaction starts with `BEGIN IMMEDIATE`, taking the write lock up front:
+    /// a deferred transaction that reads and then writes fails at once with "database is
+    /// locked" when another writer committed in between, whatever the busy timeout.
+    pub fn write_transaction<T, E, F>(&mut self, f: F) -> Result<T, E>
+    where
+        F: FnOnce(&mut Self) -> Result<T, E>,
+        E: From<diesel::result::Error>,
+    {
+        let Self::Sqlite(sqlite) = self else {
+            return self.transaction(f);
+        };
+        AnsiTransactionManager::begin_transaction_sql(sqlite, "BEGIN IMMEDIATE")?;
+        let result = f(self);
+        let Self::Sqlite(sqlite) = self else {
+            unreachable!("the backend of a connection never changes");
+        };
+        match result {
+            Ok(value) => {
+                if let Err(e) = AnsiTransactionManager::commit_transaction(sqlite) {
+                    // A failed COMMIT leaves the transaction open: roll back before reporting.
+                    let _ = AnsiTransactionManager::rollback_transaction(sqlite);
+                    return Err(e.into());
+                }
+                Ok(value)
+            }
+            Err(e) => {
+                AnsiTransactionManager::rollback_transaction(sqlite)?;
+                Err(e)
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::{Backend, DbUrl};
+
+    #[test]
+    fn urls_choose_the_backend_by_scheme() {
+        assert_eq!(DbUrl::parse("sqlite://data/ecosystem.db"), Ok(DbUrl::Sqlite(PathBuf::from("data/ecosystem.db"))));
+        assert_eq!(DbUrl::parse("sqlite:///var/lib/x.db"), Ok(DbUrl::Sqlite(PathBuf::from("/var/lib/x.db"))));
+        assert_eq!(DbUrl::parse("postgres://u@h/db").map(|u| u.backend()), Ok(Backend::Postgres));
+        assert_eq!(DbUrl::parse("postgresql://u@h/db").map(|u| u.backend()), Ok(Backend::Postgres));
+        assert!(DbUrl::parse("mysql://u@h/db").is_err());
+        assert!(DbUrl::parse("sqlite://").is_err());
+    }
+}

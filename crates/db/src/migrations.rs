@@ -1,0 +1,69 @@
+//! Migrations for both backends, embedded in the binary and kept in step by name.
+//!
+//! `migrations/sqlite/` and `migrations/postgres/` hold the same change names; each change
+//! runs in its own transaction.
+
+use diesel::migration::MigrationSource;
+use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
+
+use crate::{Backend, DbConnection};
+
+/// The SQLite migrations.
+pub const SQLITE: EmbeddedMigrations = embed_migrations!("../../migrations/sqlite");
+/// The PostgreSQL migrations.
+pub const POSTGRES: EmbeddedMigrations = embed_migrations!("../../migrations/postgres");
+
+/// A migration failure, with the message of the failing statement.
+pub type MigrationError = Box<dyn std::error::Error + Send + Sync>;
+
+/// The names of the embedded migrations of a backend, in order.
+pub fn names(backend: Backend) -> Result<Vec<String>, MigrationError> {
+    Ok(match backend {
+        Backend::Sqlite => names_of(MigrationSource::<diesel::sqlite::Sqlite>::migrations(&SQLITE)?),
+        Backend::Postgres => names_of(MigrationSource::<diesel::pg::Pg>::migrations(&POSTGRES)?),
+    })
+}
+
+fn names_of<DB: diesel::backend::Backend>(list: Vec<Box<dyn diesel::migration::Migration<DB>>>) -> Vec<String> {
+    list.iter().map(|m| m.name().to_string()).collect()
+}
+
+/// Applies every pending migration; returns the names applied.
+pub fn run_pending(conn: &mut DbConnection) -> Result<Vec<String>, MigrationError> {
+    let applied = match conn {
+        DbConnection::Sqlite(c) => c.run_pending_migrations(SQLITE)?,
+        DbConnection::Pg(c) => c.run_pending_migrations(POSTGRES)?,
+    };
+    Ok(applied.iter().map(ToString::to_string).collect())
+}
+
+/// Reverts every applied migration, newest first; returns the names reverted.
+pub fn revert_all(conn: &mut DbConnection) -> Result<Vec<String>, MigrationError> {
+    let reverted = match conn {
+        DbConnection::Sqlite(c) => c.revert_all_migrations(SQLITE)?,
+        DbConnection::Pg(c) => c.revert_all_migrations(POSTGRES)?,
+    };
+    Ok(reverted.iter().map(ToString::to_string).collect())
+}
+
+/// The names of the migrations not yet applied.
+pub fn pending(conn: &mut DbConnection) -> Result<Vec<String>, MigrationError> {
+    Ok(match conn {
+        DbConnection::Sqlite(c) => names_of(c.pending_migrations(SQLITE)?),
+        DbConnection::Pg(c) => names_of(c.pending_migrations(POSTGRES)?),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::names;
+    use crate::Backend;
+
+    #[test]
+    fn both_backends_list_the_same_migrations() {
+        let sqlite = names(Backend::Sqlite).unwrap();
+        let postgres = names(Backend::Postgres).unwrap();
+        assert!(!sqlite.is_empty());
+        assert_eq!(sqlite, postgres, "migrations/sqlite and migrations/postgres must hold the same change names");
+    }
+}

@@ -1,0 +1,132 @@
+//! The connection pool and the one way to use it from async code: [`DbPool::run`].
+
+use std::time::Duration;
+
+use crate::{Backend, DbConnection, DbError, DbUrl};
+
+/// Pool settings.
+#[derive(Debug, Clone)]
+pub struct PoolOptions {
+    /// Most connections open at once.
+    pub max_size: u32,
+    /// How long a request waits for a free connection (or a new one) before a 503.
+    pub connection_timeout: Duration,
+}
+
+/// A connection pool over either backend.
+#[derive(Clone)]
+pub struct DbPool {
+    pool: r2d2::Pool<Manager>,
+    backend: Backend,
+}
+
+/// Connections of the pool, for `/metrics`.
+#[derive(Debug, Clone, Copy)]
+pub struct PoolState {
+    /// Connections open, idle or in use.
+    pub connections: u32,
+    /// Open connections not in use.
+    pub idle: u32,
+    /// The configured maximum.
+    pub max_size: u32,
+}
+
+struct Manager(DbUrl);
+
+impl r2d2::ManageConnection for Manager {
+    type Connection = DbConnection;
+    type Error = diesel::r2d2::Error;
+
+    fn connect(&self) -> Result<DbConnection, Self::Error> {
+        self.0.connect()
+    }
+
+    fn is_valid(&self, conn: &mut DbConnection) -> Result<(), Self::Error> {
+        use diesel::RunQueryDsl;
+        diesel::sql_query("SELECT 1").execute(conn).map(|_| ()).map_err(diesel::r2d2::Error::QueryError)
+    }
+
+    fn has_broken(&self, _conn: &mut DbConnection) -> bool {
+        false
+    }
+}
+
+impl DbPool {
+    /// Connects to `url`, failing within `connection_timeout` when the database is unreachable.
+    pub fn connect(url: &DbUrl, options: &PoolOptions) -> Result<Self, DbError> {
+        let pool = Self::builder(options)
+            .build(Manager(url.clone()))
+            .map_err(|e| DbError::Unavailable(e.to_string()))?;
+        Ok(Self { pool, backend: url.backend() })
+    }
+
+    /// A pool that opens its connections only when asked, so it can exist while the database
+    /// is down (used to test readiness).
+    #[must_use]
+    pub fn lazy(url: &DbUrl, options: &PoolOptions) -> Self {
+        let pool = Self::builder(options).min_idle(Some(0)).build_unchecked(Manager(url.clone()));
+        Self { pool, backend: url.backend() }
+    }
+
+    fn builder(options: &PoolOptions) -> r2d2::Builder<Manager> {
+        r2d2::Pool::builder()
+            .max_size(options.max_size)
+            .min_idle(Some(1))
+            .connection_timeout(options.connection_timeout)
+            .error_handler(Box::new(r2d2::LoggingErrorHandler))
+    }
+
+    /// The backend behind this pool.
+    #[must_use]
+    pub const fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// Counts of open and idle connections.
+    #[must_use]
+    pub fn state(&self) -> PoolState {
+        let state = self.pool.state();
+        PoolState { connections: state.connections, idle: state.idle_connections, max_size: self.pool.max_size() }
+    }
+
+    /// Runs a trivial query, to tell whether the database answers.
+    pub async fn ping(&self) -> Result<(), DbError> {
+        use diesel::RunQueryDsl;
+        self.run(|conn| diesel::sql_query("SELECT 1").execute(conn).map(|_| ()).map_err(DbError::from)).await
+    }
+
+    /// Runs one unit of database work on the blocking thread pool, never on an async worker.
+    ///
+    /// The closure gets a pooled connection; run several statements in one
+    /// `conn.write_transaction(..)` so they commit together. The caller's tracing span follows.
+    pub async fn run<T, E, F>(&self, f: F) -> Result<T, E>
+    where
+        F: FnOnce(&mut DbConnection) -> Result<T, E> + Send + 'static,
+        T: Send + 'static,
+        E: From<DbError> + Send + 'static,
+    {
+        let pool = self.pool.clone();
+        blocking(move || {
+            let mut conn = pool.get().map_err(|e| DbError::Unavailable(e.to_string()))?;
+            f(&mut conn)
+        })
+        .await
+    }
+}
+
+/// Runs blocking work (a query, a password hash) on the blocking thread pool, keeping the
+/// caller's tracing span.
+pub async fn blocking<T, E, F>(f: F) -> Result<T, E>
+where
+    F: FnOnce() -> Result<T, E> + Send + 'static,
+    T: Send + 'static,
+    E: From<DbError> + Send + 'static,
+{
+    let span = tracing::Span::current();
+    tokio::task::spawn_blocking(move || {
+        let _entered = span.enter();
+        f()
+    })
+    .await
+    .map_err(|e| DbError::TaskFailed(e.to_string()))?
+}

@@ -1,0 +1,72 @@
+//! The search index shared by every domain.
+//!
+//! Each searchable record stores its folded words in `search_tokens` (see
+//! [`sonla_core::text`]). A query word matches every indexed word it is a prefix of, through a
+//! range scan on the `(kind, token)` primary key, so a search is served by an index on both
+//! backends and gives the same answer on both.
+
+use diesel::prelude::*;
+use sonla_core::text;
+
+use crate::schema::search_tokens;
+use crate::DbConnection;
+
+/// The most query words honoured; later words are ignored.
+pub const MAX_QUERY_TERMS: usize = 8;
+
+/// Replaces the indexed words of one record with the words of `texts`.
+pub fn index(conn: &mut DbConnection, kind: &'static str, record_id: &str, texts: &[&str]) -> QueryResult<()> {
+    remove(conn, kind, record_id)?;
+    let mut words: Vec<String> = Vec::new();
+    for word in texts.iter().flat_map(|t| text::tokens(t)) {
+        if !words.contains(&word) {
+            words.push(word);
+        }
+    }
+    let rows: Vec<_> = words
+        .iter()
+        .map(|token| {
+            (search_tokens::kind.eq(kind), search_tokens::token.eq(token), search_tokens::record_id.eq(record_id))
+        })
+        .collect();
+    if rows.is_empty() {
+        return Ok(());
+    }
+    // Multi-row inserts are not available through the multi-backend connection.
+    match conn {
+        DbConnection::Pg(c) => diesel::insert_into(search_tokens::table).values(&rows).execute(c),
+        DbConnection::Sqlite(c) => diesel::insert_into(search_tokens::table).values(&rows).execute(c),
+    }?;
+    Ok(())
+}
+
+/// Removes a record from the index.
+pub fn remove(conn: &mut DbConnection, kind: &'static str, record_id: &str) -> QueryResult<()> {
+    diesel::delete(search_tokens::table.filter(search_tokens::kind.eq(kind)).filter(search_tokens::record_id.eq(record_id)))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// The folded query words of `q`, at most [`MAX_QUERY_TERMS`].
+#[must_use]
+pub fn query_terms(q: &str) -> Vec<String> {
+    let mut terms = text::tokens(q);
+    terms.truncate(MAX_QUERY_TERMS);
+    terms
+}
+
+/// The ids of records of `kind` with an indexed word starting with `term`; use with `eq_any`.
+#[must_use]
+pub fn ids_matching(kind: &'static str, term: &str) -> ids_between {
+    ids_between(kind, term.to_owned(), text::prefix_upper_bound(term))
+}
+
+/// The ids of records of `kind` with an indexed word in `[low, high)`.
+#[diesel::dsl::auto_type]
+pub fn ids_between(kind: &'static str, low: String, high: String) -> _ {
+    search_tokens::table
+        .select(search_tokens::record_id)
+        .filter(search_tokens::kind.eq(kind))
+        .filter(search_tokens::token.ge(low))
+        .filter(search_tokens::token.lt(high))
+}

@@ -82,10 +82,27 @@ fn too_large(limit: usize) -> ApiError {
     ))
 }
 
-/// Decodes JSON, telling a malformed document (400) from a well-formed one of the wrong shape (422).
+/// Decodes a JSON object, telling a malformed document (400) from a well-formed one of the
+/// wrong shape (422).
 pub fn decode_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
+    // A shape error can surface before a syntax error later in the document (`{} x`) or
+    // before a nesting bomb is reached, so a 422 needs a well-formed document. The check
+    // parses into `Value`, which enforces serde_json's depth limit (`IgnoredAny` does not).
+    let check_syntax = || serde_json::from_slice::<serde_json::Value>(bytes).map_err(|e| malformed(&e));
+    // serde would also accept a struct written as an array of its fields; bodies are objects.
+    if bytes.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
+        check_syntax()?;
+        return Err(ApiError::validation(vec![custom(
+            "",
+            "invalid_type",
+            Localized::new("Nội dung phải là một đối tượng JSON", "The body must be a JSON object"),
+        )]));
+    }
     let mut deserializer = serde_json::Deserializer::from_slice(bytes);
     let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
+        if let Err(syntax) = check_syntax() {
+            return syntax;
+        }
         let path = error.path().to_string();
         let inner = error.into_inner();
         if inner.is_data() { ApiError::validation(vec![shape_error(&path, &inner.to_string())]) } else { malformed(&inner) }
@@ -110,10 +127,10 @@ fn shape_error(path: &str, message: &str) -> sonla_core::validation::FieldError 
     if let Some(name) = quoted("missing field ") {
         return custom(join(&name), "required", Localized::new("Trường này là bắt buộc", "This field is required"));
     }
-    if let Some(rest) = message.strip_prefix("unknown field ") {
-        let name = rest.split('`').nth(1).unwrap_or(rest).to_owned();
+    if message.starts_with("unknown field ") {
+        // serde_path_to_error's path already ends with the unknown field.
         return custom(
-            join(&name),
+            path.to_owned(),
             "unknown_field",
             Localized::new("Trường này không được hỗ trợ", "This field is not accepted"),
         );

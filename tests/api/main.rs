@@ -1,1 +1,9 @@
-fn main(){}
+//! End-to-end tests: each test starts the real HTTP app on a random port with a fresh
+//! database (SQLite, or PostgreSQL when `TEST_DATABASE_URL` is set).
+
+mod concurrency;
+mod errors;
+mod health;
+mod migrations;
+mod openapi;
+mod organizations;

@@ -19,38 +19,57 @@ pub type MigrationError = Box<dyn std::error::Error + Send + Sync>;
 /// The names of the embedded migrations of a backend, in order.
 pub fn names(backend: Backend) -> Result<Vec<String>, MigrationError> {
     Ok(match backend {
-        Backend::Sqlite => names_of(MigrationSource::<diesel::sqlite::Sqlite>::migrations(&SQLITE)?),
-        Backend::Postgres => names_of(MigrationSource::<diesel::pg::Pg>::migrations(&POSTGRES)?),
+        Backend::Sqlite => names_of(&MigrationSource::<diesel::sqlite::Sqlite>::migrations(&SQLITE)?),
+        Backend::Postgres => names_of(&MigrationSource::<diesel::pg::Pg>::migrations(&POSTGRES)?),
     })
 }
 
-fn names_of<DB: diesel::backend::Backend>(list: Vec<Box<dyn diesel::migration::Migration<DB>>>) -> Vec<String> {
+fn names_of<DB: diesel::backend::Backend>(list: &[Box<dyn diesel::migration::Migration<DB>>]) -> Vec<String> {
     list.iter().map(|m| m.name().to_string()).collect()
 }
 
-/// Applies every pending migration; returns the names applied.
+/// Applies every pending migration, each in its own transaction; returns the names applied.
 pub fn run_pending(conn: &mut DbConnection) -> Result<Vec<String>, MigrationError> {
-    let applied = match conn {
-        DbConnection::Sqlite(c) => c.run_pending_migrations(SQLITE)?,
-        DbConnection::Pg(c) => c.run_pending_migrations(POSTGRES)?,
-    };
-    Ok(applied.iter().map(ToString::to_string).collect())
+    fn run<DB: diesel::backend::Backend>(
+        conn: &mut impl MigrationHarness<DB>,
+        source: EmbeddedMigrations,
+    ) -> Result<Vec<String>, MigrationError>
+    where
+        EmbeddedMigrations: MigrationSource<DB>,
+    {
+        let pending = conn.pending_migrations(source)?;
+        let names = names_of(&pending);
+        conn.run_migrations(&pending)?;
+        Ok(names)
+    }
+    match conn {
+        DbConnection::Sqlite(c) => run(c, SQLITE),
+        DbConnection::Pg(c) => run(c, POSTGRES),
+    }
 }
 
 /// Reverts every applied migration, newest first; returns the names reverted.
 pub fn revert_all(conn: &mut DbConnection) -> Result<Vec<String>, MigrationError> {
+    let all = names(conn.backend())?;
     let reverted = match conn {
         DbConnection::Sqlite(c) => c.revert_all_migrations(SQLITE)?,
         DbConnection::Pg(c) => c.revert_all_migrations(POSTGRES)?,
     };
-    Ok(reverted.iter().map(ToString::to_string).collect())
+    // diesel reports versions; report the full names, as `run_pending` does.
+    Ok(reverted
+        .iter()
+        .map(|version| {
+            let version = version.to_string();
+            all.iter().find(|name| name.replace('-', "").starts_with(&version)).cloned().unwrap_or(version)
+        })
+        .collect())
 }
 
 /// The names of the migrations not yet applied.
 pub fn pending(conn: &mut DbConnection) -> Result<Vec<String>, MigrationError> {
     Ok(match conn {
-        DbConnection::Sqlite(c) => names_of(c.pending_migrations(SQLITE)?),
-        DbConnection::Pg(c) => names_of(c.pending_migrations(POSTGRES)?),
+        DbConnection::Sqlite(c) => names_of(&c.pending_migrations(SQLITE)?),
+        DbConnection::Pg(c) => names_of(&c.pending_migrations(POSTGRES)?),
     })
 }
 

@@ -1,1 +1,203 @@
-//! placeholder
+//! Test-only helpers: a fresh database per test and the real app on a random port.
+//!
+//! `TestApp::spawn()` gives each test its own database: a SQLite file in a temporary folder
+//! by default, or a new PostgreSQL database `test_<uuid>` when `TEST_DATABASE_URL` names a
+//! server's maintenance database (dropped when the test ends).
+
+use std::future::Future;
+
+use anyhow::Context;
+use api::{Application, Settings};
+use diesel::{Connection, PgConnection, RunQueryDsl};
+use reqwest::{Client, Response};
+use secrecy::SecretString;
+use serde_json::Value;
+use sonla_db::{Backend, DbPool};
+use tempfile::TempDir;
+
+/// A database that lives as long as the test.
+pub struct TestDb {
+    /// The URL the app uses.
+    pub url: String,
+    backend: Backend,
+    cleanup: Cleanup,
+}
+
+enum Cleanup {
+    Sqlite(#[expect(dead_code, reason = "held only so the folder is deleted on drop")] TempDir),
+    Postgres { admin_url: String, name: String },
+}
+
+impl TestDb {
+    /// Creates an empty database on the backend chosen by `TEST_DATABASE_URL`.
+    pub fn create() -> anyhow::Result<Self> {
+        match std::env::var("TEST_DATABASE_URL").ok().filter(|u| !u.is_empty()) {
+            Some(admin_url) => {
+                let name = format!("test_{}", uuid::Uuid::new_v4().simple());
+                let mut admin = PgConnection::establish(&admin_url)
+                    .with_context(|| format!("TEST_DATABASE_URL is set but PostgreSQL is unreachable at {admin_url}"))?;
+                diesel::sql_query(format!("CREATE DATABASE {name}")).execute(&mut admin)?;
+                Ok(Self {
+                    url: replace_database(&admin_url, &name),
+                    backend: Backend::Postgres,
+                    cleanup: Cleanup::Postgres { admin_url, name },
+                })
+            }
+            None => {
+                let dir = tempfile::tempdir()?;
+                let url = format!("sqlite://{}/test.db", dir.path().display());
+                Ok(Self { url, backend: Backend::Sqlite, cleanup: Cleanup::Sqlite(dir) })
+            }
+        }
+    }
+
+    /// Which backend the test runs on.
+    #[must_use]
+    pub const fn backend(&self) -> Backend {
+        self.backend
+    }
+}
+
+impl Drop for TestDb {
+    fn drop(&mut self) {
+        if let Cleanup::Postgres { admin_url, name } = &self.cleanup
+            && let Ok(mut admin) = PgConnection::establish(admin_url)
+        {
+            // FORCE ends the app's pooled connections, which may outlive the test body.
+            let _ = diesel::sql_query(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).execute(&mut admin);
+        }
+    }
+}
+
+/// `postgres://user@host:5432/postgres?x=y` with its database name replaced.
+fn replace_database(url: &str, name: &str) -> String {
+    let (base, query) = url.split_once('?').map_or((url, None), |(b, q)| (b, Some(q)));
+    let authority_start = base.find("://").map_or(0, |i| i + 3);
+    let base = match base[authority_start..].find('/') {
+        Some(slash) => &base[..authority_start + slash],
+        None => base,
+    };
+    match query {
+        Some(query) => format!("{base}/{name}?{query}"),
+        None => format!("{base}/{name}"),
+    }
+}
+
+/// A running server on a random port with its own database.
+pub struct TestApp {
+    /// `http://127.0.0.1:<port>`.
+    pub address: String,
+    /// An HTTP client.
+    pub client: Client,
+    /// A pool on the same database, for direct setup and checks.
+    pub db: DbPool,
+    /// The database (dropped after the server stops using it).
+    pub test_db: TestDb,
+}
+
+/// The JWT secret of every test app.
+pub const TEST_JWT_SECRET: &str = "test-secret-test-secret-test-secret-0123456789";
+
+impl TestApp {
+    /// Starts the app with test settings.
+    pub async fn spawn() -> Self {
+        Self::spawn_with(|_| {}).await
+    }
+
+    /// Starts the app after `customise` adjusts the test settings.
+    pub async fn spawn_with(customise: impl FnOnce(&mut Settings)) -> Self {
+        if std::env::var("TEST_LOG").is_ok() {
+            api::telemetry::init(api::settings::LogFormat::Text);
+        }
+        let test_db = tokio::task::spawn_blocking(TestDb::create).await.expect("join").expect("test database");
+        let mut settings = test_settings(&test_db.url);
+        customise(&mut settings);
+        let app = Application::build(settings.clone()).await.expect("the app builds");
+        let address = format!("http://127.0.0.1:{}", app.port());
+        let db = api::connect(&settings).await.expect("test pool");
+        spawn_server(app);
+        Self { address, client: Client::new(), db, test_db }
+    }
+
+    /// The absolute URL of `path`.
+    #[must_use]
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.address)
+    }
+
+    /// `GET path`.
+    pub async fn get(&self, path: &str) -> Response {
+        self.client.get(self.url(path)).send().await.expect("request")
+    }
+
+    /// `POST path` with a JSON body.
+    pub async fn post_json(&self, path: &str, body: &Value) -> Response {
+        self.client.post(self.url(path)).json(body).send().await.expect("request")
+    }
+
+    /// `PATCH path` with a JSON body.
+    pub async fn patch_json(&self, path: &str, body: &Value) -> Response {
+        self.client.patch(self.url(path)).json(body).send().await.expect("request")
+    }
+
+    /// `DELETE path`.
+    pub async fn delete(&self, path: &str) -> Response {
+        self.client.delete(self.url(path)).send().await.expect("request")
+    }
+}
+
+/// Settings for a test server on `database_url`: a free port, one worker, a fixed secret.
+#[must_use]
+pub fn test_settings(database_url: &str) -> Settings {
+    Settings {
+        database_url: database_url.to_owned(),
+        bind_address: "127.0.0.1:0".to_owned(),
+        jwt_secret: Some(SecretString::from(TEST_JWT_SECRET)),
+        workers: 1,
+        db_pool_size: 4,
+        ..Settings::default()
+    }
+}
+
+/// Runs a built app in the background for the rest of the test.
+pub fn spawn_server(app: Application) {
+    drop(tokio::spawn(app.run_until_stopped()));
+}
+
+/// Reads a JSON body, failing with the text when it is not JSON.
+pub async fn json(response: Response) -> Value {
+    let text = response.text().await.expect("body");
+    serde_json::from_str(&text).unwrap_or_else(|_| panic!("not JSON: {text}"))
+}
+
+/// Asserts a problem+json response and returns its body.
+pub async fn assert_problem(response: Response, status: u16, code: &str) -> Value {
+    assert_eq!(response.status().as_u16(), status, "status of {}", response.url());
+    let content_type =
+        response.headers().get("content-type").and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
+    assert_eq!(content_type, "application/problem+json", "content type of {}", response.url());
+    let body = json(response).await;
+    assert_eq!(body["code"], code, "problem body: {body}");
+    assert_eq!(body["status"], status, "problem body: {body}");
+    assert_eq!(body["type"], format!("/problems/{code}"));
+    assert!(body["title"].as_str().is_some_and(|t| !t.is_empty()));
+    assert!(body["detail"].as_str().is_some_and(|t| !t.is_empty()));
+    body
+}
+
+/// Runs futures concurrently and collects their outputs in order.
+pub async fn all<F: Future>(futures: impl IntoIterator<Item = F>) -> Vec<F::Output> {
+    futures::future::join_all(futures).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::replace_database;
+
+    #[test]
+    fn replaces_the_database_name_only() {
+        assert_eq!(replace_database("postgres://postgres@127.0.0.1:5432/postgres", "t1"), "postgres://postgres@127.0.0.1:5432/t1");
+        assert_eq!(replace_database("postgres://u@h/db?sslmode=disable", "t1"), "postgres://u@h/t1?sslmode=disable");
+        assert_eq!(replace_database("postgres://u@h", "t1"), "postgres://u@h/t1");
+    }
+}

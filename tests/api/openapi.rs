@@ -1,0 +1,50 @@
+//! The OpenAPI document: committed, served, and matching the code.
+
+use sonla_test_support::{TestApp, json};
+
+const COMMITTED: &str = include_str!("../../openapi/openapi.json");
+
+#[test]
+fn committed_spec_matches_the_code() {
+    let generated = api::openapi::spec_json().unwrap();
+    assert!(
+        generated == COMMITTED,
+        "openapi/openapi.json is out of date: run `cargo run -p api -- openapi > openapi/openapi.json`"
+    );
+}
+
+#[tokio::test]
+async fn spec_is_served_as_openapi_3_1() {
+    let app = TestApp::spawn().await;
+
+    let spec = json(app.get("/openapi.json").await).await;
+
+    assert_eq!(spec["openapi"], "3.1.0");
+    assert!(spec["paths"]["/api/v1/organizations"]["get"].is_object());
+    assert_eq!(spec, serde_json::from_str::<serde_json::Value>(COMMITTED).unwrap());
+}
+
+#[tokio::test]
+async fn interactive_docs_are_served_without_internet() {
+    let app = TestApp::spawn().await;
+
+    let page = app.get("/docs/").await;
+    let script = app.get("/docs/swagger-ui-bundle.js").await;
+
+    assert_eq!(page.status().as_u16(), 200);
+    assert!(page.text().await.unwrap().contains("swagger-ui"));
+    assert_eq!(script.status().as_u16(), 200, "the UI's script is vendored into the binary");
+    assert!(script.text().await.unwrap().len() > 100_000);
+}
+
+#[test]
+fn schemas_state_their_limits() {
+    let spec: serde_json::Value = serde_json::from_str(COMMITTED).unwrap();
+    let create = &spec["components"]["schemas"]["CreateOrganizationRequest"]["properties"];
+    assert_eq!(create["name"]["maxLength"], 200);
+    assert_eq!(create["website"]["maxLength"], 300);
+    let params = spec["paths"]["/api/v1/organizations"]["get"]["parameters"].as_array().unwrap();
+    let limit = params.iter().find(|p| p["name"] == "limit").unwrap();
+    assert_eq!(limit["schema"]["maximum"], 100);
+    assert_eq!(limit["schema"]["format"], "int32");
+}

@@ -34,7 +34,7 @@ pub enum Command {
     Openapi,
     /// Create an administrator account.
     ///
-    /// The password is read from ADMIN_PASSWORD or, when that is unset, from standard input
+    /// The password is read from `ADMIN_PASSWORD` or, when that is unset, from standard input
     /// (prompted without echo on a terminal); it is never a command-line argument.
     CreateAdmin {
         /// The administrator's email.
@@ -51,8 +51,12 @@ pub async fn run(cli: Cli, settings: Settings) -> ExitCode {
     let result = match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => serve(settings).await,
         Command::Migrate => migrate(&settings).await,
-        Command::Openapi => openapi::spec_json().and_then(|json| Ok(std::io::stdout().write_all(json.as_bytes())?)),
-        Command::CreateAdmin { email, name } => return create_admin(&settings, &email, &name).await,
+        Command::Openapi => {
+            openapi::spec_json().and_then(|json| Ok(std::io::stdout().write_all(json.as_bytes())?))
+        }
+        Command::CreateAdmin { email, name } => {
+            return create_admin(&settings, &email, &name).await;
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -66,7 +70,10 @@ pub async fn run(cli: Cli, settings: Settings) -> ExitCode {
 
 async fn serve(settings: Settings) -> anyhow::Result<()> {
     let app = Application::build(settings.clone()).await?;
-    let host = settings.bind_address.rsplit_once(':').map_or("127.0.0.1", |(host, _)| host);
+    let host = settings
+        .bind_address
+        .rsplit_once(':')
+        .map_or("127.0.0.1", |(host, _)| host);
     tracing::info!(
         address = %format!("http://{host}:{}", app.port()),
         docs = %format!("http://{host}:{}/docs/", app.port()),
@@ -80,7 +87,9 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
 
 async fn migrate(settings: &Settings) -> anyhow::Result<()> {
     let pool = connect(settings).await?;
-    let applied = pool.run(|conn| migrations::run_pending(conn).map_err(|e| anyhow::anyhow!(e))).await?;
+    let applied = pool
+        .run(|conn| migrations::run_pending(conn).map_err(|e| anyhow::anyhow!(e)))
+        .await?;
     let mut out = std::io::stdout();
     if applied.is_empty() {
         writeln!(out, "Database is up to date; no migration to apply.")?;
@@ -106,14 +115,22 @@ async fn create_admin(settings: &Settings, email: &str, name: &str) -> ExitCode 
             return ExitCode::FAILURE;
         }
     };
-    let migrated = pool.run(|conn| migrations::run_pending(conn).map_err(|e| anyhow::anyhow!(e))).await;
+    let migrated = pool
+        .run(|conn| migrations::run_pending(conn).map_err(|e| anyhow::anyhow!(e)))
+        .await;
     if let Err(error) = migrated {
         eprintln!("error: cannot migrate the database: {error:#}");
         return ExitCode::FAILURE;
     }
-    match sonla_accounts::service::create_admin(&pool, email, password.expose_secret(), name).await {
+    match sonla_accounts::service::create_admin(&pool, email, password.expose_secret(), name).await
+    {
         Ok(admin) => {
-            let line = format!("Created administrator {} (id {}, roles {})", admin.email, admin.id, admin.roles.join(", "));
+            let line = format!(
+                "Created administrator {} (id {}, roles {})",
+                admin.email,
+                admin.id,
+                admin.roles.join(", ")
+            );
             if writeln!(std::io::stdout(), "{line}").is_err() {
                 return ExitCode::FAILURE;
             }
@@ -124,7 +141,8 @@ async fn create_admin(settings: &Settings, email: &str, name: &str) -> ExitCode 
             ExitCode::from(3)
         }
         Err(error @ (AccountError::InvalidEmail | AccountError::WeakPassword(_))) => {
-            let message = sonla_core::DomainError::detail(&error).map_or_else(|| error.to_string(), |d| d.en);
+            let message =
+                sonla_core::DomainError::detail(&error).map_or_else(|| error.to_string(), |d| d.en);
             eprintln!("error: {message}");
             ExitCode::from(2)
         }
@@ -136,7 +154,10 @@ async fn create_admin(settings: &Settings, email: &str, name: &str) -> ExitCode 
 }
 
 fn read_password() -> anyhow::Result<SecretString> {
-    if let Some(password) = std::env::var("ADMIN_PASSWORD").ok().filter(|p| !p.is_empty()) {
+    if let Some(password) = std::env::var("ADMIN_PASSWORD")
+        .ok()
+        .filter(|p| !p.is_empty())
+    {
         return Ok(SecretString::from(password));
     }
     let stdin = std::io::stdin();
@@ -144,7 +165,10 @@ fn read_password() -> anyhow::Result<SecretString> {
         rpassword::prompt_password("Password: ").context("cannot read the password")?
     } else {
         let mut line = String::new();
-        stdin.lock().read_line(&mut line).context("cannot read the password from standard input")?;
+        stdin
+            .lock()
+            .read_line(&mut line)
+            .context("cannot read the password from standard input")?;
         line
     };
     let password = line.trim_end_matches(['\r', '\n']).to_owned();

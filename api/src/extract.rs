@@ -62,14 +62,24 @@ impl<T: DeserializeOwned + Validate + 'static> FromRequest for ValidJson<T> {
 }
 
 fn check_json_content_type(req: &HttpRequest) -> Result<(), ApiError> {
-    let essence = req.content_type().split(';').next().unwrap_or_default().trim().to_ascii_lowercase();
-    if essence == "application/json" || (essence.starts_with("application/") && essence.ends_with("+json")) {
+    let essence = req
+        .content_type()
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_ascii_lowercase();
+    if essence == "application/json"
+        || (essence.starts_with("application/") && essence.ends_with("+json"))
+    {
         Ok(())
     } else {
-        Err(ApiError::new(ErrorCode::UnsupportedMediaType).with_detail(Localized::new(
-            "Nội dung phải có Content-Type: application/json",
-            "The body must be sent with Content-Type: application/json",
-        )))
+        Err(
+            ApiError::new(ErrorCode::UnsupportedMediaType).with_detail(Localized::new(
+                "Nội dung phải có Content-Type: application/json",
+                "The body must be sent with Content-Type: application/json",
+            )),
+        )
     }
 }
 
@@ -88,14 +98,18 @@ pub fn decode_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
     // A shape error can surface before a syntax error later in the document (`{} x`) or
     // before a nesting bomb is reached, so a 422 needs a well-formed document. The check
     // parses into `Value`, which enforces serde_json's depth limit (`IgnoredAny` does not).
-    let check_syntax = || serde_json::from_slice::<serde_json::Value>(bytes).map_err(|e| malformed(&e));
+    let check_syntax =
+        || serde_json::from_slice::<serde_json::Value>(bytes).map_err(|e| malformed(&e));
     // serde would also accept a struct written as an array of its fields; bodies are objects.
     if bytes.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
         check_syntax()?;
         return Err(ApiError::validation(vec![custom(
             "",
             "invalid_type",
-            Localized::new("Nội dung phải là một đối tượng JSON", "The body must be a JSON object"),
+            Localized::new(
+                "Nội dung phải là một đối tượng JSON",
+                "The body must be a JSON object",
+            ),
         )]));
     }
     let mut deserializer = serde_json::Deserializer::from_slice(bytes);
@@ -105,7 +119,11 @@ pub fn decode_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
         }
         let path = error.path().to_string();
         let inner = error.into_inner();
-        if inner.is_data() { ApiError::validation(vec![shape_error(&path, &inner.to_string())]) } else { malformed(&inner) }
+        if inner.is_data() {
+            ApiError::validation(vec![shape_error(&path, &inner.to_string())])
+        } else {
+            malformed(&inner)
+        }
     })?;
     deserializer.end().map_err(|e| malformed(&e))?;
     Ok(value)
@@ -113,19 +131,45 @@ pub fn decode_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
 
 fn malformed(error: &serde_json::Error) -> ApiError {
     ApiError::new(ErrorCode::MalformedJson).with_detail(Localized::new(
-        format!("JSON không đúng cú pháp ở dòng {}, cột {}", error.line(), error.column()),
-        format!("Malformed JSON at line {}, column {}", error.line(), error.column()),
+        format!(
+            "JSON không đúng cú pháp ở dòng {}, cột {}",
+            error.line(),
+            error.column()
+        ),
+        format!(
+            "Malformed JSON at line {}, column {}",
+            error.line(),
+            error.column()
+        ),
     ))
 }
 
 /// A field error for a value serde could not take, named by its path.
 fn shape_error(path: &str, message: &str) -> sonla_core::validation::FieldError {
     // serde's own text ends with " at line X column Y", which the field path already says better.
-    let message = message.split(" at line ").next().unwrap_or(message).to_owned();
-    let quoted = |prefix: &str| message.strip_prefix(prefix).map(|rest| rest.trim_matches('`').to_owned());
-    let join = |name: &str| if path == "." || path.is_empty() { name.to_owned() } else { format!("{path}.{name}") };
+    let message = message
+        .split(" at line ")
+        .next()
+        .unwrap_or(message)
+        .to_owned();
+    let quoted = |prefix: &str| {
+        message
+            .strip_prefix(prefix)
+            .map(|rest| rest.trim_matches('`').to_owned())
+    };
+    let join = |name: &str| {
+        if path == "." || path.is_empty() {
+            name.to_owned()
+        } else {
+            format!("{path}.{name}")
+        }
+    };
     if let Some(name) = quoted("missing field ") {
-        return custom(join(&name), "required", Localized::new("Trường này là bắt buộc", "This field is required"));
+        return custom(
+            join(&name),
+            "required",
+            Localized::new("Trường này là bắt buộc", "This field is required"),
+        );
     }
     if message.starts_with("unknown field ") {
         // serde_path_to_error's path already ends with the unknown field.
@@ -135,19 +179,38 @@ fn shape_error(path: &str, message: &str) -> sonla_core::validation::FieldError 
             Localized::new("Trường này không được hỗ trợ", "This field is not accepted"),
         );
     }
-    let field = if path == "." { String::new() } else { path.to_owned() };
+    let field = if path == "." {
+        String::new()
+    } else {
+        path.to_owned()
+    };
     if message.starts_with("unknown variant") {
-        let allowed = message.split("expected ").nth(1).unwrap_or_default().trim_start_matches("one of ");
+        let allowed = message
+            .split("expected ")
+            .nth(1)
+            .unwrap_or_default()
+            .trim_start_matches("one of ");
         return custom(
             field,
             "invalid_choice",
-            Localized::new(format!("Giá trị không hợp lệ; chọn một trong: {allowed}"), message.clone()),
+            Localized::new(
+                format!("Giá trị không hợp lệ; chọn một trong: {allowed}"),
+                message.clone(),
+            ),
         );
     }
     if message.starts_with("invalid type") {
-        return custom(field, "invalid_type", Localized::new(format!("Sai kiểu dữ liệu: {message}"), message.clone()));
+        return custom(
+            field,
+            "invalid_type",
+            Localized::new(format!("Sai kiểu dữ liệu: {message}"), message.clone()),
+        );
     }
-    custom(field, "invalid_value", Localized::new(format!("Giá trị không hợp lệ: {message}"), message))
+    custom(
+        field,
+        "invalid_value",
+        Localized::new(format!("Giá trị không hợp lệ: {message}"), message),
+    )
 }
 
 /// Query parameters, decoded and validated.

@@ -54,7 +54,9 @@ impl Application {
     pub async fn build(settings: Settings) -> anyhow::Result<Self> {
         let pool = connect(&settings).await?;
         if settings.migrate_on_start {
-            let applied = pool.run(|conn| migrations::run_pending(conn).map_err(|e| anyhow::anyhow!(e))).await?;
+            let applied = pool
+                .run(|conn| migrations::run_pending(conn).map_err(|e| anyhow::anyhow!(e)))
+                .await?;
             for name in applied {
                 tracing::info!(migration = %name, "applied migration");
             }
@@ -68,7 +70,11 @@ impl Application {
         let listener = TcpListener::bind(&settings.bind_address)
             .with_context(|| format!("cannot listen on {}", settings.bind_address))?;
         let port = listener.local_addr()?.port();
-        let state = Data::new(AppState { db, metrics: Arc::new(Metrics::new()?), jwt_secret });
+        let state = Data::new(AppState {
+            db,
+            metrics: Arc::new(Metrics::new()?),
+            jwt_secret,
+        });
         let route_table = Data::new(RouteTable::from_spec(&openapi::spec()));
         let limit = settings.max_body_bytes;
         let server = HttpServer::new(move || {
@@ -90,7 +96,9 @@ impl Application {
                         .wrap(from_fn(echo_request_id))
                         .wrap(metrics)
                         .wrap(TracingLogger::default())
-                        .wrap(DefaultHeaders::new().add((header::X_CONTENT_TYPE_OPTIONS, "nosniff")))
+                        .wrap(
+                            DefaultHeaders::new().add((header::X_CONTENT_TYPE_OPTIONS, "nosniff")),
+                        )
                 })
                 .into_app()
         })
@@ -116,7 +124,10 @@ impl Application {
 /// Opens the pool, failing within `DATABASE_TIMEOUT_SECS` when the database is unreachable.
 pub async fn connect(settings: &Settings) -> anyhow::Result<DbPool> {
     let url = settings.db_url()?;
-    let options = PoolOptions { max_size: settings.db_pool_size, connection_timeout: settings.db_timeout };
+    let options = PoolOptions {
+        max_size: settings.db_pool_size,
+        connection_timeout: settings.db_timeout,
+    };
     let backend = url.backend().name();
     sonla_db::blocking(move || DbPool::connect(&url, &options).map_err(anyhow::Error::from))
         .await
@@ -131,7 +142,9 @@ async fn echo_request_id(
     let id = req.extensions().get::<RequestId>().map(ToString::to_string);
     let mut response = next.call(req).await?;
     if let Some(value) = id.and_then(|id| HeaderValue::from_str(&id).ok()) {
-        response.headers_mut().insert(HeaderName::from_static("x-request-id"), value);
+        response
+            .headers_mut()
+            .insert(HeaderName::from_static("x-request-id"), value);
     }
     Ok(response)
 }

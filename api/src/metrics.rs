@@ -32,16 +32,24 @@ impl Metrics {
             Ok(gauge)
         };
         Ok(Self {
-            pool_connections: gauge("sonla_db_pool_connections", "Open database connections, idle or in use")?,
-            pool_idle: gauge("sonla_db_pool_idle_connections", "Open database connections not in use")?,
-            pool_max: gauge("sonla_db_pool_max_connections", "Most database connections the pool opens")?,
+            pool_connections: gauge(
+                "sonla_db_pool_connections",
+                "Open database connections, idle or in use",
+            )?,
+            pool_idle: gauge(
+                "sonla_db_pool_idle_connections",
+                "Open database connections not in use",
+            )?,
+            pool_max: gauge(
+                "sonla_db_pool_max_connections",
+                "Most database connections the pool opens",
+            )?,
             registry,
             middleware,
         })
     }
 
     /// The request-metrics middleware.
-    #[must_use]
     pub fn middleware(&self) -> PrometheusMetrics {
         self.middleware.clone()
     }

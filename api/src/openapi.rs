@@ -36,7 +36,11 @@ pub struct ApiDoc;
 /// The whole document, built from the same route configuration the server runs.
 #[must_use]
 pub fn spec() -> utoipa::openapi::OpenApi {
-    let (_, api) = App::new().into_utoipa_app().openapi(ApiDoc::openapi()).configure(routes::configure).split_for_parts();
+    let (_, api) = App::new()
+        .into_utoipa_app()
+        .openapi(ApiDoc::openapi())
+        .configure(routes::configure)
+        .split_for_parts();
     api
 }
 
@@ -74,7 +78,10 @@ impl RouteTable {
         let mut allowed = BTreeSet::new();
         for (template, methods) in &self.routes {
             let matches = template.len() == wanted.len()
-                && template.iter().zip(&wanted).all(|(t, w)| t == w || (t.starts_with('{') && t.ends_with('}')));
+                && template
+                    .iter()
+                    .zip(&wanted)
+                    .all(|(t, w)| t == w || (t.starts_with('{') && t.ends_with('}')));
             if matches {
                 allowed.extend(methods.iter().copied());
             }
@@ -115,8 +122,14 @@ mod tests {
     #[test]
     fn route_table_knows_methods_by_template() {
         let table = RouteTable::from_spec(&spec());
-        assert_eq!(table.allowed("/api/v1/organizations"), Some(vec!["GET", "POST"]));
-        assert_eq!(table.allowed("/api/v1/organizations/abc/"), Some(vec!["DELETE", "GET", "PATCH"]));
+        assert_eq!(
+            table.allowed("/api/v1/organizations"),
+            Some(vec!["GET", "POST"])
+        );
+        assert_eq!(
+            table.allowed("/api/v1/organizations/abc/"),
+            Some(vec!["DELETE", "GET", "PATCH"])
+        );
         assert_eq!(table.allowed("/api/v1/nothing"), None);
     }
 
@@ -124,10 +137,23 @@ mod tests {
     fn every_operation_has_a_summary_a_tag_and_error_responses() {
         let api = spec();
         for (path, item) in &api.paths.paths {
-            for op in [&item.get, &item.post, &item.put, &item.patch, &item.delete].into_iter().flatten() {
-                assert!(op.summary.as_deref().is_some_and(|s| !s.is_empty()), "{path} lacks a summary");
-                assert!(op.tags.as_ref().is_some_and(|t| !t.is_empty()), "{path} lacks a tag");
-                let documents_errors = op.responses.responses.keys().any(|status| status.starts_with(['4', '5']));
+            for op in [&item.get, &item.post, &item.put, &item.patch, &item.delete]
+                .into_iter()
+                .flatten()
+            {
+                assert!(
+                    op.summary.as_deref().is_some_and(|s| !s.is_empty()),
+                    "{path} lacks a summary"
+                );
+                assert!(
+                    op.tags.as_ref().is_some_and(|t| !t.is_empty()),
+                    "{path} lacks a tag"
+                );
+                let documents_errors = op
+                    .responses
+                    .responses
+                    .keys()
+                    .any(|status| status.starts_with(['4', '5']));
                 assert!(documents_errors, "{path} documents no error response");
             }
         }

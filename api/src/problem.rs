@@ -25,9 +25,12 @@ pub const PROBLEM_JSON: &str = "application/problem+json";
 /// Seconds a client should wait before retrying a 503.
 const RETRY_AFTER_SECS: &str = "5";
 
-/// An error on its way to becoming a problem document.
+/// An error on its way to becoming a problem document (boxed: results stay small).
 #[derive(Debug, Clone)]
-pub struct ApiError {
+pub struct ApiError(Box<Details>);
+
+#[derive(Debug, Clone)]
+struct Details {
     code: ErrorCode,
     detail: Option<Localized>,
     errors: Vec<FieldError>,
@@ -41,21 +44,29 @@ pub type ApiResult<T> = Result<T, ApiError>;
 impl ApiError {
     /// An error with the code's title as its only message.
     #[must_use]
-    pub const fn new(code: ErrorCode) -> Self {
-        Self { code, detail: None, errors: Vec::new(), allow: None, cause: None }
+    pub fn new(code: ErrorCode) -> Self {
+        Self(Box::new(Details {
+            code,
+            detail: None,
+            errors: Vec::new(),
+            allow: None,
+            cause: None,
+        }))
     }
 
     /// Adds an occurrence-specific message.
     #[must_use]
     pub fn with_detail(mut self, detail: Localized) -> Self {
-        self.detail = Some(detail);
+        self.0.detail = Some(detail);
         self
     }
 
     /// A 422 listing the invalid fields.
     #[must_use]
     pub fn validation(errors: Vec<FieldError>) -> Self {
-        Self { errors, ..Self::new(ErrorCode::ValidationFailed) }.with_detail(Localized::new(
+        let mut error = Self::new(ErrorCode::ValidationFailed);
+        error.0.errors = errors;
+        error.with_detail(Localized::new(
             "Một số trường không hợp lệ; xem danh sách errors",
             "Some fields are invalid; see the errors list",
         ))
@@ -68,45 +79,52 @@ impl ApiError {
             format!("Đường dẫn này chỉ nhận: {allow}"),
             format!("This path accepts only: {allow}"),
         );
-        Self { allow: Some(allow), ..Self::new(ErrorCode::MethodNotAllowed) }.with_detail(detail)
+        let mut error = Self::new(ErrorCode::MethodNotAllowed).with_detail(detail);
+        error.0.allow = Some(allow);
+        error
     }
 
     /// Keeps an internal cause for the log (never sent to the client).
     #[must_use]
     pub fn with_cause(mut self, cause: impl std::fmt::Display) -> Self {
-        self.cause = Some(cause.to_string());
+        self.0.cause = Some(cause.to_string());
         self
     }
 
     /// The stable code.
     #[must_use]
-    pub const fn code(&self) -> ErrorCode {
-        self.code
+    pub fn code(&self) -> ErrorCode {
+        self.0.code
     }
 
     fn status(&self) -> StatusCode {
-        StatusCode::from_u16(self.code.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+        StatusCode::from_u16(self.0.code.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
     }
 
     /// The problem document in `lang`.
     #[must_use]
     pub fn problem(&self, lang: Lang, instance: Option<&str>) -> Problem {
-        let status = self.code.status();
-        let title = self.code.title(lang).to_owned();
+        let Details {
+            code,
+            detail,
+            errors,
+            ..
+        } = &*self.0;
+        let status = code.status();
+        let title = code.title(lang).to_owned();
         // A 5xx never says more than its title: causes stay in the log.
-        let detail = match &self.detail {
+        let detail = match detail {
             Some(detail) if status < 500 => detail.get(lang).to_owned(),
             _ => title.clone(),
         };
         Problem {
-            r#type: format!("/problems/{}", self.code.as_str()),
+            r#type: format!("/problems/{}", code.as_str()),
             title,
             status,
             detail,
             instance: instance.map(str::to_owned),
-            code: self.code.as_str().to_owned(),
-            errors: self
-                .errors
+            code: code.as_str().to_owned(),
+            errors: errors
                 .iter()
                 .map(|e| ProblemFieldError {
                     field: e.field.clone(),
@@ -121,11 +139,18 @@ impl ApiError {
     #[must_use]
     pub fn to_response(&self, lang: Lang, instance: Option<&str>) -> HttpResponse {
         let mut response = HttpResponse::build(self.status());
-        response.content_type(PROBLEM_JSON).insert_header((header::CONTENT_LANGUAGE, lang.tag()));
-        if self.code == ErrorCode::ServiceUnavailable {
+        response
+            .content_type(PROBLEM_JSON)
+            .insert_header((header::CONTENT_LANGUAGE, lang.tag()));
+        if self.0.code == ErrorCode::ServiceUnavailable {
             response.insert_header((header::RETRY_AFTER, RETRY_AFTER_SECS));
         }
-        if let Some(allow) = self.allow.as_deref().and_then(|a| HeaderValue::from_str(a).ok()) {
+        if let Some(allow) = self
+            .0
+            .allow
+            .as_deref()
+            .and_then(|a| HeaderValue::from_str(a).ok())
+        {
             response.insert_header((header::ALLOW, allow));
         }
         response.json(self.problem(lang, instance))
@@ -134,9 +159,9 @@ impl ApiError {
 
 impl std::fmt::Display for ApiError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match &self.cause {
-            Some(cause) => write!(f, "{}: {cause}", self.code),
-            None => write!(f, "{}", self.code),
+        match &self.0.cause {
+            Some(cause) => write!(f, "{}: {cause}", self.0.code),
+            None => write!(f, "{}", self.0.code),
         }
     }
 }
@@ -156,7 +181,11 @@ impl<E: DomainError> From<E> for ApiError {
     fn from(error: E) -> Self {
         let code = error.code();
         let errors = error.field_errors();
-        let mut api = if errors.is_empty() { Self::new(code) } else { Self::validation(errors) };
+        let mut api = if errors.is_empty() {
+            Self::new(code)
+        } else {
+            Self::validation(errors)
+        };
         if let Some(detail) = error.detail() {
             api = api.with_detail(detail);
         }
@@ -254,12 +283,15 @@ pub async fn render_problems(
     let api = match response.response().error() {
         Some(error) => as_api_error(error),
         None if status.as_u16() >= 400 && !is_problem => {
-            ApiError::new(ErrorCode::for_status(status.as_u16())).with_cause(format!("plain {status} response"))
+            ApiError::new(ErrorCode::for_status(status.as_u16()))
+                .with_cause(format!("plain {status} response"))
         }
         None => return Ok(response.map_into_left_body()),
     };
     log_once(&api, &path);
-    Ok(response.into_response(api.to_response(lang, Some(&path))).map_into_right_body())
+    Ok(response
+        .into_response(api.to_response(lang, Some(&path)))
+        .map_into_right_body())
 }
 
 fn as_api_error(error: &actix_web::Error) -> ApiError {
@@ -271,17 +303,23 @@ fn as_api_error(error: &actix_web::Error) -> ApiError {
 }
 
 fn log_once(error: &ApiError, path: &str) {
-    if error.code.status() >= 500 {
-        tracing::error!(code = %error.code, path, cause = error.cause.as_deref().unwrap_or("-"), "request failed");
+    let Details { code, cause, .. } = &*error.0;
+    if code.status() >= 500 {
+        tracing::error!(%code, path, cause = cause.as_deref().unwrap_or("-"), "request failed");
     } else {
-        tracing::debug!(code = %error.code, path, "request rejected");
+        tracing::debug!(%code, path, "request rejected");
     }
 }
 
 fn problem_response(description: &str) -> RefOr<Response> {
     ResponseBuilder::new()
         .description(description)
-        .content(PROBLEM_JSON, ContentBuilder::new().schema(Some(Ref::from_schema_name("Problem"))).build())
+        .content(
+            PROBLEM_JSON,
+            ContentBuilder::new()
+                .schema(Some(Ref::from_schema_name("Problem")))
+                .build(),
+        )
         .build()
         .into()
 }
@@ -343,15 +381,27 @@ mod tests {
             .with_detail(Localized::new("bí mật", "secret"))
             .with_cause("SELECT * FROM users failed");
         let problem = serde_json::to_string(&error.problem(Lang::En, Some("/x"))).unwrap();
-        assert!(!problem.contains("secret") && !problem.contains("SELECT"), "{problem}");
+        assert!(
+            !problem.contains("secret") && !problem.contains("SELECT"),
+            "{problem}"
+        );
         assert!(problem.contains("\"code\":\"internal_error\""));
     }
 
     #[test]
     fn problems_speak_the_requested_language() {
         let error = ApiError::new(ErrorCode::OrganizationNotFound);
-        assert_eq!(error.problem(Lang::Vi, None).title, "Không tìm thấy tổ chức");
-        assert_eq!(error.problem(Lang::En, None).title, "Organisation not found");
-        assert_eq!(error.problem(Lang::En, None).r#type, "/problems/organization_not_found");
+        assert_eq!(
+            error.problem(Lang::Vi, None).title,
+            "Không tìm thấy tổ chức"
+        );
+        assert_eq!(
+            error.problem(Lang::En, None).title,
+            "Organisation not found"
+        );
+        assert_eq!(
+            error.problem(Lang::En, None).r#type,
+            "/problems/organization_not_found"
+        );
     }
 }

@@ -3,6 +3,7 @@
 //! Every variable is documented in `.env.example`. Settings are parsed once in `main` and
 //! passed to [`crate::Application::build`]; tests build their own.
 
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -101,7 +102,9 @@ impl Settings {
         };
         let number = |key: &str, default: u64| -> anyhow::Result<u64> {
             lookup(key).map_or(Ok(default), |v| {
-                v.trim().parse::<u64>().with_context(|| format!("{key} must be a whole number, not `{v}`"))
+                v.trim()
+                    .parse::<u64>()
+                    .with_context(|| format!("{key} must be a whole number, not `{v}`"))
             })
         };
         let settings = Self {
@@ -111,9 +114,18 @@ impl Settings {
             jwt_secret: lookup("JWT_SECRET").map(SecretString::from),
             data_dir: lookup("DATA_DIR").map(PathBuf::from),
             log_format,
-            max_body_bytes: usize::try_from(number("MAX_BODY_BYTES", defaults.max_body_bytes as u64)?)?,
-            db_pool_size: u32::try_from(number("DATABASE_POOL_SIZE", u64::from(defaults.db_pool_size))?)?,
-            db_timeout: Duration::from_secs(number("DATABASE_TIMEOUT_SECS", defaults.db_timeout.as_secs())?),
+            max_body_bytes: usize::try_from(number(
+                "MAX_BODY_BYTES",
+                defaults.max_body_bytes as u64,
+            )?)?,
+            db_pool_size: u32::try_from(number(
+                "DATABASE_POOL_SIZE",
+                u64::from(defaults.db_pool_size),
+            )?)?,
+            db_timeout: Duration::from_secs(number(
+                "DATABASE_TIMEOUT_SECS",
+                defaults.db_timeout.as_secs(),
+            )?),
             workers: usize::try_from(number("WORKERS", defaults.workers as u64)?)?,
             shutdown_timeout: Duration::from_secs(number(
                 "SHUTDOWN_TIMEOUT_SECS",
@@ -142,7 +154,10 @@ impl Settings {
         if let Some(dir) = &self.data_dir {
             return Ok(dir.clone());
         }
-        Ok(self.db_url()?.sqlite_dir().map_or_else(|| PathBuf::from("data"), Path::to_path_buf))
+        Ok(self
+            .db_url()?
+            .sqlite_dir()
+            .map_or_else(|| PathBuf::from("data"), Path::to_path_buf))
     }
 
     /// The JWT signing secret.
@@ -186,7 +201,10 @@ fn load_or_create_secret(path: &Path) -> anyhow::Result<SecretString> {
         std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     }
     let bytes: [u8; 32] = rand::random();
-    let secret: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    let secret = bytes.iter().fold(String::with_capacity(64), |mut hex, b| {
+        let _ = write!(hex, "{b:02x}");
+        hex
+    });
     write_private(path, &secret).with_context(|| format!("cannot write {}", path.display()))?;
     Ok(SecretString::from(secret))
 }
@@ -195,7 +213,12 @@ fn load_or_create_secret(path: &Path) -> anyhow::Result<SecretString> {
 fn write_private(path: &Path, contents: &str) -> std::io::Result<()> {
     use std::io::Write;
     use std::os::unix::fs::OpenOptionsExt;
-    let mut file = std::fs::OpenOptions::new().write(true).create(true).truncate(true).mode(0o600).open(path)?;
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .mode(0o600)
+        .open(path)?;
     file.write_all(contents.as_bytes())
 }
 
@@ -213,7 +236,10 @@ mod tests {
     use super::{AppEnv, Settings};
 
     fn settings(pairs: &[(&str, &str)]) -> anyhow::Result<Settings> {
-        let map: HashMap<String, String> = pairs.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect();
+        let map: HashMap<String, String> = pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect();
         Settings::from_lookup(|k| map.get(k).cloned())
     }
 
@@ -228,12 +254,23 @@ mod tests {
 
     #[test]
     fn production_refuses_a_missing_or_short_secret() {
-        let missing = settings(&[("APP_ENV", "production")]).unwrap().resolve_jwt_secret();
-        assert!(missing.unwrap_err().to_string().contains("JWT_SECRET is not set"));
-        let short = settings(&[("APP_ENV", "production"), ("JWT_SECRET", "short")]).unwrap().resolve_jwt_secret();
+        let missing = settings(&[("APP_ENV", "production")])
+            .unwrap()
+            .resolve_jwt_secret();
+        assert!(
+            missing
+                .unwrap_err()
+                .to_string()
+                .contains("JWT_SECRET is not set")
+        );
+        let short = settings(&[("APP_ENV", "production"), ("JWT_SECRET", "short")])
+            .unwrap()
+            .resolve_jwt_secret();
         assert!(short.unwrap_err().to_string().contains("too short"));
         let good = "0123456789abcdef0123456789abcdef";
-        let ok = settings(&[("APP_ENV", "production"), ("JWT_SECRET", good)]).unwrap().resolve_jwt_secret();
+        let ok = settings(&[("APP_ENV", "production"), ("JWT_SECRET", good)])
+            .unwrap()
+            .resolve_jwt_secret();
         assert_eq!(ok.unwrap().expose_secret(), good);
     }
 
@@ -245,16 +282,35 @@ mod tests {
         let first = s.resolve_jwt_secret().unwrap();
         let second = s.resolve_jwt_secret().unwrap();
         assert_eq!(first.expose_secret().len(), 64);
-        assert_eq!(first.expose_secret(), second.expose_secret(), "the secret survives a restart");
+        assert_eq!(
+            first.expose_secret(),
+            second.expose_secret(),
+            "the secret survives a restart"
+        );
         assert!(dir.join("jwt-secret").exists());
         std::fs::remove_dir_all(dir).unwrap();
     }
 
     #[test]
     fn bad_values_are_reported_by_name() {
-        assert!(settings(&[("APP_ENV", "staging")]).unwrap_err().to_string().contains("APP_ENV"));
-        assert!(settings(&[("MAX_BODY_BYTES", "lots")]).unwrap_err().to_string().contains("MAX_BODY_BYTES"));
-        assert!(settings(&[("DATABASE_URL", "mysql://x")]).unwrap_err().to_string().contains("DATABASE_URL"));
+        assert!(
+            settings(&[("APP_ENV", "staging")])
+                .unwrap_err()
+                .to_string()
+                .contains("APP_ENV")
+        );
+        assert!(
+            settings(&[("MAX_BODY_BYTES", "lots")])
+                .unwrap_err()
+                .to_string()
+                .contains("MAX_BODY_BYTES")
+        );
+        assert!(
+            settings(&[("DATABASE_URL", "mysql://x")])
+                .unwrap_err()
+                .to_string()
+                .contains("DATABASE_URL")
+        );
     }
 
     fn tempfile_dir() -> std::path::PathBuf {

@@ -10,8 +10,21 @@ const ORGS: &str = "/api/v1/organizations";
 async fn malformed_json_is_400() {
     let app = TestApp::spawn().await;
 
-    for body in ["{\"name\": ", "{\"name\": \"a\",}", "not json", "{} trailing", ""] {
-        let response = app.client.post(app.url(ORGS)).header("content-type", "application/json").body(body).send().await.unwrap();
+    for body in [
+        "{\"name\": ",
+        "{\"name\": \"a\",}",
+        "not json",
+        "{} trailing",
+        "",
+    ] {
+        let response = app
+            .client
+            .post(app.url(ORGS))
+            .header("content-type", "application/json")
+            .body(body)
+            .send()
+            .await
+            .unwrap();
         assert_problem(response, 400, "malformed_json").await;
     }
 }
@@ -23,7 +36,14 @@ async fn invalid_utf8_and_deep_nesting_are_400() {
     let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
 
     for body in [invalid_utf8, deep.into_bytes()] {
-        let response = app.client.post(app.url(ORGS)).header("content-type", "application/json").body(body).send().await.unwrap();
+        let response = app
+            .client
+            .post(app.url(ORGS))
+            .header("content-type", "application/json")
+            .body(body)
+            .send()
+            .await
+            .unwrap();
         assert_problem(response, 400, "malformed_json").await;
     }
 }
@@ -34,15 +54,28 @@ async fn wrong_types_unknown_and_missing_fields_are_422_naming_the_field() {
 
     for (body, field, code) in [
         (json!({"name": 42, "kind": "club"}), "name", "invalid_type"),
-        (json!({"name": "A", "kind": "club", "nme": "typo"}), "nme", "unknown_field"),
+        (
+            json!({"name": "A", "kind": "club", "nme": "typo"}),
+            "nme",
+            "unknown_field",
+        ),
         (json!({"name": "A"}), "kind", "required"),
-        (json!({"name": "A", "kind": "galaxy"}), "kind", "invalid_choice"),
+        (
+            json!({"name": "A", "kind": "galaxy"}),
+            "kind",
+            "invalid_choice",
+        ),
         (json!(["not", "an", "object"]), "", "invalid_type"),
     ] {
-        let problem = assert_problem(app.post_json(ORGS, &body).await, 422, "validation_failed").await;
+        let problem =
+            assert_problem(app.post_json(ORGS, &body).await, 422, "validation_failed").await;
         assert_eq!(problem["errors"][0]["field"], field, "{body} → {problem}");
         assert_eq!(problem["errors"][0]["code"], code, "{body} → {problem}");
-        assert!(problem["errors"][0]["message"].as_str().is_some_and(|m| !m.is_empty()));
+        assert!(
+            problem["errors"][0]["message"]
+                .as_str()
+                .is_some_and(|m| !m.is_empty())
+        );
     }
 }
 
@@ -50,9 +83,28 @@ async fn wrong_types_unknown_and_missing_fields_are_422_naming_the_field() {
 async fn wrong_content_type_is_415() {
     let app = TestApp::spawn().await;
 
-    let text = app.client.post(app.url(ORGS)).header("content-type", "text/plain").body("{}").send().await.unwrap();
-    let none = app.client.post(app.url(ORGS)).body("{\"name\":\"A\",\"kind\":\"club\"}").send().await.unwrap();
-    let form = app.client.post(app.url(ORGS)).form(&[("name", "A"), ("kind", "club")]).send().await.unwrap();
+    let text = app
+        .client
+        .post(app.url(ORGS))
+        .header("content-type", "text/plain")
+        .body("{}")
+        .send()
+        .await
+        .unwrap();
+    let none = app
+        .client
+        .post(app.url(ORGS))
+        .body("{\"name\":\"A\",\"kind\":\"club\"}")
+        .send()
+        .await
+        .unwrap();
+    let form = app
+        .client
+        .post(app.url(ORGS))
+        .form(&[("name", "A"), ("kind", "club")])
+        .send()
+        .await
+        .unwrap();
 
     assert_problem(text, 415, "unsupported_media_type").await;
     assert_problem(none, 415, "unsupported_media_type").await;
@@ -69,9 +121,9 @@ async fn bodies_over_the_limit_are_413() {
         .client
         .post(app.url(ORGS))
         .header("content-type", "application/json")
-        .body(reqwest::Body::wrap_stream(futures::stream::iter(vec![Ok::<_, std::io::Error>(
-            big.to_string().into_bytes(),
-        )])))
+        .body(reqwest::Body::wrap_stream(futures::stream::iter(vec![
+            Ok::<_, std::io::Error>(big.to_string().into_bytes()),
+        ])))
         .send()
         .await
         .unwrap();
@@ -85,7 +137,14 @@ async fn a_10_mb_body_is_refused_with_413_by_default() {
     let app = TestApp::spawn().await;
     let body = vec![b' '; 10 * 1024 * 1024];
 
-    let response = app.client.post(app.url(ORGS)).header("content-type", "application/json").body(body).send().await.unwrap();
+    let response = app
+        .client
+        .post(app.url(ORGS))
+        .header("content-type", "application/json")
+        .body(body)
+        .send()
+        .await
+        .unwrap();
 
     assert_problem(response, 413, "payload_too_large").await;
 }
@@ -104,7 +163,12 @@ async fn bad_query_parameters_are_400() {
     let app = TestApp::spawn().await;
 
     for query in ["limit=abc", "limit=-1", "kind=galaxy", "sort=random"] {
-        assert_problem(app.get(&format!("{ORGS}?{query}")).await, 400, "invalid_query_parameter").await;
+        assert_problem(
+            app.get(&format!("{ORGS}?{query}")).await,
+            400,
+            "invalid_query_parameter",
+        )
+        .await;
     }
 }
 
@@ -112,7 +176,12 @@ async fn bad_query_parameters_are_400() {
 async fn unknown_routes_are_404() {
     let app = TestApp::spawn().await;
 
-    for path in ["/api/v1/nothing", "/", "/api/v2/organizations", "/api/v1/organizations/a/b/c"] {
+    for path in [
+        "/api/v1/nothing",
+        "/",
+        "/api/v2/organizations",
+        "/api/v1/organizations/a/b/c",
+    ] {
         let body = assert_problem(app.get(path).await, 404, "not_found").await;
         assert_eq!(body["instance"], path);
     }
@@ -125,7 +194,12 @@ async fn wrong_methods_are_405_with_allow() {
 
     let put_list = app.client.put(app.url(ORGS)).send().await.unwrap();
     let post_one = app.client.post(app.url(&one)).send().await.unwrap();
-    let delete_live = app.client.delete(app.url("/health/live")).send().await.unwrap();
+    let delete_live = app
+        .client
+        .delete(app.url("/health/live"))
+        .send()
+        .await
+        .unwrap();
 
     assert_eq!(put_list.headers()["allow"], "GET, POST");
     assert_problem(put_list, 405, "method_not_allowed").await;
@@ -141,7 +215,13 @@ async fn messages_are_vietnamese_by_default_and_english_on_request() {
     let path = format!("{ORGS}/{}", uuid::Uuid::now_v7());
 
     let vi = app.get(&path).await;
-    let en = app.client.get(app.url(&path)).header("accept-language", "en-GB,en;q=0.9").send().await.unwrap();
+    let en = app
+        .client
+        .get(app.url(&path))
+        .header("accept-language", "en-GB,en;q=0.9")
+        .send()
+        .await
+        .unwrap();
 
     assert_eq!(vi.headers()["content-language"], "vi");
     assert_eq!(en.headers()["content-language"], "en");
@@ -158,12 +238,25 @@ async fn field_messages_follow_the_language_too() {
     let body = json!({"name": "", "kind": "club"});
 
     let vi = app.post_json(ORGS, &body).await;
-    let en = app.client.post(app.url(ORGS)).header("accept-language", "en").json(&body).send().await.unwrap();
+    let en = app
+        .client
+        .post(app.url(ORGS))
+        .header("accept-language", "en")
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
 
     let vi = assert_problem(vi, 422, "validation_failed").await;
     let en = assert_problem(en, 422, "validation_failed").await;
     let message = |p: &serde_json::Value, code: &str| {
-        p["errors"].as_array().unwrap().iter().find(|e| e["code"] == code).unwrap()["message"].clone()
+        p["errors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["code"] == code)
+            .unwrap()["message"]
+            .clone()
     };
     assert_eq!(message(&vi, "blank"), "Không được để trống");
     assert_eq!(message(&en, "blank"), "Must not be blank");
@@ -177,21 +270,39 @@ async fn readiness_is_503_with_retry_after_when_the_database_is_unreachable() {
     let url = settings.db_url().unwrap();
     let pool = sonla_db::DbPool::lazy(
         &url,
-        &sonla_db::PoolOptions { max_size: 1, connection_timeout: settings.db_timeout },
+        &sonla_db::PoolOptions {
+            max_size: 1,
+            connection_timeout: settings.db_timeout,
+        },
     );
     let app = api::Application::build_with_pool(&settings, pool).unwrap();
     let address = format!("http://127.0.0.1:{}", app.port());
     sonla_test_support::spawn_server(app);
     let client = reqwest::Client::new();
 
-    let ready = client.get(format!("{address}/health/ready")).send().await.unwrap();
-    let live = client.get(format!("{address}/health/live")).send().await.unwrap();
+    let ready = client
+        .get(format!("{address}/health/ready"))
+        .send()
+        .await
+        .unwrap();
+    let live = client
+        .get(format!("{address}/health/live"))
+        .send()
+        .await
+        .unwrap();
     let list = client.get(format!("{address}{ORGS}")).send().await.unwrap();
 
     assert_eq!(ready.headers()["retry-after"], "5");
     let body = assert_problem(ready, 503, "service_unavailable").await;
-    assert!(!body.to_string().contains("127.0.0.1:1"), "no internals in errors: {body}");
-    assert_eq!(live.status().as_u16(), 200, "liveness does not depend on the database");
+    assert!(
+        !body.to_string().contains("127.0.0.1:1"),
+        "no internals in errors: {body}"
+    );
+    assert_eq!(
+        live.status().as_u16(),
+        200,
+        "liveness does not depend on the database"
+    );
     assert_problem(list, 503, "service_unavailable").await;
 }
 
@@ -199,13 +310,22 @@ async fn readiness_is_503_with_retry_after_when_the_database_is_unreachable() {
 async fn problem_types_are_described() {
     let app = TestApp::spawn().await;
 
-    let one = app.client.get(app.url("/problems/organization_not_found")).header("accept-language", "en").send().await.unwrap();
+    let one = app
+        .client
+        .get(app.url("/problems/organization_not_found"))
+        .header("accept-language", "en")
+        .send()
+        .await
+        .unwrap();
     let list = app.get("/problems").await;
     let missing = app.get("/problems/no_such_code").await;
 
     assert_eq!(one.status().as_u16(), 200);
     let one: serde_json::Value = one.json().await.unwrap();
-    assert_eq!(one, json!({"code": "organization_not_found", "status": 404, "title": "Organisation not found"}));
+    assert_eq!(
+        one,
+        json!({"code": "organization_not_found", "status": 404, "title": "Organisation not found"})
+    );
     let list: serde_json::Value = list.json().await.unwrap();
     assert!(list.as_array().unwrap().len() > 10);
     assert_problem(missing, 404, "problem_type_not_found").await;

@@ -23,7 +23,10 @@ fn all_up_all_down_all_up_again() {
 
     let reverted = migrations::revert_all(&mut conn).unwrap();
     assert_eq!(reverted, expected.iter().rev().cloned().collect::<Vec<_>>());
-    assert!(count_organizations(&mut conn).is_err(), "the tables are gone");
+    assert!(
+        count_organizations(&mut conn).is_err(),
+        "the tables are gone"
+    );
 
     let again = migrations::run_pending(&mut conn).unwrap();
     assert_eq!(again, expected);
@@ -42,7 +45,10 @@ fn migration_folders_hold_the_same_changes_with_up_and_down() {
         names.sort();
         for name in &names {
             for file in ["up.sql", "down.sql"] {
-                assert!(root.join(backend).join(name).join(file).is_file(), "{backend}/{name}/{file} is missing");
+                assert!(
+                    root.join(backend).join(name).join(file).is_file(),
+                    "{backend}/{name}/{file} is missing"
+                );
             }
         }
         names

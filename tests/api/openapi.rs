@@ -21,7 +21,10 @@ async fn spec_is_served_as_openapi_3_1() {
 
     assert_eq!(spec["openapi"], "3.1.0");
     assert!(spec["paths"]["/api/v1/organizations"]["get"].is_object());
-    assert_eq!(spec, serde_json::from_str::<serde_json::Value>(COMMITTED).unwrap());
+    assert_eq!(
+        spec,
+        serde_json::from_str::<serde_json::Value>(COMMITTED).unwrap()
+    );
 }
 
 #[tokio::test]
@@ -33,7 +36,11 @@ async fn interactive_docs_are_served_without_internet() {
 
     assert_eq!(page.status().as_u16(), 200);
     assert!(page.text().await.unwrap().contains("swagger-ui"));
-    assert_eq!(script.status().as_u16(), 200, "the UI's script is vendored into the binary");
+    assert_eq!(
+        script.status().as_u16(),
+        200,
+        "the UI's script is vendored into the binary"
+    );
     assert!(script.text().await.unwrap().len() > 100_000);
 }
 
@@ -43,7 +50,9 @@ fn schemas_state_their_limits() {
     let create = &spec["components"]["schemas"]["CreateOrganizationRequest"]["properties"];
     assert_eq!(create["name"]["maxLength"], 200);
     assert_eq!(create["website"]["maxLength"], 300);
-    let params = spec["paths"]["/api/v1/organizations"]["get"]["parameters"].as_array().unwrap();
+    let params = spec["paths"]["/api/v1/organizations"]["get"]["parameters"]
+        .as_array()
+        .unwrap();
     let limit = params.iter().find(|p| p["name"] == "limit").unwrap();
     assert_eq!(limit["schema"]["maximum"], 100);
     assert_eq!(limit["schema"]["format"], "int32");

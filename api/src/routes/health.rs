@@ -40,7 +40,10 @@ pub struct Health {
 )]
 #[get("/live")]
 pub async fn live() -> HttpResponse {
-    HttpResponse::Ok().json(Health { status: "ok".to_owned(), database: None })
+    HttpResponse::Ok().json(Health {
+        status: "ok".to_owned(),
+        database: None,
+    })
 }
 
 /// Tell whether the server can serve requests.
@@ -57,13 +60,21 @@ pub async fn ready(state: Data<AppState>) -> ApiResult<HttpResponse> {
             status: "ok".to_owned(),
             database: Some(state.db.backend().name().to_owned()),
         })),
-        Ok(Err(error)) => Err(ApiError::new(ErrorCode::ServiceUnavailable).with_cause(error).with_detail(unreachable())),
-        Err(_) => Err(ApiError::new(ErrorCode::ServiceUnavailable).with_cause("readiness check timed out")),
+        Ok(Err(error)) => Err(ApiError::new(ErrorCode::ServiceUnavailable)
+            .with_cause(error)
+            .with_detail(unreachable())),
+        Err(_) => {
+            Err(ApiError::new(ErrorCode::ServiceUnavailable)
+                .with_cause("readiness check timed out"))
+        }
     }
 }
 
 fn unreachable() -> Localized {
-    Localized::new("Không kết nối được cơ sở dữ liệu", "The database cannot be reached")
+    Localized::new(
+        "Không kết nối được cơ sở dữ liệu",
+        "The database cannot be reached",
+    )
 }
 
 /// Export metrics in Prometheus text format.
@@ -78,6 +89,11 @@ fn unreachable() -> Localized {
 )]
 #[get("/metrics")]
 pub async fn metrics(state: Data<AppState>) -> ApiResult<HttpResponse> {
-    let body = state.metrics.render(&state.db).map_err(|e| ApiError::new(ErrorCode::Internal).with_cause(e))?;
-    Ok(HttpResponse::Ok().content_type("text/plain; version=0.0.4; charset=utf-8").body(body))
+    let body = state
+        .metrics
+        .render(&state.db)
+        .map_err(|e| ApiError::new(ErrorCode::Internal).with_cause(e))?;
+    Ok(HttpResponse::Ok()
+        .content_type("text/plain; version=0.0.4; charset=utf-8")
+        .body(body))
 }

@@ -5,8 +5,8 @@ pub mod health;
 pub mod organizations;
 pub mod problems;
 
-use utoipa_actix_web::service_config::ServiceConfig;
 use utoipa_actix_web::scope;
+use utoipa_actix_web::service_config::ServiceConfig;
 
 /// Every route of the API, for the server and for `api openapi` alike.
 pub fn configure(cfg: &mut ServiceConfig<'_>) {

@@ -6,7 +6,8 @@ use actix_web::web::{Data, Path};
 use actix_web::{HttpResponse, delete, get, patch, post};
 use sonla_core::Page;
 use sonla_organizations::api::{
-    CreateOrganizationRequest, ListOrganizationsQuery, OrganizationResponse, UpdateOrganizationRequest,
+    CreateOrganizationRequest, ListOrganizationsQuery, OrganizationResponse,
+    UpdateOrganizationRequest,
 };
 use sonla_organizations::service;
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -57,7 +58,10 @@ pub async fn create_organization(
 ) -> ApiResult<HttpResponse> {
     let organization = service::create_organization(&state.db, None, body).await?;
     Ok(HttpResponse::Created()
-        .insert_header(("Location", format!("/api/v1/organizations/{}", organization.id)))
+        .insert_header((
+            "Location",
+            format!("/api/v1/organizations/{}", organization.id),
+        ))
         .json(OrganizationResponse::from(organization)))
 }
 

@@ -28,14 +28,23 @@ pub struct ProblemType {
 }
 
 fn describe(code: ErrorCode, req: &HttpRequest) -> ProblemType {
-    ProblemType { code: code.as_str().to_owned(), status: code.status(), title: code.title(request_lang(req)).to_owned() }
+    ProblemType {
+        code: code.as_str().to_owned(),
+        status: code.status(),
+        title: code.title(request_lang(req)).to_owned(),
+    }
 }
 
 /// List every problem type.
 #[utoipa::path(tag = "operations", responses((status = 200, body = Vec<ProblemType>), ServerErrors))]
 #[get("")]
 pub async fn list_problem_types(req: HttpRequest) -> HttpResponse {
-    HttpResponse::Ok().json(ErrorCode::ALL.iter().map(|c| describe(*c, &req)).collect::<Vec<_>>())
+    HttpResponse::Ok().json(
+        ErrorCode::ALL
+            .iter()
+            .map(|c| describe(*c, &req))
+            .collect::<Vec<_>>(),
+    )
 }
 
 /// Describe one problem type.

@@ -41,7 +41,10 @@ impl DomainError for AccountError {
 
     fn detail(&self) -> Option<Localized> {
         match self {
-            Self::InvalidEmail => Some(Localized::new("Địa chỉ email không hợp lệ", "Not a valid email address")),
+            Self::InvalidEmail => Some(Localized::new(
+                "Địa chỉ email không hợp lệ",
+                "Not a valid email address",
+            )),
             Self::WeakPassword(message) => Some(message.clone()),
             _ => None,
         }

@@ -1,8 +1,8 @@
 //! Password rules and Argon2id hashing.
 
-use password_hash::rand_core::OsRng;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::{Algorithm, Argon2, Params, Version};
+use password_hash::rand_core::OsRng;
 use sonla_core::Localized;
 
 use crate::AccountError;
@@ -14,7 +14,8 @@ pub const MAX_CHARS: usize = 128;
 
 /// Argon2id with OWASP's recommended minimum: 19 MiB of memory, 2 passes, 1 lane.
 fn hasher() -> Result<Argon2<'static>, AccountError> {
-    let params = Params::new(19 * 1024, 2, 1, None).map_err(|e| AccountError::Hash(e.to_string()))?;
+    let params =
+        Params::new(19 * 1024, 2, 1, None).map_err(|e| AccountError::Hash(e.to_string()))?;
     Ok(Argon2::new(Algorithm::Argon2id, Version::V0x13, params))
 }
 
@@ -48,7 +49,9 @@ pub fn hash(password: &str) -> Result<String, AccountError> {
 /// Whether `password` matches a stored PHC string.
 #[must_use]
 pub fn verify(password: &str, phc: &str) -> bool {
-    let Ok(parsed) = PasswordHash::new(phc) else { return false };
+    let Ok(parsed) = PasswordHash::new(phc) else {
+        return false;
+    };
     hasher().is_ok_and(|h| h.verify_password(password.as_bytes(), &parsed).is_ok())
 }
 
@@ -62,7 +65,11 @@ mod tests {
         assert!(phc.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"));
         assert!(verify("mật khẩu đủ dài", &phc));
         assert!(!verify("mat khau du dai", &phc));
-        assert_ne!(phc, hash("mật khẩu đủ dài").unwrap(), "every hash has its own salt");
+        assert_ne!(
+            phc,
+            hash("mật khẩu đủ dài").unwrap(),
+            "every hash has its own salt"
+        );
     }
 
     #[test]

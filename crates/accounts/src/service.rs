@@ -39,7 +39,11 @@ pub async fn create_admin(
     // Hashing is slow on purpose: do it on the blocking pool too, before taking a connection.
     let secret = password.to_owned();
     let hash = sonla_db::blocking(move || password::hash(&secret)).await?;
-    let full_name = if full_name.trim().is_empty() { "Administrator".to_owned() } else { full_name.trim().to_owned() };
+    let full_name = if full_name.trim().is_empty() {
+        "Administrator".to_owned()
+    } else {
+        full_name.trim().to_owned()
+    };
     pool.run(move |conn| {
         conn.write_transaction(|conn| {
             if repo::find_by_email(conn, &email)?.is_some() {
@@ -64,7 +68,14 @@ pub async fn create_admin(
                 other => other.into(),
             })?;
             for role in [Role::Admin, Role::Member] {
-                repo::insert_role(conn, &NewUserRole { user_id: &id, role: role.as_str(), granted_at: now })?;
+                repo::insert_role(
+                    conn,
+                    &NewUserRole {
+                        user_id: &id,
+                        role: role.as_str(),
+                        granted_at: now,
+                    },
+                )?;
             }
             let roles = repo::roles_of(conn, &id)?;
             Ok(CreatedAdmin { id, email, roles })

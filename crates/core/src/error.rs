@@ -21,7 +21,10 @@ pub struct Localized {
 impl Localized {
     /// A message from its two translations.
     pub fn new(vi: impl Into<String>, en: impl Into<String>) -> Self {
-        Self { vi: vi.into(), en: en.into() }
+        Self {
+            vi: vi.into(),
+            en: en.into(),
+        }
     }
 
     /// The message in `lang`.
@@ -64,7 +67,7 @@ macro_rules! error_codes {
     ($($variant:ident => ($status:literal, $code:literal, $vi:literal, $en:literal);)*) => {
         /// Every error the API returns, with its status and title.
         ///
-        /// The snake_case string (`as_str`) is the `code` member of a problem document and
+        /// The `snake_case` string (`as_str`) is the `code` member of a problem document and
         /// never changes once published.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum ErrorCode {
@@ -175,7 +178,11 @@ mod tests {
         let mut seen = HashSet::new();
         for code in ErrorCode::ALL {
             assert!(seen.insert(code.as_str()), "duplicate code {code}");
-            assert!(code.as_str().chars().all(|c| c.is_ascii_lowercase() || c == '_'));
+            assert!(
+                code.as_str()
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c == '_')
+            );
             assert!((400..600).contains(&code.status()));
             assert!(!code.title(Lang::Vi).is_empty() && !code.title(Lang::En).is_empty());
             assert_eq!(ErrorCode::from_code(code.as_str()), Some(*code));
@@ -184,7 +191,9 @@ mod tests {
 
     #[test]
     fn generic_codes_keep_their_status() {
-        for status in [400, 401, 403, 404, 405, 406, 409, 413, 415, 422, 429, 500, 503] {
+        for status in [
+            400, 401, 403, 404, 405, 406, 409, 413, 415, 422, 429, 500, 503,
+        ] {
             assert_eq!(ErrorCode::for_status(status).status(), status);
         }
     }

@@ -23,7 +23,11 @@ impl Lang {
         let mut best: Option<(f32, Self)> = None;
         for part in header.split(',') {
             let mut pieces = part.split(';');
-            let tag = pieces.next().unwrap_or_default().trim().to_ascii_lowercase();
+            let tag = pieces
+                .next()
+                .unwrap_or_default()
+                .trim()
+                .to_ascii_lowercase();
             let quality = pieces
                 .find_map(|p| p.trim().strip_prefix("q="))
                 .and_then(|q| q.trim().parse::<f32>().ok())
@@ -59,7 +63,10 @@ mod tests {
         assert_eq!(Lang::from_accept_language("en"), Lang::En);
         assert_eq!(Lang::from_accept_language("en-US,en;q=0.9"), Lang::En);
         assert_eq!(Lang::from_accept_language("vi-VN,en;q=0.8"), Lang::Vi);
-        assert_eq!(Lang::from_accept_language("fr, en;q=0.5, vi;q=0.9"), Lang::Vi);
+        assert_eq!(
+            Lang::from_accept_language("fr, en;q=0.5, vi;q=0.9"),
+            Lang::Vi
+        );
         assert_eq!(Lang::from_accept_language("en;q=0"), Lang::Vi);
     }
 

@@ -30,7 +30,10 @@ pub struct Page<T> {
 impl<T> Page<T> {
     /// Converts every item, keeping the cursor.
     pub fn map<U>(self, f: impl FnMut(T) -> U) -> Page<U> {
-        Page { items: self.items.into_iter().map(f).collect(), next_cursor: self.next_cursor }
+        Page {
+            items: self.items.into_iter().map(f).collect(),
+            next_cursor: self.next_cursor,
+        }
     }
 }
 
@@ -58,7 +61,10 @@ impl<K> PageRequest<K> {
         } else {
             None
         };
-        Page { items: rows, next_cursor }
+        Page {
+            items: rows,
+            next_cursor,
+        }
     }
 
     /// How many rows to fetch: one more than the page size.
@@ -107,13 +113,22 @@ mod tests {
 
     #[test]
     fn foreign_cursors_are_rejected() {
-        assert_eq!(Cursor::decode::<(String, String)>("not base64!"), Err(InvalidCursor));
-        assert_eq!(Cursor::decode::<(String, String)>("e30"), Err(InvalidCursor));
+        assert_eq!(
+            Cursor::decode::<(String, String)>("not base64!"),
+            Err(InvalidCursor)
+        );
+        assert_eq!(
+            Cursor::decode::<(String, String)>("e30"),
+            Err(InvalidCursor)
+        );
     }
 
     #[test]
     fn page_sets_next_cursor_only_when_more_rows_exist() {
-        let request: PageRequest<u32> = PageRequest { limit: 2, after: None };
+        let request: PageRequest<u32> = PageRequest {
+            limit: 2,
+            after: None,
+        };
         let full = request.page(vec![1, 2, 3], |n| *n);
         assert_eq!(full.items, vec![1, 2]);
         assert_eq!(full.next_cursor, Some(Cursor::encode(&2)));

@@ -37,7 +37,10 @@ pub fn fold(text: &str) -> String {
 pub fn tokens(text: &str) -> Vec<String> {
     let folded = fold(text);
     let mut out: Vec<String> = Vec::new();
-    for word in folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+    for word in folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
         let word: String = word.chars().take(MAX_TOKEN_CHARS).collect();
         if !out.contains(&word) {
             out.push(word);
@@ -79,7 +82,10 @@ mod tests {
 
     #[test]
     fn tokens_are_distinct_folded_words() {
-        assert_eq!(tokens("Cà phê Sơn La, cà phê!"), vec!["ca", "phe", "son", "la"]);
+        assert_eq!(
+            tokens("Cà phê Sơn La, cà phê!"),
+            vec!["ca", "phe", "son", "la"]
+        );
         assert!(tokens(" -- ").is_empty());
     }
 

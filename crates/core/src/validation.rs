@@ -4,7 +4,9 @@ use std::borrow::Cow;
 
 use serde::Serialize;
 use utoipa::ToSchema;
-use validator::{ValidateEmail, ValidateUrl, ValidationError, ValidationErrors, ValidationErrorsKind};
+use validator::{
+    ValidateEmail, ValidateUrl, ValidationError, ValidationErrors, ValidationErrorsKind,
+};
 
 use crate::Localized;
 
@@ -25,7 +27,11 @@ pub struct FieldError {
 impl FieldError {
     /// A field error with its own message.
     pub fn new(field: impl Into<String>, code: impl Into<String>, message: Localized) -> Self {
-        Self { field: field.into(), code: code.into(), message }
+        Self {
+            field: field.into(),
+            code: code.into(),
+            message,
+        }
     }
 }
 
@@ -35,7 +41,11 @@ fn error(code: &'static str) -> ValidationError {
 
 /// A string that is not empty once white space is trimmed.
 pub fn not_blank(value: &str) -> Result<(), ValidationError> {
-    if value.trim().is_empty() { Err(error("blank")) } else { Ok(()) }
+    if value.trim().is_empty() {
+        Err(error("blank"))
+    } else {
+        Ok(())
+    }
 }
 
 /// An absolute `http` or `https` URL.
@@ -50,15 +60,25 @@ pub fn http_url(value: &str) -> Result<(), ValidationError> {
 
 /// An email address.
 pub fn email(value: &str) -> Result<(), ValidationError> {
-    if value.validate_email() { Ok(()) } else { Err(error("email")) }
+    if value.validate_email() {
+        Ok(())
+    } else {
+        Err(error("email"))
+    }
 }
 
 /// A telephone number: digits with an optional leading `+`, spaces, dots and dashes; 8 to 15 digits.
 pub fn phone(value: &str) -> Result<(), ValidationError> {
     let body = value.strip_prefix('+').unwrap_or(value);
-    let allowed = body.chars().all(|c| c.is_ascii_digit() || matches!(c, ' ' | '.' | '-'));
+    let allowed = body
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '.' | '-'));
     let digits = body.chars().filter(char::is_ascii_digit).count();
-    if allowed && (8..=15).contains(&digits) { Ok(()) } else { Err(error("phone")) }
+    if allowed && (8..=15).contains(&digits) {
+        Ok(())
+    } else {
+        Err(error("phone"))
+    }
 }
 
 /// Flattens `validator`'s nested errors into one list with dotted paths and messages.
@@ -72,10 +92,17 @@ pub fn field_errors(errors: &ValidationErrors) -> Vec<FieldError> {
 
 fn collect(errors: &ValidationErrors, prefix: &str, out: &mut Vec<FieldError>) {
     for (field, kind) in errors.errors() {
-        let path = if prefix.is_empty() { field.to_string() } else { format!("{prefix}.{field}") };
+        let path = if prefix.is_empty() {
+            field.to_string()
+        } else {
+            format!("{prefix}.{field}")
+        };
         match kind {
             ValidationErrorsKind::Field(list) => {
-                out.extend(list.iter().map(|e| FieldError::new(path.clone(), e.code.to_string(), message(e))));
+                out.extend(
+                    list.iter()
+                        .map(|e| FieldError::new(path.clone(), e.code.to_string(), message(e))),
+                );
             }
             ValidationErrorsKind::Struct(inner) => collect(inner, &path, out),
             ValidationErrorsKind::List(items) => {
@@ -88,7 +115,10 @@ fn collect(errors: &ValidationErrors, prefix: &str, out: &mut Vec<FieldError>) {
 }
 
 fn param(error: &ValidationError, name: &str) -> Option<String> {
-    error.params.get(name).map(|v| v.to_string().trim_matches('"').to_owned())
+    error
+        .params
+        .get(name)
+        .map(|v| v.to_string().trim_matches('"').to_owned())
 }
 
 /// The message for one failed rule, built from its code and parameters.
@@ -101,12 +131,14 @@ pub fn message(error: &ValidationError) -> Localized {
             format!("Độ dài phải từ {min} đến {max} ký tự"),
             format!("Must be {min} to {max} characters long"),
         ),
-        ("length", None, Some(max)) => {
-            Localized::new(format!("Tối đa {max} ký tự"), format!("Must be at most {max} characters long"))
-        }
-        ("length", Some(min), None) => {
-            Localized::new(format!("Tối thiểu {min} ký tự"), format!("Must be at least {min} characters long"))
-        }
+        ("length", None, Some(max)) => Localized::new(
+            format!("Tối đa {max} ký tự"),
+            format!("Must be at most {max} characters long"),
+        ),
+        ("length", Some(min), None) => Localized::new(
+            format!("Tối thiểu {min} ký tự"),
+            format!("Must be at least {min} characters long"),
+        ),
         ("range", Some(min), Some(max)) => Localized::new(
             format!("Giá trị phải từ {min} đến {max}"),
             format!("Must be between {min} and {max}"),

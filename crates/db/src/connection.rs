@@ -56,7 +56,9 @@ impl DbUrl {
             .ok_or_else(|| "DATABASE_URL must start with sqlite:// or postgres://".to_owned())?;
         let path = path.split('?').next().unwrap_or_default();
         if path.is_empty() {
-            return Err("DATABASE_URL names no SQLite file (expected sqlite://path/to/file.db)".to_owned());
+            return Err(
+                "DATABASE_URL names no SQLite file (expected sqlite://path/to/file.db)".to_owned(),
+            );
         }
         Ok(Self::Sqlite(PathBuf::from(path)))
     }
@@ -88,10 +90,9 @@ impl DbUrl {
             Self::Sqlite(path) => {
                 if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
                     std::fs::create_dir_all(dir).map_err(|e| {
-                        diesel::r2d2::Error::ConnectionError(ConnectionError::BadConnection(format!(
-                            "cannot create {}: {e}",
-                            dir.display()
-                        )))
+                        diesel::r2d2::Error::ConnectionError(ConnectionError::BadConnection(
+                            format!("cannot create {}: {e}", dir.display()),
+                        ))
                     })?;
                 }
                 let mut conn = SqliteConnection::establish(&path.to_string_lossy())
@@ -163,10 +164,22 @@ mod tests {
 
     #[test]
     fn urls_choose_the_backend_by_scheme() {
-        assert_eq!(DbUrl::parse("sqlite://data/ecosystem.db"), Ok(DbUrl::Sqlite(PathBuf::from("data/ecosystem.db"))));
-        assert_eq!(DbUrl::parse("sqlite:///var/lib/x.db"), Ok(DbUrl::Sqlite(PathBuf::from("/var/lib/x.db"))));
-        assert_eq!(DbUrl::parse("postgres://u@h/db").map(|u| u.backend()), Ok(Backend::Postgres));
-        assert_eq!(DbUrl::parse("postgresql://u@h/db").map(|u| u.backend()), Ok(Backend::Postgres));
+        assert_eq!(
+            DbUrl::parse("sqlite://data/ecosystem.db"),
+            Ok(DbUrl::Sqlite(PathBuf::from("data/ecosystem.db")))
+        );
+        assert_eq!(
+            DbUrl::parse("sqlite:///var/lib/x.db"),
+            Ok(DbUrl::Sqlite(PathBuf::from("/var/lib/x.db")))
+        );
+        assert_eq!(
+            DbUrl::parse("postgres://u@h/db").map(|u| u.backend()),
+            Ok(Backend::Postgres)
+        );
+        assert_eq!(
+            DbUrl::parse("postgresql://u@h/db").map(|u| u.backend()),
+            Ok(Backend::Postgres)
+        );
         assert!(DbUrl::parse("mysql://u@h/db").is_err());
         assert!(DbUrl::parse("sqlite://").is_err());
     }

@@ -40,7 +40,9 @@ impl From<DieselError> for DbError {
                 Self::Unavailable(info.message().to_owned())
             }
             // SQLite reports a lock it waited for in vain as an unclassified error.
-            DieselError::DatabaseError(_, ref info) if info.message().contains("database is locked") => {
+            DieselError::DatabaseError(_, ref info)
+                if info.message().contains("database is locked") =>
+            {
                 Self::Unavailable(info.message().to_owned())
             }
             other => Self::Query(other),

@@ -19,12 +19,16 @@ pub type MigrationError = Box<dyn std::error::Error + Send + Sync>;
 /// The names of the embedded migrations of a backend, in order.
 pub fn names(backend: Backend) -> Result<Vec<String>, MigrationError> {
     Ok(match backend {
-        Backend::Sqlite => names_of(&MigrationSource::<diesel::sqlite::Sqlite>::migrations(&SQLITE)?),
+        Backend::Sqlite => names_of(&MigrationSource::<diesel::sqlite::Sqlite>::migrations(
+            &SQLITE,
+        )?),
         Backend::Postgres => names_of(&MigrationSource::<diesel::pg::Pg>::migrations(&POSTGRES)?),
     })
 }
 
-fn names_of<DB: diesel::backend::Backend>(list: &[Box<dyn diesel::migration::Migration<DB>>]) -> Vec<String> {
+fn names_of<DB: diesel::backend::Backend>(
+    list: &[Box<dyn diesel::migration::Migration<DB>>],
+) -> Vec<String> {
     list.iter().map(|m| m.name().to_string()).collect()
 }
 
@@ -60,7 +64,10 @@ pub fn revert_all(conn: &mut DbConnection) -> Result<Vec<String>, MigrationError
         .iter()
         .map(|version| {
             let version = version.to_string();
-            all.iter().find(|name| name.replace('-', "").starts_with(&version)).cloned().unwrap_or(version)
+            all.iter()
+                .find(|name| name.replace('-', "").starts_with(&version))
+                .cloned()
+                .unwrap_or(version)
         })
         .collect())
 }
@@ -83,6 +90,9 @@ mod tests {
         let sqlite = names(Backend::Sqlite).unwrap();
         let postgres = names(Backend::Postgres).unwrap();
         assert!(!sqlite.is_empty());
-        assert_eq!(sqlite, postgres, "migrations/sqlite and migrations/postgres must hold the same change names");
+        assert_eq!(
+            sqlite, postgres,
+            "migrations/sqlite and migrations/postgres must hold the same change names"
+        );
     }
 }

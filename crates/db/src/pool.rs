@@ -43,7 +43,10 @@ impl r2d2::ManageConnection for Manager {
 
     fn is_valid(&self, conn: &mut DbConnection) -> Result<(), Self::Error> {
         use diesel::RunQueryDsl;
-        diesel::sql_query("SELECT 1").execute(conn).map(|_| ()).map_err(diesel::r2d2::Error::QueryError)
+        diesel::sql_query("SELECT 1")
+            .execute(conn)
+            .map(|_| ())
+            .map_err(diesel::r2d2::Error::QueryError)
     }
 
     fn has_broken(&self, _conn: &mut DbConnection) -> bool {
@@ -57,15 +60,23 @@ impl DbPool {
         let pool = Self::builder(options)
             .build(Manager(url.clone()))
             .map_err(|e| DbError::Unavailable(e.to_string()))?;
-        Ok(Self { pool, backend: url.backend() })
+        Ok(Self {
+            pool,
+            backend: url.backend(),
+        })
     }
 
     /// A pool that opens its connections only when asked, so it can exist while the database
     /// is down (used to test readiness).
     #[must_use]
     pub fn lazy(url: &DbUrl, options: &PoolOptions) -> Self {
-        let pool = Self::builder(options).min_idle(Some(0)).build_unchecked(Manager(url.clone()));
-        Self { pool, backend: url.backend() }
+        let pool = Self::builder(options)
+            .min_idle(Some(0))
+            .build_unchecked(Manager(url.clone()));
+        Self {
+            pool,
+            backend: url.backend(),
+        }
     }
 
     fn builder(options: &PoolOptions) -> r2d2::Builder<Manager> {
@@ -86,13 +97,23 @@ impl DbPool {
     #[must_use]
     pub fn state(&self) -> PoolState {
         let state = self.pool.state();
-        PoolState { connections: state.connections, idle: state.idle_connections, max_size: self.pool.max_size() }
+        PoolState {
+            connections: state.connections,
+            idle: state.idle_connections,
+            max_size: self.pool.max_size(),
+        }
     }
 
     /// Runs a trivial query, to tell whether the database answers.
     pub async fn ping(&self) -> Result<(), DbError> {
         use diesel::RunQueryDsl;
-        self.run(|conn| diesel::sql_query("SELECT 1").execute(conn).map(|_| ()).map_err(DbError::from)).await
+        self.run(|conn| {
+            diesel::sql_query("SELECT 1")
+                .execute(conn)
+                .map(|_| ())
+                .map_err(DbError::from)
+        })
+        .await
     }
 
     /// Runs one unit of database work on the blocking thread pool, never on an async worker.
@@ -107,7 +128,9 @@ impl DbPool {
     {
         let pool = self.pool.clone();
         blocking(move || {
-            let mut conn = pool.get().map_err(|e| DbError::Unavailable(e.to_string()))?;
+            let mut conn = pool
+                .get()
+                .map_err(|e| DbError::Unavailable(e.to_string()))?;
             f(&mut conn)
         })
         .await

@@ -8,14 +8,19 @@
 use diesel::prelude::*;
 use sonla_core::text;
 
-use crate::schema::search_tokens;
 use crate::DbConnection;
+use crate::schema::search_tokens;
 
 /// The most query words honoured; later words are ignored.
 pub const MAX_QUERY_TERMS: usize = 8;
 
 /// Replaces the indexed words of one record with the words of `texts`.
-pub fn index(conn: &mut DbConnection, kind: &'static str, record_id: &str, texts: &[&str]) -> QueryResult<()> {
+pub fn index(
+    conn: &mut DbConnection,
+    kind: &'static str,
+    record_id: &str,
+    texts: &[&str],
+) -> QueryResult<()> {
     remove(conn, kind, record_id)?;
     let mut words: Vec<String> = Vec::new();
     for word in texts.iter().flat_map(|t| text::tokens(t)) {
@@ -26,7 +31,11 @@ pub fn index(conn: &mut DbConnection, kind: &'static str, record_id: &str, texts
     let rows: Vec<_> = words
         .iter()
         .map(|token| {
-            (search_tokens::kind.eq(kind), search_tokens::token.eq(token), search_tokens::record_id.eq(record_id))
+            (
+                search_tokens::kind.eq(kind),
+                search_tokens::token.eq(token),
+                search_tokens::record_id.eq(record_id),
+            )
         })
         .collect();
     if rows.is_empty() {
@@ -34,16 +43,24 @@ pub fn index(conn: &mut DbConnection, kind: &'static str, record_id: &str, texts
     }
     // Multi-row inserts are not available through the multi-backend connection.
     match conn {
-        DbConnection::Pg(c) => diesel::insert_into(search_tokens::table).values(&rows).execute(c),
-        DbConnection::Sqlite(c) => diesel::insert_into(search_tokens::table).values(&rows).execute(c),
+        DbConnection::Pg(c) => diesel::insert_into(search_tokens::table)
+            .values(&rows)
+            .execute(c),
+        DbConnection::Sqlite(c) => diesel::insert_into(search_tokens::table)
+            .values(&rows)
+            .execute(c),
     }?;
     Ok(())
 }
 
 /// Removes a record from the index.
 pub fn remove(conn: &mut DbConnection, kind: &'static str, record_id: &str) -> QueryResult<()> {
-    diesel::delete(search_tokens::table.filter(search_tokens::kind.eq(kind)).filter(search_tokens::record_id.eq(record_id)))
-        .execute(conn)?;
+    diesel::delete(
+        search_tokens::table
+            .filter(search_tokens::kind.eq(kind))
+            .filter(search_tokens::record_id.eq(record_id)),
+    )
+    .execute(conn)?;
     Ok(())
 }
 
@@ -63,6 +80,7 @@ pub fn ids_matching(kind: &'static str, term: &str) -> ids_between {
 
 /// The ids of records of `kind` with an indexed word in `[low, high)`.
 #[diesel::dsl::auto_type]
+#[must_use]
 pub fn ids_between(kind: &'static str, low: String, high: String) -> _ {
     search_tokens::table
         .select(search_tokens::record_id)

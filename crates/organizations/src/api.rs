@@ -74,7 +74,10 @@ impl OrganizationKind {
     /// Reads a stored name; unknown names read as `Other`.
     #[must_use]
     pub fn parse(stored: &str) -> Self {
-        Self::ALL.into_iter().find(|k| k.as_str() == stored).unwrap_or(Self::Other)
+        Self::ALL
+            .into_iter()
+            .find(|k| k.as_str() == stored)
+            .unwrap_or(Self::Other)
     }
 }
 

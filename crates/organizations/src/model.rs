@@ -42,7 +42,9 @@ impl Organization {
     pub fn search_texts(&self) -> Vec<&str> {
         let mut texts = vec![self.name.as_str()];
         texts.extend(
-            [&self.short_description, &self.address, &self.locality].into_iter().filter_map(|t| t.as_deref()),
+            [&self.short_description, &self.address, &self.locality]
+                .into_iter()
+                .filter_map(|t| t.as_deref()),
         );
         texts
     }

@@ -44,7 +44,11 @@ pub struct ListFilter {
 
 /// Finds one organisation.
 pub fn find_by_id(conn: &mut DbConnection, id: &str) -> QueryResult<Option<Organization>> {
-    organizations::table.find(id).select(Organization::as_select()).first(conn).optional()
+    organizations::table
+        .find(id)
+        .select(Organization::as_select())
+        .first(conn)
+        .optional()
 }
 
 /// One page (plus one row) of organisations after `after`, in the filter's order.
@@ -55,7 +59,9 @@ pub fn list(
     limit: i64,
 ) -> QueryResult<Vec<Organization>> {
     use organizations::dsl as o;
-    let mut query = o::organizations.select(Organization::as_select()).into_boxed();
+    let mut query = o::organizations
+        .select(Organization::as_select())
+        .into_boxed();
     if let Some(kind) = filter.kind {
         query = query.filter(o::kind.eq(kind));
     }
@@ -64,10 +70,18 @@ pub fn list(
     }
     match after {
         Some(SortKey::Name { k, id }) => {
-            query = query.filter(o::name_key.gt(k.clone()).or(o::name_key.eq(k.clone()).and(o::id.gt(id.clone()))));
+            query = query.filter(
+                o::name_key
+                    .gt(k.clone())
+                    .or(o::name_key.eq(k.clone()).and(o::id.gt(id.clone()))),
+            );
         }
         Some(SortKey::Newest { t, id }) => {
-            query = query.filter(o::created_at.lt(*t).or(o::created_at.eq(*t).and(o::id.lt(id.clone()))));
+            query = query.filter(
+                o::created_at
+                    .lt(*t)
+                    .or(o::created_at.eq(*t).and(o::id.lt(id.clone()))),
+            );
         }
         None => {}
     }
@@ -81,14 +95,25 @@ pub fn list(
 
 /// Inserts an organisation and indexes it for search.
 pub fn insert(conn: &mut DbConnection, row: &Organization) -> QueryResult<()> {
-    diesel::insert_into(organizations::table).values(row).execute(conn)?;
+    diesel::insert_into(organizations::table)
+        .values(row)
+        .execute(conn)?;
     search::index(conn, SEARCH_KIND, &row.id, &row.search_texts())
 }
 
 /// Applies changes, re-indexes and returns the new row.
-pub fn update(conn: &mut DbConnection, id: &str, changes: &OrganizationChanges) -> QueryResult<Organization> {
-    diesel::update(organizations::table.find(id)).set(changes).execute(conn)?;
-    let row = organizations::table.find(id).select(Organization::as_select()).first(conn)?;
+pub fn update(
+    conn: &mut DbConnection,
+    id: &str,
+    changes: &OrganizationChanges,
+) -> QueryResult<Organization> {
+    diesel::update(organizations::table.find(id))
+        .set(changes)
+        .execute(conn)?;
+    let row = organizations::table
+        .find(id)
+        .select(Organization::as_select())
+        .first(conn)?;
     search::index(conn, SEARCH_KIND, &row.id, &row.search_texts())?;
     Ok(row)
 }

@@ -8,14 +8,23 @@ use sonla_core::{Cursor, Page, PageRequest};
 use sonla_db::{DbPool, search};
 
 use crate::OrganizationError;
-use crate::api::{CreateOrganizationRequest, ListOrganizationsQuery, OrganizationSort, UpdateOrganizationRequest};
+use crate::api::{
+    CreateOrganizationRequest, ListOrganizationsQuery, OrganizationKind, OrganizationSort,
+    UpdateOrganizationRequest,
+};
 use crate::model::{Organization, OrganizationChanges};
 use crate::repo::{self, ListFilter, SortKey};
 
 fn sort_key(sort: OrganizationSort, row: &Organization) -> SortKey {
     match sort {
-        OrganizationSort::Name => SortKey::Name { k: row.name_key.clone(), id: row.id.clone() },
-        OrganizationSort::Newest => SortKey::Newest { t: row.created_at, id: row.id.clone() },
+        OrganizationSort::Name => SortKey::Name {
+            k: row.name_key.clone(),
+            id: row.id.clone(),
+        },
+        OrganizationSort::Newest => SortKey::Newest {
+            t: row.created_at,
+            id: row.id.clone(),
+        },
     }
 }
 
@@ -26,21 +35,33 @@ pub async fn list_organizations(
     query: ListOrganizationsQuery,
 ) -> Result<Page<Organization>, OrganizationError> {
     let sort = query.sort.unwrap_or_default();
-    let after = query.cursor.as_deref().map(Cursor::decode::<SortKey>).transpose()?;
-    let cursor_fits = match (&after, sort) {
-        (None, _) | (Some(SortKey::Name { .. }), OrganizationSort::Name) => true,
-        (Some(SortKey::Newest { .. }), OrganizationSort::Newest) => true,
-        _ => false,
-    };
+    let after = query
+        .cursor
+        .as_deref()
+        .map(Cursor::decode::<SortKey>)
+        .transpose()?;
+    let cursor_fits = matches!(
+        (&after, sort),
+        (None, _)
+            | (Some(SortKey::Name { .. }), OrganizationSort::Name)
+            | (Some(SortKey::Newest { .. }), OrganizationSort::Newest)
+    );
     if !cursor_fits {
         return Err(OrganizationError::InvalidCursor);
     }
     let filter = ListFilter {
-        kind: query.kind.map(|k| k.as_str()),
-        terms: query.q.as_deref().map(search::query_terms).unwrap_or_default(),
+        kind: query.kind.map(OrganizationKind::as_str),
+        terms: query
+            .q
+            .as_deref()
+            .map(search::query_terms)
+            .unwrap_or_default(),
         newest: sort == OrganizationSort::Newest,
     };
-    let request = PageRequest { limit: query.limit.unwrap_or(DEFAULT_LIMIT), after };
+    let request = PageRequest {
+        limit: query.limit.unwrap_or(DEFAULT_LIMIT),
+        after,
+    };
     pool.run(move |conn| {
         let rows = repo::list(conn, &filter, request.after.as_ref(), request.fetch_limit())?;
         Ok(request.page(rows, |row| sort_key(sort, row)))
@@ -50,8 +71,12 @@ pub async fn list_organizations(
 
 /// Gets one organisation.
 #[tracing::instrument(skip_all, fields(organization_id = %id))]
-pub async fn get_organization(pool: &DbPool, id: String) -> Result<Organization, OrganizationError> {
-    pool.run(move |conn| repo::find_by_id(conn, &id)?.ok_or(OrganizationError::NotFound)).await
+pub async fn get_organization(
+    pool: &DbPool,
+    id: String,
+) -> Result<Organization, OrganizationError> {
+    pool.run(move |conn| repo::find_by_id(conn, &id)?.ok_or(OrganizationError::NotFound))
+        .await
 }
 
 /// Creates an organisation; `created_by` is the caller's account once login exists.
@@ -99,7 +124,9 @@ pub async fn update_organization(
         kind: request.kind.map(|k| k.as_str().to_owned()),
         short_description: request.short_description.map(clean),
         website: request.website.map(clean),
-        contact_email: request.contact_email.map(|e| clean(e).map(|e| e.to_lowercase())),
+        contact_email: request
+            .contact_email
+            .map(|e| clean(e).map(|e| e.to_lowercase())),
         contact_phone: request.contact_phone.map(clean),
         address: request.address.map(clean),
         locality: request.locality.map(clean),
@@ -121,7 +148,11 @@ pub async fn update_organization(
 pub async fn delete_organization(pool: &DbPool, id: String) -> Result<(), OrganizationError> {
     pool.run(move |conn| {
         conn.write_transaction(|conn| {
-            if repo::delete(conn, &id)? { Ok(()) } else { Err(OrganizationError::NotFound) }
+            if repo::delete(conn, &id)? {
+                Ok(())
+            } else {
+                Err(OrganizationError::NotFound)
+            }
         })
     })
     .await

@@ -31,24 +31,28 @@ enum Cleanup {
 impl TestDb {
     /// Creates an empty database on the backend chosen by `TEST_DATABASE_URL`.
     pub fn create() -> anyhow::Result<Self> {
-        match std::env::var("TEST_DATABASE_URL").ok().filter(|u| !u.is_empty()) {
-            Some(admin_url) => {
-                let name = format!("test_{}", uuid::Uuid::new_v4().simple());
-                let mut admin = PgConnection::establish(&admin_url)
-                    .with_context(|| format!("TEST_DATABASE_URL is set but PostgreSQL is unreachable at {admin_url}"))?;
-                diesel::sql_query(format!("CREATE DATABASE {name}")).execute(&mut admin)?;
-                Ok(Self {
-                    url: replace_database(&admin_url, &name),
-                    backend: Backend::Postgres,
-                    cleanup: Cleanup::Postgres { admin_url, name },
-                })
-            }
-            None => {
-                let dir = tempfile::tempdir()?;
-                let url = format!("sqlite://{}/test.db", dir.path().display());
-                Ok(Self { url, backend: Backend::Sqlite, cleanup: Cleanup::Sqlite(dir) })
-            }
-        }
+        let Some(admin_url) = std::env::var("TEST_DATABASE_URL")
+            .ok()
+            .filter(|u| !u.is_empty())
+        else {
+            let dir = tempfile::tempdir()?;
+            let url = format!("sqlite://{}/test.db", dir.path().display());
+            return Ok(Self {
+                url,
+                backend: Backend::Sqlite,
+                cleanup: Cleanup::Sqlite(dir),
+            });
+        };
+        let name = format!("test_{}", uuid::Uuid::new_v4().simple());
+        let mut admin = PgConnection::establish(&admin_url).with_context(|| {
+            format!("TEST_DATABASE_URL is set but PostgreSQL is unreachable at {admin_url}")
+        })?;
+        diesel::sql_query(format!("CREATE DATABASE {name}")).execute(&mut admin)?;
+        Ok(Self {
+            url: replace_database(&admin_url, &name),
+            backend: Backend::Postgres,
+            cleanup: Cleanup::Postgres { admin_url, name },
+        })
     }
 
     /// Which backend the test runs on.
@@ -64,14 +68,17 @@ impl Drop for TestDb {
             && let Ok(mut admin) = PgConnection::establish(admin_url)
         {
             // FORCE ends the app's pooled connections, which may outlive the test body.
-            let _ = diesel::sql_query(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).execute(&mut admin);
+            let _ = diesel::sql_query(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                .execute(&mut admin);
         }
     }
 }
 
 /// `postgres://user@host:5432/postgres?x=y` with its database name replaced.
 fn replace_database(url: &str, name: &str) -> String {
-    let (base, query) = url.split_once('?').map_or((url, None), |(b, q)| (b, Some(q)));
+    let (base, query) = url
+        .split_once('?')
+        .map_or((url, None), |(b, q)| (b, Some(q)));
     let authority_start = base.find("://").map_or(0, |i| i + 3);
     let base = match base[authority_start..].find('/') {
         Some(slash) => &base[..authority_start + slash],
@@ -109,14 +116,24 @@ impl TestApp {
         if std::env::var("TEST_LOG").is_ok() {
             api::telemetry::init(api::settings::LogFormat::Text);
         }
-        let test_db = tokio::task::spawn_blocking(TestDb::create).await.expect("join").expect("test database");
+        let test_db = tokio::task::spawn_blocking(TestDb::create)
+            .await
+            .expect("join")
+            .expect("test database");
         let mut settings = test_settings(&test_db.url);
         customise(&mut settings);
-        let app = Application::build(settings.clone()).await.expect("the app builds");
+        let app = Application::build(settings.clone())
+            .await
+            .expect("the app builds");
         let address = format!("http://127.0.0.1:{}", app.port());
         let db = api::connect(&settings).await.expect("test pool");
         spawn_server(app);
-        Self { address, client: Client::new(), db, test_db }
+        Self {
+            address,
+            client: Client::new(),
+            db,
+            test_db,
+        }
     }
 
     /// The absolute URL of `path`.
@@ -127,22 +144,40 @@ impl TestApp {
 
     /// `GET path`.
     pub async fn get(&self, path: &str) -> Response {
-        self.client.get(self.url(path)).send().await.expect("request")
+        self.client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("request")
     }
 
     /// `POST path` with a JSON body.
     pub async fn post_json(&self, path: &str, body: &Value) -> Response {
-        self.client.post(self.url(path)).json(body).send().await.expect("request")
+        self.client
+            .post(self.url(path))
+            .json(body)
+            .send()
+            .await
+            .expect("request")
     }
 
     /// `PATCH path` with a JSON body.
     pub async fn patch_json(&self, path: &str, body: &Value) -> Response {
-        self.client.patch(self.url(path)).json(body).send().await.expect("request")
+        self.client
+            .patch(self.url(path))
+            .json(body)
+            .send()
+            .await
+            .expect("request")
     }
 
     /// `DELETE path`.
     pub async fn delete(&self, path: &str) -> Response {
-        self.client.delete(self.url(path)).send().await.expect("request")
+        self.client
+            .delete(self.url(path))
+            .send()
+            .await
+            .expect("request")
     }
 }
 
@@ -172,10 +207,24 @@ pub async fn json(response: Response) -> Value {
 
 /// Asserts a problem+json response and returns its body.
 pub async fn assert_problem(response: Response, status: u16, code: &str) -> Value {
-    assert_eq!(response.status().as_u16(), status, "status of {}", response.url());
-    let content_type =
-        response.headers().get("content-type").and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
-    assert_eq!(content_type, "application/problem+json", "content type of {}", response.url());
+    assert_eq!(
+        response.status().as_u16(),
+        status,
+        "status of {}",
+        response.url()
+    );
+    let content_type = response
+        .headers()
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    assert_eq!(
+        content_type,
+        "application/problem+json",
+        "content type of {}",
+        response.url()
+    );
     let body = json(response).await;
     assert_eq!(body["code"], code, "problem body: {body}");
     assert_eq!(body["status"], status, "problem body: {body}");
@@ -196,8 +245,17 @@ mod tests {
 
     #[test]
     fn replaces_the_database_name_only() {
-        assert_eq!(replace_database("postgres://postgres@127.0.0.1:5432/postgres", "t1"), "postgres://postgres@127.0.0.1:5432/t1");
-        assert_eq!(replace_database("postgres://u@h/db?sslmode=disable", "t1"), "postgres://u@h/t1?sslmode=disable");
-        assert_eq!(replace_database("postgres://u@h", "t1"), "postgres://u@h/t1");
+        assert_eq!(
+            replace_database("postgres://postgres@127.0.0.1:5432/postgres", "t1"),
+            "postgres://postgres@127.0.0.1:5432/t1"
+        );
+        assert_eq!(
+            replace_database("postgres://u@h/db?sslmode=disable", "t1"),
+            "postgres://u@h/t1?sslmode=disable"
+        );
+        assert_eq!(
+            replace_database("postgres://u@h", "t1"),
+            "postgres://u@h/t1"
+        );
     }
 }

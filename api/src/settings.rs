@@ -313,6 +313,24 @@ mod tests {
         );
     }
 
+    #[test]
+    fn env_example_documents_exactly_the_variables_read() {
+        let read = std::cell::RefCell::new(std::collections::BTreeSet::new());
+        Settings::from_lookup(|key| {
+            read.borrow_mut().insert(key.to_owned());
+            None
+        })
+        .unwrap();
+        let example = include_str!("../../.env.example");
+        let documented: std::collections::BTreeSet<String> = example
+            .lines()
+            .filter(|l| !l.starts_with('#') && l.contains('='))
+            .map(|l| l.split('=').next().unwrap().to_owned())
+            .filter(|k| k != "RUST_LOG")
+            .collect();
+        assert_eq!(read.into_inner(), documented);
+    }
+
     fn tempfile_dir() -> std::path::PathBuf {
         let dir = std::env::temp_dir().join(format!("sonla-settings-{}", uuid::Uuid::new_v4()));
         std::fs::create_dir_all(&dir).unwrap();

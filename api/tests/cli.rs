@@ -1,6 +1,9 @@
 //! The `api` binary's command line: output and exit codes that scripts can trust.
 
-#![expect(clippy::unwrap_used, reason = "helpers outside #[test] functions unwrap too")]
+#![expect(
+    clippy::unwrap_used,
+    reason = "helpers outside #[test] functions unwrap too"
+)]
 
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};

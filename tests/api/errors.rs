@@ -17,14 +17,7 @@ async fn malformed_json_is_400() {
         "{} trailing",
         "",
     ] {
-        let response = app
-            .client
-            .post(app.url(ORGS))
-            .header("content-type", "application/json")
-            .body(body)
-            .send()
-            .await
-            .unwrap();
+        let response = app.post_raw(ORGS, "application/json", body).await;
         assert_problem(response, 400, "malformed_json").await;
     }
 }
@@ -36,14 +29,7 @@ async fn invalid_utf8_and_deep_nesting_are_400() {
     let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
 
     for body in [invalid_utf8, deep.into_bytes()] {
-        let response = app
-            .client
-            .post(app.url(ORGS))
-            .header("content-type", "application/json")
-            .body(body)
-            .send()
-            .await
-            .unwrap();
+        let response = app.post_raw(ORGS, "application/json", body).await;
         assert_problem(response, 400, "malformed_json").await;
     }
 }
@@ -83,14 +69,7 @@ async fn wrong_types_unknown_and_missing_fields_are_422_naming_the_field() {
 async fn wrong_content_type_is_415() {
     let app = TestApp::spawn().await;
 
-    let text = app
-        .client
-        .post(app.url(ORGS))
-        .header("content-type", "text/plain")
-        .body("{}")
-        .send()
-        .await
-        .unwrap();
+    let text = app.post_raw(ORGS, "text/plain", "{}").await;
     let none = app
         .client
         .post(app.url(ORGS))
@@ -137,14 +116,7 @@ async fn a_10_mb_body_is_refused_with_413_by_default() {
     let app = TestApp::spawn().await;
     let body = vec![b' '; 10 * 1024 * 1024];
 
-    let response = app
-        .client
-        .post(app.url(ORGS))
-        .header("content-type", "application/json")
-        .body(body)
-        .send()
-        .await
-        .unwrap();
+    let response = app.post_raw(ORGS, "application/json", body).await;
 
     assert_problem(response, 413, "payload_too_large").await;
 }

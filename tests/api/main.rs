@@ -2,6 +2,7 @@
 //! database (SQLite, or PostgreSQL when `TEST_DATABASE_URL` is set).
 
 mod concurrency;
+mod error_codes;
 mod errors;
 mod health;
 mod migrations;

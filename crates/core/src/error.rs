@@ -87,6 +87,12 @@ macro_rules! error_codes {
                 match self { $(Self::$variant => $status,)* }
             }
 
+            /// The variant's name in Rust, for tooling and tests.
+            #[must_use]
+            pub const fn variant_name(self) -> &'static str {
+                match self { $(Self::$variant => stringify!($variant),)* }
+            }
+
             /// The stable machine-readable code.
             #[must_use]
             pub const fn as_str(self) -> &'static str {

@@ -90,8 +90,9 @@ impl RouteTable {
     }
 }
 
+/// Path segments; a trailing slash makes a last, empty segment, as it does for actix's router.
 fn segments(path: &str) -> impl Iterator<Item = &str> {
-    path.split('/').filter(|s| !s.is_empty())
+    path.strip_prefix('/').unwrap_or(path).split('/')
 }
 
 fn methods(item: &PathItem) -> BTreeSet<&'static str> {
@@ -110,8 +111,11 @@ fn methods(item: &PathItem) -> BTreeSet<&'static str> {
 /// The default service: 405 for a known path with another method, 404 otherwise.
 pub async fn fallback(req: HttpRequest, table: Data<RouteTable>) -> Result<HttpResponse, ApiError> {
     match table.allowed(req.path()) {
-        Some(methods) => Err(ApiError::method_not_allowed(methods.join(", "))),
-        None => Err(ApiError::new(ErrorCode::NotFound)),
+        Some(methods) if !methods.contains(&req.method().as_str()) => {
+            Err(ApiError::method_not_allowed(methods.join(", ")))
+        }
+        // The method is served there too, so the path itself is not (`/x/` for `/x`).
+        _ => Err(ApiError::new(ErrorCode::NotFound)),
     }
 }
 
@@ -126,8 +130,9 @@ mod tests {
             table.allowed("/api/v1/organizations"),
             Some(vec!["GET", "POST"])
         );
+        assert_eq!(table.allowed("/api/v1/organizations/"), None);
         assert_eq!(
-            table.allowed("/api/v1/organizations/abc/"),
+            table.allowed("/api/v1/organizations/abc"),
             Some(vec!["DELETE", "GET", "PATCH"])
         );
         assert_eq!(table.allowed("/api/v1/nothing"), None);

@@ -153,6 +153,7 @@ async fn unknown_routes_are_404() {
         "/",
         "/api/v2/organizations",
         "/api/v1/organizations/a/b/c",
+        "/api/v1/organizations/",
     ] {
         let body = assert_problem(app.get(path).await, 404, "not_found").await;
         assert_eq!(body["instance"], path);

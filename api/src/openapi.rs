@@ -78,10 +78,9 @@ impl RouteTable {
         let mut allowed = BTreeSet::new();
         for (template, methods) in &self.routes {
             let matches = template.len() == wanted.len()
-                && template
-                    .iter()
-                    .zip(&wanted)
-                    .all(|(t, w)| t == w || (t.starts_with('{') && t.ends_with('}')));
+                && template.iter().zip(&wanted).all(|(t, w)| {
+                    t == w || (!w.is_empty() && t.starts_with('{') && t.ends_with('}'))
+                });
             if matches {
                 allowed.extend(methods.iter().copied());
             }

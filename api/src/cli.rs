@@ -123,12 +123,13 @@ async fn create_admin(settings: &Settings, email: &str, name: &str) -> ExitCode 
     }
     match sonla_accounts::service::create_admin(&pool, email, password.expose_secret(), name).await
     {
-        Ok(admin) => {
+        Ok((admin, roles)) => {
+            let roles: Vec<&str> = roles.iter().map(|r| r.as_str()).collect();
             let line = format!(
                 "Created administrator {} (id {}, roles {})",
                 admin.email,
                 admin.id,
-                admin.roles.join(", ")
+                roles.join(", ")
             );
             if writeln!(std::io::stdout(), "{line}").is_err() {
                 return ExitCode::FAILURE;
@@ -139,9 +140,10 @@ async fn create_admin(settings: &Settings, email: &str, name: &str) -> ExitCode 
             eprintln!("error: an account with this email already exists");
             ExitCode::from(3)
         }
-        Err(error @ (AccountError::InvalidEmail | AccountError::WeakPassword(_))) => {
-            let message =
-                sonla_core::DomainError::detail(&error).map_or_else(|| error.to_string(), |d| d.en);
+        Err(error @ (AccountError::InvalidEmail | AccountError::WeakPassword { .. })) => {
+            let message = sonla_core::DomainError::field_errors(&error)
+                .first()
+                .map_or_else(|| error.to_string(), |e| e.message.en.clone());
             eprintln!("error: {message}");
             ExitCode::from(2)
         }

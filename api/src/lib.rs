@@ -3,6 +3,7 @@
 //! [`Application::build`] is shared by `main` and the tests: it connects the database,
 //! applies migrations, and binds the HTTP server with every route and middleware.
 
+pub mod auth;
 pub mod cli;
 pub mod extract;
 pub mod metrics;
@@ -21,13 +22,15 @@ use actix_web::middleware::{DefaultHeaders, from_fn};
 use actix_web::web::{Data, PayloadConfig};
 use actix_web::{App, HttpMessage, HttpServer, web};
 use anyhow::Context;
-use secrecy::SecretString;
+use sonla_accounts::service::SessionPolicy;
+use sonla_accounts::throttle::LoginLimits;
 use sonla_db::{DbPool, PoolOptions, migrations};
 use tracing_actix_web::{RequestId, TracingLogger};
 use utoipa::OpenApi;
 use utoipa_actix_web::AppExt;
 use utoipa_swagger_ui::SwaggerUi;
 
+use crate::auth::JwtKeys;
 use crate::extract::BodyLimit;
 use crate::metrics::Metrics;
 use crate::openapi::{ApiDoc, RouteTable};
@@ -39,8 +42,12 @@ pub struct AppState {
     pub db: DbPool,
     /// Process metrics.
     pub metrics: Arc<Metrics>,
-    /// The secret that signs access tokens.
-    pub jwt_secret: SecretString,
+    /// Keys that sign and verify access tokens.
+    pub jwt: JwtKeys,
+    /// Refresh-token lifetime and login limits.
+    pub sessions: SessionPolicy,
+    /// Whether the client address comes from `Forwarded`/`X-Forwarded-For`.
+    pub trust_forwarded_for: bool,
 }
 
 /// A bound, not yet running, server.
@@ -66,14 +73,25 @@ impl Application {
 
     /// Binds the server over an existing pool (no migrations are run).
     pub fn build_with_pool(settings: &Settings, db: DbPool) -> anyhow::Result<Self> {
-        let jwt_secret = settings.resolve_jwt_secret()?;
+        let jwt = JwtKeys::from_settings(settings)?;
+        let auth = &settings.auth;
+        let sessions = SessionPolicy {
+            refresh_ttl: auth.refresh_token_ttl,
+            limits: LoginLimits {
+                per_account: auth.login_max_failures_per_account,
+                per_address: auth.login_max_failures_per_address,
+                window: auth.login_failure_window,
+            },
+        };
         let listener = TcpListener::bind(&settings.bind_address)
             .with_context(|| format!("cannot listen on {}", settings.bind_address))?;
         let port = listener.local_addr()?.port();
         let state = Data::new(AppState {
             db,
             metrics: Arc::new(Metrics::new()?),
-            jwt_secret,
+            jwt,
+            sessions,
+            trust_forwarded_for: auth.trust_forwarded_for,
         });
         let route_table = Data::new(RouteTable::from_spec(&openapi::spec()));
         let limit = settings.max_body_bytes;

@@ -6,8 +6,9 @@ use actix_web::App;
 use actix_web::web::Data;
 use actix_web::{HttpRequest, HttpResponse};
 use sonla_core::ErrorCode;
-use utoipa::OpenApi;
 use utoipa::openapi::path::PathItem;
+use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
 use utoipa_actix_web::AppExt;
 
 use crate::problem::{ApiError, Problem, ProblemFieldError};
@@ -26,12 +27,50 @@ Vietnamese by default; send `Accept-Language: en` for English. Lists are paged w
         license(name = "MIT", identifier = "MIT")
     ),
     tags(
-        (name = "organizations", description = "Universities, clubs, businesses, cooperatives, incubators, funds and agencies"),
+        (name = "auth", description = "Registration, login, token refresh and logout"),
+        (name = "me", description = "The caller's own account"),
+        (name = "users", description = "People and their global roles (officers and admins)"),
+        (name = "organizations", description = "Universities, clubs, businesses, cooperatives, incubators, funds and agencies, and their members"),
+        (name = "api-keys", description = "Keys of machine clients (admins)"),
+        (name = "audit", description = "Who did what to which record and when (admins)"),
         (name = "operations", description = "Health, metrics and problem types")
     ),
-    components(schemas(Problem, ProblemFieldError))
+    components(schemas(Problem, ProblemFieldError)),
+    modifiers(&SecuritySchemes)
 )]
 pub struct ApiDoc;
+
+/// The two ways to authenticate.
+struct SecuritySchemes;
+
+impl Modify for SecuritySchemes {
+    fn modify(&self, api: &mut utoipa::openapi::OpenApi) {
+        let components = api.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer_jwt",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("JWT")
+                    .description(Some(
+                        "Access token from `POST /api/v1/auth/login`, sent as `Authorization: Bearer <token>`. \
+                         A JWT (RFC 7519) validated as RFC 8725 (JSON Web Token Best Current Practices) \
+                         advises: one pinned algorithm (HS256 by default, EdDSA or RS256 when configured), a \
+                         known `kid`, `typ` `at+jwt`, and `iss`, `aud`, `exp`, `nbf` and `iat` checked with at \
+                         most 60 s of leeway. Tokens live 15 minutes; renew them with the refresh token.",
+                    ))
+                    .build(),
+            ),
+        );
+        components.add_security_scheme(
+            "api_key",
+            SecurityScheme::ApiKey(ApiKey::Header(ApiKeyValue::with_description(
+                "X-API-Key",
+                "An API key of a machine client (`slk_…`), also accepted as `Authorization: Bearer <key>`.",
+            ))),
+        );
+    }
+}
 
 /// The whole document, built from the same route configuration the server runs.
 #[must_use]

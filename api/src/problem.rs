@@ -35,6 +35,7 @@ struct Details {
     detail: Option<Localized>,
     errors: Vec<FieldError>,
     allow: Option<String>,
+    retry_after: Option<u64>,
     cause: Option<String>,
 }
 
@@ -50,6 +51,7 @@ impl ApiError {
             detail: None,
             errors: Vec::new(),
             allow: None,
+            retry_after: None,
             cause: None,
         }))
     }
@@ -82,6 +84,13 @@ impl ApiError {
         let mut error = Self::new(ErrorCode::MethodNotAllowed).with_detail(detail);
         error.0.allow = Some(allow);
         error
+    }
+
+    /// Tells the client when to retry (429, 503).
+    #[must_use]
+    pub fn with_retry_after(mut self, seconds: u64) -> Self {
+        self.0.retry_after = Some(seconds);
+        self
     }
 
     /// Keeps an internal cause for the log (never sent to the client).
@@ -142,8 +151,25 @@ impl ApiError {
         response
             .content_type(PROBLEM_JSON)
             .insert_header((header::CONTENT_LANGUAGE, lang.tag()));
-        if self.0.code == ErrorCode::ServiceUnavailable {
-            response.insert_header((header::RETRY_AFTER, RETRY_AFTER_SECS));
+        match (self.0.code, self.0.retry_after) {
+            (_, Some(seconds)) => {
+                response.insert_header((header::RETRY_AFTER, seconds.to_string()));
+            }
+            (ErrorCode::ServiceUnavailable, None) => {
+                response.insert_header((header::RETRY_AFTER, RETRY_AFTER_SECS));
+            }
+            _ => {}
+        }
+        // RFC 6750 §3: every 401 names the scheme, and says when a token was the problem.
+        match self.0.code {
+            ErrorCode::InvalidToken => {
+                response
+                    .insert_header((header::WWW_AUTHENTICATE, r#"Bearer error="invalid_token""#));
+            }
+            code if code.status() == 401 => {
+                response.insert_header((header::WWW_AUTHENTICATE, "Bearer"));
+            }
+            _ => {}
         }
         if let Some(allow) = self
             .0
@@ -188,6 +214,9 @@ impl<E: DomainError> From<E> for ApiError {
         };
         if let Some(detail) = error.detail() {
             api = api.with_detail(detail);
+        }
+        if let Some(seconds) = error.retry_after() {
+            api = api.with_retry_after(seconds);
         }
         if code.status() >= 500 {
             api = api.with_cause(error_chain(&error));
@@ -326,6 +355,9 @@ fn problem_response(description: &str) -> RefOr<Response> {
 
 fn status_description(status: u16) -> &'static str {
     match status {
+        401 => "Missing, invalid or expired credentials (`WWW-Authenticate: Bearer`)",
+        403 => "Authenticated, but not allowed to do this",
+        429 => "Too many attempts; retry after `Retry-After` seconds",
         400 => "Malformed request: bad JSON, query or path parameter, or cursor",
         404 => "No such record",
         409 => "Conflicts with existing data",
@@ -367,6 +399,10 @@ error_responses! {
     DeleteErrors: [400, 404, 500, 503];
     /// Errors of an operations endpoint.
     ServerErrors: [500, 503];
+    /// Errors of a protected operation: no or bad credentials, or not allowed.
+    AuthErrors: [401, 403];
+    /// Errors of logging in and refreshing tokens.
+    LoginErrors: [400, 401, 413, 415, 422, 429, 500, 503];
 }
 
 #[cfg(test)]

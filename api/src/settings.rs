@@ -32,6 +32,73 @@ pub enum LogFormat {
     Json,
 }
 
+/// The signing algorithm of access tokens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JwtAlgorithm {
+    /// HMAC-SHA256 with `JWT_SECRET` (the default).
+    Hs256,
+    /// Ed25519 with a key pair in PEM files.
+    EdDsa,
+    /// RSA-SHA256 with a key pair in PEM files.
+    Rs256,
+}
+
+/// Login, tokens and throttling.
+#[derive(Debug, Clone)]
+pub struct AuthSettings {
+    /// `JWT_ALGORITHM`: `HS256` (default), `EdDSA` or `RS256`; the only one accepted.
+    pub jwt_algorithm: JwtAlgorithm,
+    /// `JWT_PRIVATE_KEY_FILE`: PEM private key for `EdDSA`/`RS256`.
+    pub jwt_private_key_file: Option<PathBuf>,
+    /// `JWT_PUBLIC_KEY_FILE`: PEM public key for `EdDSA`/`RS256`.
+    pub jwt_public_key_file: Option<PathBuf>,
+    /// `JWT_KEY_ID`: the `kid` of the signing key; derived from the key when unset.
+    pub jwt_key_id: Option<String>,
+    /// `JWT_PREVIOUS_KEYS`: `kid:secret` (HS256) or `kid:/path/public.pem`, comma-separated;
+    /// tokens signed with them are still accepted, so keys rotate without logging anyone out.
+    pub jwt_previous_keys: Vec<(String, String)>,
+    /// `JWT_ISSUER` (default `sonla-ecosystem-api`).
+    pub jwt_issuer: String,
+    /// `JWT_AUDIENCE` (default `sonla-ecosystem`).
+    pub jwt_audience: String,
+    /// `ACCESS_TOKEN_TTL_SECS` (default 900).
+    pub access_token_ttl: Duration,
+    /// `REFRESH_TOKEN_TTL_SECS` (default 30 days).
+    pub refresh_token_ttl: Duration,
+    /// `JWT_LEEWAY_SECS`: clock skew allowed on `exp`, `nbf` and `iat` (default and maximum 60).
+    pub jwt_leeway: Duration,
+    /// `LOGIN_MAX_FAILURES_PER_ACCOUNT` within the window (default 5).
+    pub login_max_failures_per_account: u32,
+    /// `LOGIN_MAX_FAILURES_PER_ADDRESS` within the window (default 20).
+    pub login_max_failures_per_address: u32,
+    /// `LOGIN_FAILURE_WINDOW_SECS` (default 900).
+    pub login_failure_window: Duration,
+    /// `TRUST_FORWARDED_FOR`: take the client address from `Forwarded`/`X-Forwarded-For`
+    /// (only behind a proxy that sets them; default `false`).
+    pub trust_forwarded_for: bool,
+}
+
+impl Default for AuthSettings {
+    fn default() -> Self {
+        Self {
+            jwt_algorithm: JwtAlgorithm::Hs256,
+            jwt_private_key_file: None,
+            jwt_public_key_file: None,
+            jwt_key_id: None,
+            jwt_previous_keys: Vec::new(),
+            jwt_issuer: "sonla-ecosystem-api".to_owned(),
+            jwt_audience: "sonla-ecosystem".to_owned(),
+            access_token_ttl: Duration::from_secs(15 * 60),
+            refresh_token_ttl: Duration::from_secs(30 * 24 * 3600),
+            jwt_leeway: Duration::from_secs(60),
+            login_max_failures_per_account: 5,
+            login_max_failures_per_address: 20,
+            login_failure_window: Duration::from_secs(15 * 60),
+            trust_forwarded_for: false,
+        }
+    }
+}
+
 /// Everything the server reads from its environment.
 #[derive(Debug, Clone)]
 pub struct Settings {
@@ -60,6 +127,8 @@ pub struct Settings {
     pub shutdown_timeout: Duration,
     /// `MIGRATE_ON_START`: apply pending migrations at start-up (default `true`).
     pub migrate_on_start: bool,
+    /// Login, tokens and throttling.
+    pub auth: AuthSettings,
 }
 
 impl Default for Settings {
@@ -77,6 +146,7 @@ impl Default for Settings {
             workers: std::thread::available_parallelism().map_or(2, std::num::NonZero::get),
             shutdown_timeout: Duration::from_secs(30),
             migrate_on_start: true,
+            auth: AuthSettings::default(),
         }
     }
 }
@@ -107,6 +177,15 @@ impl Settings {
                     .with_context(|| format!("{key} must be a whole number, not `{v}`"))
             })
         };
+        let flag = |key: &str, default: bool| -> anyhow::Result<bool> {
+            match lookup(key).as_deref().map(str::trim) {
+                None => Ok(default),
+                Some("true" | "1" | "yes") => Ok(true),
+                Some("false" | "0" | "no") => Ok(false),
+                Some(other) => bail!("{key} must be `true` or `false`, not `{other}`"),
+            }
+        };
+        let auth = Self::auth_from(&lookup, &number, &flag)?;
         let settings = Self {
             app_env,
             database_url: lookup("DATABASE_URL").unwrap_or(defaults.database_url),
@@ -131,17 +210,82 @@ impl Settings {
                 "SHUTDOWN_TIMEOUT_SECS",
                 defaults.shutdown_timeout.as_secs(),
             )?),
-            migrate_on_start: match lookup("MIGRATE_ON_START").as_deref().map(str::trim) {
-                None | Some("true" | "1" | "yes") => true,
-                Some("false" | "0" | "no") => false,
-                Some(other) => bail!("MIGRATE_ON_START must be `true` or `false`, not `{other}`"),
-            },
+            migrate_on_start: flag("MIGRATE_ON_START", true)?,
+            auth,
         };
         settings.db_url()?;
         if settings.db_pool_size == 0 || settings.workers == 0 || settings.max_body_bytes == 0 {
             bail!("DATABASE_POOL_SIZE, WORKERS and MAX_BODY_BYTES must be above zero");
         }
         Ok(settings)
+    }
+
+    fn auth_from(
+        lookup: &impl Fn(&str) -> Option<String>,
+        number: &impl Fn(&str, u64) -> anyhow::Result<u64>,
+        flag: &impl Fn(&str, bool) -> anyhow::Result<bool>,
+    ) -> anyhow::Result<AuthSettings> {
+        let defaults = AuthSettings::default();
+        let jwt_algorithm = match lookup("JWT_ALGORITHM").as_deref().map(str::trim) {
+            None | Some("HS256") => JwtAlgorithm::Hs256,
+            Some("EdDSA") => JwtAlgorithm::EdDsa,
+            Some("RS256") => JwtAlgorithm::Rs256,
+            Some(other) => {
+                bail!("JWT_ALGORITHM must be `HS256`, `EdDSA` or `RS256`, not `{other}`")
+            }
+        };
+        let jwt_previous_keys = lookup("JWT_PREVIOUS_KEYS")
+            .map(|list| {
+                list.split(',')
+                    .filter(|entry| !entry.trim().is_empty())
+                    .map(|entry| {
+                        entry
+                            .trim()
+                            .split_once(':')
+                            .map(|(kid, key)| (kid.to_owned(), key.to_owned()))
+                            .context("JWT_PREVIOUS_KEYS entries must read `kid:secret` or `kid:/path/to/public.pem`")
+                    })
+                    .collect::<anyhow::Result<Vec<_>>>()
+            })
+            .transpose()?
+            .unwrap_or_default();
+        let seconds =
+            |key: &str, default: Duration| number(key, default.as_secs()).map(Duration::from_secs);
+        let count = |key: &str, default: u32| -> anyhow::Result<u32> {
+            Ok(u32::try_from(number(key, u64::from(default))?)?)
+        };
+        let auth = AuthSettings {
+            jwt_algorithm,
+            jwt_private_key_file: lookup("JWT_PRIVATE_KEY_FILE").map(PathBuf::from),
+            jwt_public_key_file: lookup("JWT_PUBLIC_KEY_FILE").map(PathBuf::from),
+            jwt_key_id: lookup("JWT_KEY_ID"),
+            jwt_previous_keys,
+            jwt_issuer: lookup("JWT_ISSUER").unwrap_or(defaults.jwt_issuer),
+            jwt_audience: lookup("JWT_AUDIENCE").unwrap_or(defaults.jwt_audience),
+            access_token_ttl: seconds("ACCESS_TOKEN_TTL_SECS", defaults.access_token_ttl)?,
+            refresh_token_ttl: seconds("REFRESH_TOKEN_TTL_SECS", defaults.refresh_token_ttl)?,
+            jwt_leeway: seconds("JWT_LEEWAY_SECS", defaults.jwt_leeway)?,
+            login_max_failures_per_account: count(
+                "LOGIN_MAX_FAILURES_PER_ACCOUNT",
+                defaults.login_max_failures_per_account,
+            )?,
+            login_max_failures_per_address: count(
+                "LOGIN_MAX_FAILURES_PER_ADDRESS",
+                defaults.login_max_failures_per_address,
+            )?,
+            login_failure_window: seconds(
+                "LOGIN_FAILURE_WINDOW_SECS",
+                defaults.login_failure_window,
+            )?,
+            trust_forwarded_for: flag("TRUST_FORWARDED_FOR", false)?,
+        };
+        if auth.jwt_leeway > Duration::from_secs(60) {
+            bail!("JWT_LEEWAY_SECS must be at most 60");
+        }
+        if auth.access_token_ttl.is_zero() || auth.refresh_token_ttl.is_zero() {
+            bail!("ACCESS_TOKEN_TTL_SECS and REFRESH_TOKEN_TTL_SECS must be above zero");
+        }
+        Ok(auth)
     }
 
     /// The parsed `DATABASE_URL`.

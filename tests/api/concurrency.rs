@@ -6,10 +6,11 @@ use sonla_test_support::{TestApp, all, json};
 #[tokio::test]
 async fn concurrent_creates_with_one_name_make_exactly_one_organisation() {
     let app = TestApp::spawn_with(|s| s.workers = 2).await;
+    let owner = app.user(&[]).await;
     let body = json!({"name": "Vườn ươm Đại học Tây Bắc", "kind": "incubator"});
 
     let statuses: Vec<u16> = all((0..12).map(|_| async {
-        app.post_json("/api/v1/organizations", &body)
+        app.post_as(&owner, "/api/v1/organizations", &body)
             .await
             .status()
             .as_u16()
@@ -33,12 +34,13 @@ async fn concurrent_creates_with_one_name_make_exactly_one_organisation() {
 #[tokio::test]
 async fn concurrent_writes_of_different_records_all_succeed() {
     let app = TestApp::spawn_with(|s| s.workers = 2).await;
+    let owner = app.user(&[]).await;
 
     let statuses: Vec<u16> = all((0..24).map(|i| {
-        let app = &app;
+        let (app, owner) = (&app, &owner);
         async move {
             let body = json!({"name": format!("Hợp tác xã {i}"), "kind": "cooperative", "locality": "Mộc Châu"});
-            app.post_json("/api/v1/organizations", &body).await.status().as_u16()
+            app.post_as(owner, "/api/v1/organizations", &body).await.status().as_u16()
         }
     }))
     .await;

@@ -9,6 +9,7 @@ const ORGS: &str = "/api/v1/organizations";
 #[tokio::test]
 async fn malformed_json_is_400() {
     let app = TestApp::spawn().await;
+    let user = app.user(&[]).await;
 
     for body in [
         "{\"name\": ",
@@ -17,7 +18,7 @@ async fn malformed_json_is_400() {
         "{} trailing",
         "",
     ] {
-        let response = app.post_raw(ORGS, "application/json", body).await;
+        let response = app.post_raw(&user, ORGS, "application/json", body).await;
         assert_problem(response, 400, "malformed_json").await;
     }
 }
@@ -25,11 +26,12 @@ async fn malformed_json_is_400() {
 #[tokio::test]
 async fn invalid_utf8_and_deep_nesting_are_400() {
     let app = TestApp::spawn().await;
+    let user = app.user(&[]).await;
     let invalid_utf8 = b"{\"name\": \"\xff\xfe\", \"kind\": \"club\"}".to_vec();
     let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
 
     for body in [invalid_utf8, deep.into_bytes()] {
-        let response = app.post_raw(ORGS, "application/json", body).await;
+        let response = app.post_raw(&user, ORGS, "application/json", body).await;
         assert_problem(response, 400, "malformed_json").await;
     }
 }
@@ -37,6 +39,7 @@ async fn invalid_utf8_and_deep_nesting_are_400() {
 #[tokio::test]
 async fn wrong_types_unknown_and_missing_fields_are_422_naming_the_field() {
     let app = TestApp::spawn().await;
+    let user = app.user(&[]).await;
 
     for (body, field, code) in [
         (json!({"name": 42, "kind": "club"}), "name", "invalid_type"),
@@ -53,8 +56,12 @@ async fn wrong_types_unknown_and_missing_fields_are_422_naming_the_field() {
         ),
         (json!(["not", "an", "object"]), "", "invalid_type"),
     ] {
-        let problem =
-            assert_problem(app.post_json(ORGS, &body).await, 422, "validation_failed").await;
+        let problem = assert_problem(
+            app.post_as(&user, ORGS, &body).await,
+            422,
+            "validation_failed",
+        )
+        .await;
         assert_eq!(problem["errors"][0]["field"], field, "{body} → {problem}");
         assert_eq!(problem["errors"][0]["code"], code, "{body} → {problem}");
         assert!(
@@ -68,11 +75,13 @@ async fn wrong_types_unknown_and_missing_fields_are_422_naming_the_field() {
 #[tokio::test]
 async fn wrong_content_type_is_415() {
     let app = TestApp::spawn().await;
+    let user = app.user(&[]).await;
 
-    let text = app.post_raw(ORGS, "text/plain", "{}").await;
+    let text = app.post_raw(&user, ORGS, "text/plain", "{}").await;
     let none = app
         .client
         .post(app.url(ORGS))
+        .bearer_auth(&user.token)
         .body("{\"name\":\"A\",\"kind\":\"club\"}")
         .send()
         .await
@@ -80,6 +89,7 @@ async fn wrong_content_type_is_415() {
     let form = app
         .client
         .post(app.url(ORGS))
+        .bearer_auth(&user.token)
         .form(&[("name", "A"), ("kind", "club")])
         .send()
         .await
@@ -93,12 +103,14 @@ async fn wrong_content_type_is_415() {
 #[tokio::test]
 async fn bodies_over_the_limit_are_413() {
     let app = TestApp::spawn_with(|s| s.max_body_bytes = 4096).await;
+    let user = app.user(&[]).await;
     let big = json!({"name": "A", "kind": "club", "short_description": "x".repeat(10_000)});
 
-    let declared = app.post_json(ORGS, &big).await;
+    let declared = app.post_as(&user, ORGS, &big).await;
     let chunked = app
         .client
         .post(app.url(ORGS))
+        .bearer_auth(&user.token)
         .header("content-type", "application/json")
         .body(reqwest::Body::wrap_stream(futures::stream::iter(vec![
             Ok::<_, std::io::Error>(big.to_string().into_bytes()),
@@ -114,9 +126,10 @@ async fn bodies_over_the_limit_are_413() {
 #[tokio::test]
 async fn a_10_mb_body_is_refused_with_413_by_default() {
     let app = TestApp::spawn().await;
+    let user = app.user(&[]).await;
     let body = vec![b' '; 10 * 1024 * 1024];
 
-    let response = app.post_raw(ORGS, "application/json", body).await;
+    let response = app.post_raw(&user, ORGS, "application/json", body).await;
 
     assert_problem(response, 413, "payload_too_large").await;
 }
@@ -208,12 +221,14 @@ async fn messages_are_vietnamese_by_default_and_english_on_request() {
 #[tokio::test]
 async fn field_messages_follow_the_language_too() {
     let app = TestApp::spawn().await;
+    let user = app.user(&[]).await;
     let body = json!({"name": "", "kind": "club"});
 
-    let vi = app.post_json(ORGS, &body).await;
+    let vi = app.post_as(&user, ORGS, &body).await;
     let en = app
         .client
         .post(app.url(ORGS))
+        .bearer_auth(&user.token)
         .header("accept-language", "en")
         .json(&body)
         .send()

@@ -3,10 +3,10 @@
 use std::collections::HashSet;
 
 use serde_json::{Value, json};
-use sonla_test_support::{TestApp, assert_problem, json};
+use sonla_test_support::{TestApp, TestUser, assert_problem, json};
 
-async fn create(app: &TestApp, body: &Value) -> Value {
-    let response = app.post_json("/api/v1/organizations", body).await;
+async fn create(app: &TestApp, owner: &TestUser, body: &Value) -> Value {
+    let response = app.post_as(owner, "/api/v1/organizations", body).await;
     assert_eq!(response.status().as_u16(), 201, "create {body}");
     json(response).await
 }
@@ -26,9 +26,11 @@ async fn names(app: &TestApp, query: &str) -> Vec<String> {
 #[tokio::test]
 async fn create_returns_201_with_location_and_the_stored_organisation() {
     let app = TestApp::spawn().await;
+    let owner = app.user(&[]).await;
 
     let response = app
-        .post_json(
+        .post_as(
+            &owner,
             "/api/v1/organizations",
             &json!({
                 "name": "  Trường   Đại học Tây Bắc ",
@@ -67,9 +69,11 @@ async fn create_returns_201_with_location_and_the_stored_organisation() {
 #[tokio::test]
 async fn minimal_body_is_name_and_kind() {
     let app = TestApp::spawn().await;
+    let owner = app.user(&[]).await;
 
     let created = create(
         &app,
+        &owner,
         &json!({"name": "CLB Khởi nghiệp Sơn La", "kind": "club"}),
     )
     .await;
@@ -81,15 +85,18 @@ async fn minimal_body_is_name_and_kind() {
 #[tokio::test]
 async fn update_changes_given_fields_and_null_clears() {
     let app = TestApp::spawn().await;
+    let owner = app.user(&[]).await;
     let created = create(
         &app,
+        &owner,
         &json!({"name": "HTX Chè Tà Xùa", "kind": "cooperative", "website": "https://taxua.vn", "locality": "Xã Tà Xùa"}),
     )
     .await;
     let path = format!("/api/v1/organizations/{}", created["id"].as_str().unwrap());
 
     let response = app
-        .patch_json(
+        .patch_as(
+            &owner,
             &path,
             &json!({"website": null, "short_description": "Chè Shan tuyết"}),
         )
@@ -108,10 +115,16 @@ async fn update_changes_given_fields_and_null_clears() {
 #[tokio::test]
 async fn renaming_updates_search() {
     let app = TestApp::spawn().await;
-    let created = create(&app, &json!({"name": "Vườn ươm A", "kind": "incubator"})).await;
+    let owner = app.user(&[]).await;
+    let created = create(
+        &app,
+        &owner,
+        &json!({"name": "Vườn ươm A", "kind": "incubator"}),
+    )
+    .await;
     let path = format!("/api/v1/organizations/{}", created["id"].as_str().unwrap());
 
-    app.patch_json(&path, &json!({"name": "Vườn ươm Mộc Châu"}))
+    app.patch_as(&owner, &path, &json!({"name": "Vườn ươm Mộc Châu"}))
         .await;
 
     assert_eq!(names(&app, "q=moc%20chau").await, vec!["Vườn ươm Mộc Châu"]);
@@ -121,18 +134,25 @@ async fn renaming_updates_search() {
 #[tokio::test]
 async fn delete_returns_204_then_404() {
     let app = TestApp::spawn().await;
+    let owner = app.user(&[]).await;
     let created = create(
         &app,
+        &owner,
         &json!({"name": "Quỹ hỗ trợ khởi nghiệp", "kind": "fund"}),
     )
     .await;
     let path = format!("/api/v1/organizations/{}", created["id"].as_str().unwrap());
 
-    let response = app.delete(&path).await;
+    let response = app.delete_as(&owner, &path).await;
 
     assert_eq!(response.status().as_u16(), 204);
     assert_problem(app.get(&path).await, 404, "organization_not_found").await;
-    assert_problem(app.delete(&path).await, 404, "organization_not_found").await;
+    assert_problem(
+        app.delete_as(&owner, &path).await,
+        404,
+        "organization_not_found",
+    )
+    .await;
     assert!(
         names(&app, "q=quy").await.is_empty(),
         "deleted records leave the search index"
@@ -142,36 +162,51 @@ async fn delete_returns_204_then_404() {
 #[tokio::test]
 async fn missing_organisations_are_404_for_every_method() {
     let app = TestApp::spawn().await;
+    let owner = app.user(&[]).await;
     let path = format!("/api/v1/organizations/{}", uuid::Uuid::now_v7());
 
     assert_problem(app.get(&path).await, 404, "organization_not_found").await;
     assert_problem(
-        app.patch_json(&path, &json!({"name": "X"})).await,
+        app.patch_as(&owner, &path, &json!({"name": "X"})).await,
         404,
         "organization_not_found",
     )
     .await;
-    assert_problem(app.delete(&path).await, 404, "organization_not_found").await;
+    assert_problem(
+        app.delete_as(&owner, &path).await,
+        404,
+        "organization_not_found",
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn names_are_unique_ignoring_case_and_diacritics() {
     let app = TestApp::spawn().await;
+    let owner = app.user(&[]).await;
     create(
         &app,
+        &owner,
         &json!({"name": "Đại học Tây Bắc", "kind": "university"}),
     )
     .await;
-    let other = create(&app, &json!({"name": "Cao đẳng Sơn La", "kind": "college"})).await;
+    let other = create(
+        &app,
+        &owner,
+        &json!({"name": "Cao đẳng Sơn La", "kind": "college"}),
+    )
+    .await;
 
     let duplicate = app
-        .post_json(
+        .post_as(
+            &owner,
             "/api/v1/organizations",
             &json!({"name": "DAI HOC TAY BAC", "kind": "other"}),
         )
         .await;
     let rename = app
-        .patch_json(
+        .patch_as(
+            &owner,
             &format!("/api/v1/organizations/{}", other["id"].as_str().unwrap()),
             &json!({"name": "đại học tây bắc"}),
         )
@@ -189,13 +224,14 @@ async fn names_are_unique_ignoring_case_and_diacritics() {
 #[tokio::test]
 async fn search_ignores_vietnamese_diacritics_and_case() {
     let app = TestApp::spawn().await;
+    let owner = app.user(&[]).await;
     for (name, kind) in [
         ("Trường Đại học Tây Bắc", "university"),
         ("Cao đẳng Sơn La", "college"),
         ("Hợp tác xã Nông sản Mộc Châu", "cooperative"),
         ("Sở Khoa học và Công nghệ Sơn La", "agency"),
     ] {
-        create(&app, &json!({"name": name, "kind": kind})).await;
+        create(&app, &owner, &json!({"name": name, "kind": kind})).await;
     }
 
     assert_eq!(
@@ -234,18 +270,22 @@ async fn search_ignores_vietnamese_diacritics_and_case() {
 #[tokio::test]
 async fn search_covers_description_and_locality_and_combines_with_kind() {
     let app = TestApp::spawn().await;
+    let owner = app.user(&[]).await;
     create(
         &app,
+        &owner,
         &json!({"name": "CLB A", "kind": "club", "short_description": "Khởi nghiệp nông nghiệp"}),
     )
     .await;
     create(
         &app,
+        &owner,
         &json!({"name": "Công ty B", "kind": "business", "locality": "Xã Chiềng Mung"}),
     )
     .await;
     create(
         &app,
+        &owner,
         &json!({"name": "CLB C", "kind": "club", "locality": "Phường Chiềng Sinh"}),
     )
     .await;
@@ -259,10 +299,11 @@ async fn search_covers_description_and_locality_and_combines_with_kind() {
 #[tokio::test]
 async fn pages_follow_the_cursor_without_gaps_or_repeats_in_both_orders() {
     let app = TestApp::spawn().await;
+    let owner = app.user(&[]).await;
     let mut expected = Vec::new();
     for i in 0..7 {
         let name = format!("Tổ chức {i:02}");
-        create(&app, &json!({"name": name, "kind": "other"})).await;
+        create(&app, &owner, &json!({"name": name, "kind": "other"})).await;
         expected.push(name);
     }
 
@@ -294,13 +335,19 @@ async fn pages_follow_the_cursor_without_gaps_or_repeats_in_both_orders() {
 #[tokio::test]
 async fn pagination_is_stable_when_rows_are_inserted_between_pages() {
     let app = TestApp::spawn().await;
+    let owner = app.user(&[]).await;
     for i in 0..4 {
-        create(&app, &json!({"name": format!("Cũ {i}"), "kind": "other"})).await;
+        create(
+            &app,
+            &owner,
+            &json!({"name": format!("Cũ {i}"), "kind": "other"}),
+        )
+        .await;
     }
     let first = json(app.get("/api/v1/organizations?limit=2&sort=newest").await).await;
     let cursor = first["next_cursor"].as_str().unwrap().to_owned();
 
-    create(&app, &json!({"name": "Mới", "kind": "other"})).await;
+    create(&app, &owner, &json!({"name": "Mới", "kind": "other"})).await;
     let second = json(
         app.get(&format!(
             "/api/v1/organizations?limit=2&sort=newest&cursor={cursor}"
@@ -323,9 +370,11 @@ async fn pagination_is_stable_when_rows_are_inserted_between_pages() {
 #[tokio::test]
 async fn a_cursor_of_another_order_or_a_forged_one_is_400() {
     let app = TestApp::spawn().await;
+    let owner = app.user(&[]).await;
     for i in 0..3 {
         create(
             &app,
+            &owner,
             &json!({"name": format!("Tổ chức {i}"), "kind": "other"}),
         )
         .await;
@@ -349,9 +398,11 @@ async fn a_cursor_of_another_order_or_a_forged_one_is_400() {
 #[tokio::test]
 async fn limit_defaults_to_20_and_is_capped_at_100() {
     let app = TestApp::spawn().await;
+    let owner = app.user(&[]).await;
     for i in 0..21 {
         create(
             &app,
+            &owner,
             &json!({"name": format!("Tổ chức {i:02}"), "kind": "other"}),
         )
         .await;
@@ -377,9 +428,11 @@ async fn limit_defaults_to_20_and_is_capped_at_100() {
 #[tokio::test]
 async fn validation_reports_every_invalid_field() {
     let app = TestApp::spawn().await;
+    let owner = app.user(&[]).await;
 
     let response = app
-        .post_json(
+        .post_as(
+            &owner,
             "/api/v1/organizations",
             &json!({
                 "name": "   ",
@@ -416,15 +469,18 @@ async fn validation_reports_every_invalid_field() {
 #[tokio::test]
 async fn overlong_names_count_characters_not_bytes() {
     let app = TestApp::spawn().await;
+    let owner = app.user(&[]).await;
 
     let fits = app
-        .post_json(
+        .post_as(
+            &owner,
             "/api/v1/organizations",
             &json!({"name": "Đ".repeat(200), "kind": "other"}),
         )
         .await;
     let too_long = app
-        .post_json(
+        .post_as(
+            &owner,
             "/api/v1/organizations",
             &json!({"name": "Đ".repeat(201), "kind": "other"}),
         )

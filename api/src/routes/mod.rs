@@ -1,9 +1,14 @@
 //! Route registration: every handler is added with `.service(..)` so that the route table
 //! and the OpenAPI document have one source.
 
+pub mod api_keys;
+pub mod audit;
+pub mod auth;
 pub mod health;
+pub mod me;
 pub mod organizations;
 pub mod problems;
+pub mod users;
 
 use utoipa_actix_web::scope;
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -13,5 +18,10 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
     cfg.service(scope("/health").configure(health::configure))
         .service(health::metrics)
         .service(scope("/problems").configure(problems::configure))
+        .service(scope("/api/v1/auth").configure(auth::configure))
+        .service(scope("/api/v1/me").configure(me::configure))
+        .service(scope("/api/v1/users").configure(users::configure))
+        .service(scope("/api/v1/api-keys").configure(api_keys::configure))
+        .service(scope("/api/v1/audit").configure(audit::configure))
         .service(scope("/api/v1/organizations").configure(organizations::configure));
 }

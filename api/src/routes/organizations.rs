@@ -6,23 +6,30 @@ use actix_web::web::{Data, Path};
 use actix_web::{HttpResponse, delete, get, patch, post};
 use sonla_core::Page;
 use sonla_organizations::api::{
-    CreateOrganizationRequest, ListOrganizationsQuery, OrganizationResponse,
-    UpdateOrganizationRequest,
+    AddMemberRequest, CreateOrganizationRequest, ListMembersQuery, ListOrganizationsQuery,
+    MemberResponse, OrganizationResponse, UpdateMemberRequest, UpdateOrganizationRequest,
 };
 use sonla_organizations::service;
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
 use crate::AppState;
+use crate::auth::{AuthUser, Meta};
 use crate::extract::{ValidJson, ValidQuery};
-use crate::problem::{ApiResult, CreateErrors, DeleteErrors, ListErrors, ReadErrors, UpdateErrors};
+use crate::problem::{
+    ApiResult, AuthErrors, CreateErrors, DeleteErrors, ListErrors, ReadErrors, UpdateErrors,
+};
 
 pub(crate) fn configure(cfg: &mut ServiceConfig<'_>) {
     cfg.service(list_organizations)
         .service(create_organization)
         .service(get_organization)
         .service(update_organization)
-        .service(delete_organization);
+        .service(delete_organization)
+        .service(list_members)
+        .service(add_member)
+        .service(update_member)
+        .service(remove_member);
 }
 
 /// List organisations.
@@ -43,20 +50,26 @@ pub async fn list_organizations(
 }
 
 /// Create an organisation.
+///
+/// Any logged-in person; they become its owner.
 #[utoipa::path(
     tag = "organizations",
+    security(("bearer_jwt" = [])),
     request_body = CreateOrganizationRequest,
     responses(
         (status = 201, body = OrganizationResponse, headers(("Location" = String, description = "The new organisation's URL"))),
-        CreateErrors
+        CreateErrors,
+        AuthErrors
     )
 )]
 #[post("")]
 pub async fn create_organization(
     state: Data<AppState>,
+    AuthUser(actor): AuthUser,
+    Meta(meta): Meta,
     ValidJson(body): ValidJson<CreateOrganizationRequest>,
 ) -> ApiResult<HttpResponse> {
-    let organization = service::create_organization(&state.db, None, body).await?;
+    let organization = service::create_organization(&state.db, &actor, &meta, body).await?;
     Ok(HttpResponse::Created()
         .insert_header((
             "Location",
@@ -79,31 +92,152 @@ pub async fn get_organization(state: Data<AppState>, id: Path<Uuid>) -> ApiResul
 
 /// Update an organisation.
 ///
-/// Fields left out stay as they are; `null` clears an optional field.
+/// Its owners and managers, officers and admins. Fields left out stay as they are; `null`
+/// clears an optional field.
 #[utoipa::path(
     tag = "organizations",
+    security(("bearer_jwt" = [])),
     params(("organization_id" = Uuid, Path, description = "The organisation's id")),
     request_body = UpdateOrganizationRequest,
-    responses((status = 200, body = OrganizationResponse), UpdateErrors)
+    responses((status = 200, body = OrganizationResponse), UpdateErrors, AuthErrors)
 )]
 #[patch("/{organization_id}")]
 pub async fn update_organization(
     state: Data<AppState>,
+    AuthUser(actor): AuthUser,
+    Meta(meta): Meta,
     id: Path<Uuid>,
     ValidJson(body): ValidJson<UpdateOrganizationRequest>,
 ) -> ApiResult<HttpResponse> {
-    let organization = service::update_organization(&state.db, id.to_string(), body).await?;
+    let organization =
+        service::update_organization(&state.db, &actor, &meta, id.to_string(), body).await?;
     Ok(HttpResponse::Ok().json(OrganizationResponse::from(organization)))
 }
 
 /// Delete an organisation.
+///
+/// Its owners and admins.
 #[utoipa::path(
     tag = "organizations",
+    security(("bearer_jwt" = [])),
     params(("organization_id" = Uuid, Path, description = "The organisation's id")),
-    responses((status = 204, description = "Deleted"), DeleteErrors)
+    responses((status = 204, description = "Deleted"), DeleteErrors, AuthErrors)
 )]
 #[delete("/{organization_id}")]
-pub async fn delete_organization(state: Data<AppState>, id: Path<Uuid>) -> ApiResult<HttpResponse> {
-    service::delete_organization(&state.db, id.to_string()).await?;
+pub async fn delete_organization(
+    state: Data<AppState>,
+    AuthUser(actor): AuthUser,
+    Meta(meta): Meta,
+    id: Path<Uuid>,
+) -> ApiResult<HttpResponse> {
+    service::delete_organization(&state.db, &actor, &meta, id.to_string()).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// List an organisation's members.
+///
+/// Its members, officers and admins.
+#[utoipa::path(
+    tag = "organizations",
+    security(("bearer_jwt" = [])),
+    params(("organization_id" = Uuid, Path, description = "The organisation's id"), ListMembersQuery),
+    responses((status = 200, body = Page<MemberResponse>), ListErrors, ReadErrors, AuthErrors)
+)]
+#[get("/{organization_id}/members")]
+pub async fn list_members(
+    state: Data<AppState>,
+    AuthUser(actor): AuthUser,
+    id: Path<Uuid>,
+    ValidQuery(query): ValidQuery<ListMembersQuery>,
+) -> ApiResult<HttpResponse> {
+    let page = service::list_members(&state.db, &actor, id.to_string(), query).await?;
+    Ok(HttpResponse::Ok().json(page.map(MemberResponse::from)))
+}
+
+/// Add a member.
+///
+/// Owners and managers add members; only owners (and admins) add owners and managers. Audited.
+#[utoipa::path(
+    tag = "organizations",
+    security(("bearer_jwt" = [])),
+    params(("organization_id" = Uuid, Path, description = "The organisation's id")),
+    request_body = AddMemberRequest,
+    responses((status = 201, body = MemberResponse), UpdateErrors, AuthErrors)
+)]
+#[post("/{organization_id}/members")]
+pub async fn add_member(
+    state: Data<AppState>,
+    AuthUser(actor): AuthUser,
+    Meta(meta): Meta,
+    id: Path<Uuid>,
+    ValidJson(body): ValidJson<AddMemberRequest>,
+) -> ApiResult<HttpResponse> {
+    let member = service::add_member(&state.db, &actor, &meta, id.to_string(), body).await?;
+    Ok(HttpResponse::Created().json(MemberResponse::from(member)))
+}
+
+/// Change a member's role.
+///
+/// Owners and admins. An organisation always keeps an owner. Audited.
+#[utoipa::path(
+    tag = "organizations",
+    security(("bearer_jwt" = [])),
+    params(
+        ("organization_id" = Uuid, Path, description = "The organisation's id"),
+        ("user_id" = Uuid, Path, description = "The member's user id")
+    ),
+    request_body = UpdateMemberRequest,
+    responses((status = 200, body = MemberResponse), UpdateErrors, AuthErrors)
+)]
+#[patch("/{organization_id}/members/{user_id}")]
+pub async fn update_member(
+    state: Data<AppState>,
+    AuthUser(actor): AuthUser,
+    Meta(meta): Meta,
+    path: Path<(Uuid, Uuid)>,
+    ValidJson(body): ValidJson<UpdateMemberRequest>,
+) -> ApiResult<HttpResponse> {
+    let (id, user_id) = path.into_inner();
+    let member = service::update_member(
+        &state.db,
+        &actor,
+        &meta,
+        id.to_string(),
+        user_id.to_string(),
+        body,
+    )
+    .await?;
+    Ok(HttpResponse::Ok().json(MemberResponse::from(member)))
+}
+
+/// Remove a member.
+///
+/// Anyone may leave; managers remove members; owners remove anyone. The last owner stays.
+/// Audited.
+#[utoipa::path(
+    tag = "organizations",
+    security(("bearer_jwt" = [])),
+    params(
+        ("organization_id" = Uuid, Path, description = "The organisation's id"),
+        ("user_id" = Uuid, Path, description = "The member's user id")
+    ),
+    responses((status = 204, description = "Removed"), DeleteErrors, AuthErrors, (status = 409, description = "The last owner", body = crate::problem::Problem, content_type = "application/problem+json"))
+)]
+#[delete("/{organization_id}/members/{user_id}")]
+pub async fn remove_member(
+    state: Data<AppState>,
+    AuthUser(actor): AuthUser,
+    Meta(meta): Meta,
+    path: Path<(Uuid, Uuid)>,
+) -> ApiResult<HttpResponse> {
+    let (id, user_id) = path.into_inner();
+    service::remove_member(
+        &state.db,
+        &actor,
+        &meta,
+        id.to_string(),
+        user_id.to_string(),
+    )
+    .await?;
     Ok(HttpResponse::NoContent().finish())
 }

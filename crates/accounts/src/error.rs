@@ -1,9 +1,11 @@
 //! Errors of the accounts domain.
 
+use sonla_core::page::InvalidCursor;
+use sonla_core::validation::{FieldError, custom};
 use sonla_core::{DomainError, ErrorCode, Localized};
 use sonla_db::DbError;
 
-/// What can go wrong with an account.
+/// What can go wrong with accounts, sessions, roles and keys.
 #[derive(Debug, thiserror::Error)]
 pub enum AccountError {
     /// Another account uses this email.
@@ -12,9 +14,49 @@ pub enum AccountError {
     /// The email is not an email address.
     #[error("invalid email")]
     InvalidEmail,
-    /// The password breaks the password rules.
-    #[error("password rejected: {}", .0.en)]
-    WeakPassword(Localized),
+    /// A password breaks the password rules.
+    #[error("password rejected: {}", .message.en)]
+    WeakPassword {
+        /// The request field that holds it.
+        field: &'static str,
+        /// `length` or `common_password`.
+        code: &'static str,
+        /// Why.
+        message: Localized,
+    },
+    /// The current password given to change it is wrong.
+    #[error("current password is wrong")]
+    WrongCurrentPassword,
+    /// Login failed; never says whether the email or the password was wrong.
+    #[error("invalid credentials")]
+    InvalidCredentials,
+    /// A refresh token or API key that is unknown, spent, revoked or expired.
+    #[error("invalid token")]
+    InvalidToken,
+    /// Too many failed logins for this account or from this address.
+    #[error("too many failed logins; retry after {retry_after} s")]
+    TooManyAttempts {
+        /// Seconds until an attempt may succeed.
+        retry_after: u64,
+    },
+    /// The caller may not do this.
+    #[error("forbidden: {}", .0.en)]
+    Forbidden(Localized),
+    /// No such user.
+    #[error("user not found")]
+    UserNotFound,
+    /// No such API key.
+    #[error("api key not found")]
+    ApiKeyNotFound,
+    /// The last administrator cannot lose the role.
+    #[error("last admin")]
+    LastAdmin,
+    /// Every account keeps the `member` role.
+    #[error("the member role cannot be revoked")]
+    MemberRoleKept,
+    /// The cursor is not one of this list.
+    #[error("invalid cursor")]
+    InvalidCursor,
     /// Hashing failed (a broken parameter set, never the caller's fault).
     #[error("password hashing failed: {0}")]
     Hash(String),
@@ -23,9 +65,23 @@ pub enum AccountError {
     Db(#[from] DbError),
 }
 
+impl AccountError {
+    /// A 403 with a reason.
+    #[must_use]
+    pub fn forbidden(vi: &str, en: &str) -> Self {
+        Self::Forbidden(Localized::new(vi, en))
+    }
+}
+
 impl From<diesel::result::Error> for AccountError {
     fn from(error: diesel::result::Error) -> Self {
         Self::Db(error.into())
+    }
+}
+
+impl From<InvalidCursor> for AccountError {
+    fn from(_: InvalidCursor) -> Self {
+        Self::InvalidCursor
     }
 }
 
@@ -33,7 +89,18 @@ impl DomainError for AccountError {
     fn code(&self) -> ErrorCode {
         match self {
             Self::EmailTaken => ErrorCode::EmailTaken,
-            Self::InvalidEmail | Self::WeakPassword(_) => ErrorCode::ValidationFailed,
+            Self::InvalidEmail | Self::WeakPassword { .. } | Self::WrongCurrentPassword => {
+                ErrorCode::ValidationFailed
+            }
+            Self::InvalidCredentials => ErrorCode::InvalidCredentials,
+            Self::InvalidToken => ErrorCode::InvalidToken,
+            Self::TooManyAttempts { .. } => ErrorCode::TooManyLoginAttempts,
+            Self::Forbidden(_) => ErrorCode::Forbidden,
+            Self::UserNotFound => ErrorCode::UserNotFound,
+            Self::ApiKeyNotFound => ErrorCode::ApiKeyNotFound,
+            Self::LastAdmin => ErrorCode::LastAdmin,
+            Self::MemberRoleKept => ErrorCode::Conflict,
+            Self::InvalidCursor => ErrorCode::InvalidCursor,
             Self::Hash(_) => ErrorCode::Internal,
             Self::Db(e) => e.code(),
         }
@@ -41,12 +108,43 @@ impl DomainError for AccountError {
 
     fn detail(&self) -> Option<Localized> {
         match self {
-            Self::InvalidEmail => Some(Localized::new(
-                "Địa chỉ email không hợp lệ",
-                "Not a valid email address",
+            Self::Forbidden(reason) => Some(reason.clone()),
+            Self::MemberRoleKept => Some(Localized::new(
+                "Mọi tài khoản đều giữ vai trò member",
+                "Every account keeps the member role",
             )),
-            Self::WeakPassword(message) => Some(message.clone()),
             _ => None,
+        }
+    }
+
+    fn retry_after(&self) -> Option<u64> {
+        match self {
+            Self::TooManyAttempts { retry_after } => Some(*retry_after),
+            _ => None,
+        }
+    }
+
+    fn field_errors(&self) -> Vec<FieldError> {
+        match self {
+            Self::InvalidEmail => vec![custom(
+                "email",
+                "email",
+                Localized::new("Địa chỉ email không hợp lệ", "Not a valid email address"),
+            )],
+            Self::WeakPassword {
+                field,
+                code,
+                message,
+            } => vec![custom(*field, code, message.clone())],
+            Self::WrongCurrentPassword => vec![custom(
+                "current_password",
+                "incorrect",
+                Localized::new(
+                    "Mật khẩu hiện tại không đúng",
+                    "The current password is wrong",
+                ),
+            )],
+            _ => Vec::new(),
         }
     }
 }

@@ -1,13 +1,19 @@
-//! User accounts, password hashing and global roles.
+//! Accounts and everything that proves who a caller is: registration, login sessions with
+//! rotating refresh tokens, passwords, global roles, API keys for machine clients, and login
+//! throttling.
 //!
-//! The foundation needs only what `api create-admin` does; the accounts issue adds
-//! registration, login, tokens and role management on top of these tables.
+//! Access tokens (JWTs) are minted and verified in the API layer (`api/src/auth.rs`); this
+//! crate hands it the verified facts: who logged in, with which roles, in which session.
 
+pub mod api;
+pub mod api_keys;
 pub mod error;
 pub mod model;
 pub mod password;
 pub mod repo;
+pub mod secret;
 pub mod service;
+pub mod throttle;
 
 pub use error::AccountError;
-pub use model::{Role, User};
+pub use model::User;

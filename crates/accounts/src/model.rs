@@ -1,43 +1,11 @@
-//! Rows of the accounts tables and the global roles.
+//! Rows of the accounts tables.
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
-use sonla_db::schema::{user_roles, users};
-
-/// A global role. Every account has [`Role::Member`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Role {
-    /// Runs the platform.
-    Admin,
-    /// Staff of a provincial agency (the Department of Science and Technology, …).
-    Officer,
-    /// Scores competition entries.
-    Judge,
-    /// Mentors founders.
-    Mentor,
-    /// Invests in startups.
-    Investor,
-    /// Anyone registered.
-    Member,
-}
-
-impl Role {
-    /// The stored and serialised name.
-    #[must_use]
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Self::Admin => "admin",
-            Self::Officer => "officer",
-            Self::Judge => "judge",
-            Self::Mentor => "mentor",
-            Self::Investor => "investor",
-            Self::Member => "member",
-        }
-    }
-}
+use sonla_db::schema::{api_keys, refresh_tokens, user_roles, users};
 
 /// A user row.
-#[derive(Debug, Clone, Queryable, Selectable)]
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = users)]
 pub struct User {
     /// UUID v7.
@@ -58,24 +26,20 @@ pub struct User {
     pub updated_at: NaiveDateTime,
 }
 
-/// A new user row.
-#[derive(Debug, Insertable)]
+/// Changed profile columns; `None` leaves a column as it is.
+#[derive(Debug, Default, AsChangeset)]
 #[diesel(table_name = users)]
-pub struct NewUser<'a> {
-    /// UUID v7.
-    pub id: &'a str,
-    /// Normalised email.
-    pub email: &'a str,
-    /// Argon2id PHC string.
-    pub password_hash: &'a str,
-    /// Full name.
-    pub full_name: &'a str,
-    /// Preferred language.
-    pub locale: &'a str,
-    /// Creation time.
-    pub created_at: NaiveDateTime,
-    /// Same as `created_at`.
-    pub updated_at: NaiveDateTime,
+pub struct UserChanges {
+    /// New name.
+    pub full_name: Option<String>,
+    /// New telephone; `Some(None)` clears it.
+    pub phone: Option<Option<String>>,
+    /// New language.
+    pub locale: Option<String>,
+    /// New password hash.
+    pub password_hash: Option<String>,
+    /// Change time.
+    pub updated_at: Option<NaiveDateTime>,
 }
 
 /// A role grant row.
@@ -88,4 +52,60 @@ pub struct NewUserRole<'a> {
     pub role: &'a str,
     /// When it was granted.
     pub granted_at: NaiveDateTime,
+}
+
+/// A refresh-token row: one link of a session's chain.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = refresh_tokens)]
+pub struct RefreshToken {
+    /// UUID v7.
+    pub id: String,
+    /// The session: every token rotated from one login shares it.
+    pub family_id: String,
+    /// The owner.
+    pub user_id: String,
+    /// SHA-256 of the token.
+    pub token_hash: String,
+    /// Issue time.
+    pub created_at: NaiveDateTime,
+    /// After this it is refused.
+    pub expires_at: NaiveDateTime,
+    /// When it was exchanged; a second use revokes the family.
+    pub used_at: Option<NaiveDateTime>,
+    /// When it was revoked (logout, password change, reuse).
+    pub revoked_at: Option<NaiveDateTime>,
+}
+
+/// An API-key row.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = api_keys)]
+pub struct ApiKey {
+    /// UUID v7.
+    pub id: String,
+    /// What the key is for.
+    pub name: String,
+    /// The public part of the key, which finds it.
+    pub prefix: String,
+    /// SHA-256 of the whole key.
+    pub secret_hash: String,
+    /// Space-separated scopes.
+    pub scopes: String,
+    /// The admin who created it.
+    pub created_by: Option<String>,
+    /// Creation time.
+    pub created_at: NaiveDateTime,
+    /// After this it is refused.
+    pub expires_at: Option<NaiveDateTime>,
+    /// Last accepted use (updated at most once a minute).
+    pub last_used_at: Option<NaiveDateTime>,
+    /// When it was revoked.
+    pub revoked_at: Option<NaiveDateTime>,
+}
+
+impl ApiKey {
+    /// The scopes as a list.
+    #[must_use]
+    pub fn scope_list(&self) -> Vec<String> {
+        self.scopes.split_whitespace().map(str::to_owned).collect()
+    }
 }

@@ -47,6 +47,11 @@ pub trait DomainError: std::error::Error {
         None
     }
 
+    /// Seconds before a retry can succeed, for a 429 or 503.
+    fn retry_after(&self) -> Option<u64> {
+        None
+    }
+
     /// The invalid fields, for a 422.
     fn field_errors(&self) -> Vec<crate::validation::FieldError> {
         Vec::new()
@@ -120,20 +125,29 @@ error_codes! {
     InvalidPathParameter => (400, "invalid_path_parameter", "Tham số đường dẫn không hợp lệ", "Invalid path parameter");
     InvalidCursor => (400, "invalid_cursor", "Con trỏ phân trang không hợp lệ", "Invalid pagination cursor");
     Unauthenticated => (401, "unauthenticated", "Cần đăng nhập", "Authentication required");
+    InvalidCredentials => (401, "invalid_credentials", "Email hoặc mật khẩu không đúng", "Wrong email or password");
+    InvalidToken => (401, "invalid_token", "Mã xác thực không hợp lệ hoặc đã hết hạn", "Invalid or expired token");
     Forbidden => (403, "forbidden", "Không có quyền thực hiện", "Not allowed");
     NotFound => (404, "not_found", "Không tìm thấy", "Not found");
     OrganizationNotFound => (404, "organization_not_found", "Không tìm thấy tổ chức", "Organisation not found");
+    UserNotFound => (404, "user_not_found", "Không tìm thấy người dùng", "User not found");
+    MemberNotFound => (404, "member_not_found", "Người này không phải thành viên của tổ chức", "Not a member of this organisation");
+    ApiKeyNotFound => (404, "api_key_not_found", "Không tìm thấy khóa API", "API key not found");
     ProblemTypeNotFound => (404, "problem_type_not_found", "Không có loại lỗi này", "No such problem type");
     MethodNotAllowed => (405, "method_not_allowed", "Phương thức không được hỗ trợ", "Method not allowed");
     NotAcceptable => (406, "not_acceptable", "Không có định dạng phản hồi phù hợp", "Not acceptable");
     Conflict => (409, "conflict", "Xung đột với dữ liệu hiện có", "Conflict with existing data");
     OrganizationNameTaken => (409, "organization_name_taken", "Tên tổ chức đã tồn tại", "Organisation name already taken");
+    AlreadyMember => (409, "already_member", "Người này đã là thành viên", "Already a member");
+    LastOwner => (409, "last_owner", "Tổ chức phải còn ít nhất một chủ sở hữu", "An organisation must keep an owner");
+    LastAdmin => (409, "last_admin", "Hệ thống phải còn ít nhất một quản trị viên", "The platform must keep an administrator");
     EmailTaken => (409, "email_taken", "Email đã được sử dụng", "Email already in use");
     PayloadTooLarge => (413, "payload_too_large", "Nội dung yêu cầu quá lớn", "Request body too large");
     UnsupportedMediaType => (415, "unsupported_media_type", "Kiểu nội dung không được hỗ trợ", "Unsupported media type");
     ValidationFailed => (422, "validation_failed", "Dữ liệu không hợp lệ", "Validation failed");
     InvalidReference => (422, "invalid_reference", "Tham chiếu tới bản ghi không tồn tại", "Reference to a missing record");
     RateLimited => (429, "rate_limited", "Quá nhiều yêu cầu", "Too many requests");
+    TooManyLoginAttempts => (429, "too_many_login_attempts", "Đăng nhập sai quá nhiều lần; hãy thử lại sau", "Too many failed logins; try again later");
     Internal => (500, "internal_error", "Lỗi máy chủ", "Internal server error");
     ServiceUnavailable => (503, "service_unavailable", "Dịch vụ tạm thời không khả dụng", "Service temporarily unavailable");
 }

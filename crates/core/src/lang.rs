@@ -1,9 +1,10 @@
 //! The languages responses speak: Vietnamese by default, English on request.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
 
 /// A language of human-readable messages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Lang {
     /// Tiếng Việt, the default.
@@ -42,6 +43,12 @@ impl Lang {
             }
         }
         best.map(|(_, lang)| lang).unwrap_or_default()
+    }
+
+    /// Reads a stored tag; anything unknown reads as Vietnamese.
+    #[must_use]
+    pub fn parse(tag: &str) -> Self {
+        if tag == "en" { Self::En } else { Self::Vi }
     }
 
     /// The BCP 47 tag for `Content-Language`.

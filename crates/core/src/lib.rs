@@ -3,6 +3,7 @@
 //!
 //! This crate knows nothing of HTTP or of the database.
 
+pub mod auth;
 pub mod error;
 pub mod id;
 pub mod lang;
@@ -10,6 +11,7 @@ pub mod page;
 pub mod text;
 pub mod validation;
 
+pub use auth::{Actor, Principal, Role};
 pub use error::{DomainError, ErrorCode, Localized};
 pub use lang::Lang;
 pub use page::{Cursor, Page, PageRequest};

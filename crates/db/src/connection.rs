@@ -121,6 +121,20 @@ impl DbConnection {
         }
     }
 
+    /// Serialises transactions that check a rule across rows (the last admin, a capacity)
+    /// before writing: the lock on `key` is held until the transaction ends.
+    ///
+    /// PostgreSQL takes a transaction-scoped advisory lock. SQLite needs nothing more: a
+    /// [`write_transaction`](Self::write_transaction) already holds the database's write lock.
+    pub fn lock(&mut self, key: &str) -> QueryResult<()> {
+        if let Self::Pg(pg) = self {
+            diesel::sql_query("SELECT pg_advisory_xact_lock(hashtext($1))")
+                .bind::<diesel::sql_types::Text, _>(key)
+                .execute(pg)?;
+        }
+        Ok(())
+    }
+
     /// Runs `f` in a transaction that writes.
     ///
     /// On SQLite the transaction starts with `BEGIN IMMEDIATE`, taking the write lock up front:

@@ -54,7 +54,86 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    /// Refresh tokens, hashed; a family is one login session, rotated on every refresh.
+    refresh_tokens (id) {
+        id -> Text,
+        family_id -> Text,
+        user_id -> Text,
+        token_hash -> Text,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+        used_at -> Nullable<Timestamp>,
+        revoked_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    /// Who belongs to an organisation, with an organisation role (owner, manager, member).
+    organization_members (organization_id, user_id) {
+        organization_id -> Text,
+        user_id -> Text,
+        role -> Text,
+        added_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    /// Keys of machine clients, hashed; `prefix` finds a key without revealing it.
+    api_keys (id) {
+        id -> Text,
+        name -> Text,
+        prefix -> Text,
+        secret_hash -> Text,
+        scopes -> Text,
+        created_by -> Nullable<Text>,
+        created_at -> Timestamp,
+        expires_at -> Nullable<Timestamp>,
+        last_used_at -> Nullable<Timestamp>,
+        revoked_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    /// Failed logins, counted per account and per client address to throttle guessing.
+    login_failures (id) {
+        id -> Text,
+        scope_key -> Text,
+        failed_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    /// Who did what to which record and when.
+    audit_log (id) {
+        id -> Text,
+        occurred_at -> Timestamp,
+        actor_id -> Nullable<Text>,
+        actor_kind -> Text,
+        action -> Text,
+        record_type -> Text,
+        record_id -> Nullable<Text>,
+        before_json -> Nullable<Text>,
+        after_json -> Nullable<Text>,
+        client_ip -> Nullable<Text>,
+        request_id -> Nullable<Text>,
+    }
+}
+
 diesel::joinable!(user_roles -> users (user_id));
+diesel::joinable!(refresh_tokens -> users (user_id));
+diesel::joinable!(organization_members -> users (user_id));
+diesel::joinable!(organization_members -> organizations (organization_id));
 diesel::joinable!(organizations -> users (created_by));
 
-diesel::allow_tables_to_appear_in_same_query!(users, user_roles, organizations, search_tokens);
+diesel::allow_tables_to_appear_in_same_query!(
+    users,
+    user_roles,
+    organizations,
+    search_tokens,
+    refresh_tokens,
+    organization_members,
+    api_keys,
+    login_failures,
+    audit_log,
+);

@@ -7,7 +7,9 @@ use sonla_core::validation::{email, http_url, not_blank, phone};
 use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
-use crate::model::Organization;
+use sonla_authz::OrgRole;
+
+use crate::model::{Member, Organization};
 
 /// What kind of organisation it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
@@ -244,6 +246,66 @@ impl From<Organization> for OrganizationResponse {
             locality: row.locality,
             created_at: row.created_at.and_utc(),
             updated_at: row.updated_at.and_utc(),
+        }
+    }
+}
+
+/// A person to add to an organisation.
+#[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AddMemberRequest {
+    /// The user's id.
+    #[validate(length(equal = 36))]
+    #[schema(min_length = 36, max_length = 36)]
+    pub user_id: String,
+    /// Their role (default `member`). Only owners add owners and managers.
+    pub role: Option<OrgRole>,
+}
+
+/// A new role for a member.
+#[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateMemberRequest {
+    /// The role.
+    pub role: OrgRole,
+}
+
+/// Paging of the member list.
+#[derive(Debug, Clone, Default, Deserialize, Validate, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ListMembersQuery {
+    /// Page size, 1 to 100 (default 20).
+    #[validate(range(min = 1, max = 100))]
+    #[param(minimum = 1, maximum = 100, default = 20)]
+    pub limit: Option<u32>,
+    /// `next_cursor` of the previous page.
+    #[validate(length(max = 512))]
+    #[param(max_length = 512)]
+    pub cursor: Option<String>,
+}
+
+/// A member of an organisation.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct MemberResponse {
+    /// The user's id.
+    #[schema(max_length = 36)]
+    pub user_id: String,
+    /// The user's full name.
+    #[schema(max_length = 200)]
+    pub full_name: String,
+    /// Their role in the organisation.
+    pub role: OrgRole,
+    /// When they joined (UTC).
+    pub added_at: DateTime<Utc>,
+}
+
+impl From<Member> for MemberResponse {
+    fn from(member: Member) -> Self {
+        Self {
+            role: OrgRole::parse(&member.role).unwrap_or(OrgRole::Member),
+            user_id: member.user_id,
+            full_name: member.full_name,
+            added_at: member.added_at.and_utc(),
         }
     }
 }

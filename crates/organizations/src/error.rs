@@ -13,12 +13,35 @@ pub enum OrganizationError {
     /// Another organisation has the same name (ignoring case and diacritics).
     #[error("organisation name taken")]
     NameTaken,
+    /// The caller may not do this.
+    #[error("forbidden: {}", .0.en)]
+    Forbidden(Localized),
+    /// The user to add does not exist.
+    #[error("user not found")]
+    UserNotFound,
+    /// The user is not a member.
+    #[error("member not found")]
+    MemberNotFound,
+    /// The user is a member already.
+    #[error("already a member")]
+    AlreadyMember,
+    /// The change would leave the organisation without an owner.
+    #[error("last owner")]
+    LastOwner,
     /// The cursor was not made by this list with this sort order.
     #[error("invalid cursor")]
     InvalidCursor,
     /// The database failed.
     #[error(transparent)]
     Db(#[from] DbError),
+}
+
+impl OrganizationError {
+    /// A 403 with a reason.
+    #[must_use]
+    pub fn forbidden(vi: &str, en: &str) -> Self {
+        Self::Forbidden(Localized::new(vi, en))
+    }
 }
 
 impl From<diesel::result::Error> for OrganizationError {
@@ -44,6 +67,11 @@ impl DomainError for OrganizationError {
             Self::NotFound => ErrorCode::OrganizationNotFound,
             Self::NameTaken => ErrorCode::OrganizationNameTaken,
             Self::InvalidCursor => ErrorCode::InvalidCursor,
+            Self::Forbidden(_) => ErrorCode::Forbidden,
+            Self::UserNotFound => ErrorCode::UserNotFound,
+            Self::MemberNotFound => ErrorCode::MemberNotFound,
+            Self::AlreadyMember => ErrorCode::AlreadyMember,
+            Self::LastOwner => ErrorCode::LastOwner,
             Self::Db(e) => e.code(),
         }
     }
@@ -54,6 +82,7 @@ impl DomainError for OrganizationError {
                 "Đã có một tổ chức cùng tên (không phân biệt hoa thường và dấu)",
                 "An organisation with the same name exists (ignoring case and diacritics)",
             )),
+            Self::Forbidden(reason) => Some(reason.clone()),
             Self::InvalidCursor => Some(Localized::new(
                 "Hãy dùng next_cursor của trang trước, với cùng thứ tự sắp xếp",
                 "Use next_cursor from the previous page, with the same sort order",

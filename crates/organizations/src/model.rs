@@ -2,7 +2,7 @@
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
-use sonla_db::schema::organizations;
+use sonla_db::schema::{organization_members, organizations};
 
 /// An organisation row.
 #[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable)]
@@ -74,4 +74,31 @@ pub struct OrganizationChanges {
     pub locality: Option<Option<String>>,
     /// Change time.
     pub updated_at: Option<NaiveDateTime>,
+}
+
+/// A membership row.
+#[derive(Debug, Clone, Insertable)]
+#[diesel(table_name = organization_members)]
+pub struct NewMember<'a> {
+    /// The organisation.
+    pub organization_id: &'a str,
+    /// The user.
+    pub user_id: &'a str,
+    /// `owner`, `manager` or `member`.
+    pub role: &'a str,
+    /// When they joined.
+    pub added_at: NaiveDateTime,
+}
+
+/// A member with their name.
+#[derive(Debug, Clone, Queryable)]
+pub struct Member {
+    /// The user.
+    pub user_id: String,
+    /// Their name.
+    pub full_name: String,
+    /// `owner`, `manager` or `member`.
+    pub role: String,
+    /// When they joined.
+    pub added_at: NaiveDateTime,
 }

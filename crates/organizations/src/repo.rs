@@ -3,10 +3,10 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
-use sonla_db::schema::organizations;
+use sonla_db::schema::{organization_members, organizations, users};
 use sonla_db::{DbConnection, search};
 
-use crate::model::{Organization, OrganizationChanges};
+use crate::model::{Member, NewMember, Organization, OrganizationChanges};
 
 /// The search-index kind of organisations.
 pub const SEARCH_KIND: &str = "organization";
@@ -123,4 +123,92 @@ pub fn delete(conn: &mut DbConnection, id: &str) -> QueryResult<bool> {
     search::remove(conn, SEARCH_KIND, id)?;
     let deleted = diesel::delete(organizations::table.find(id)).execute(conn)?;
     Ok(deleted > 0)
+}
+
+/// Whether a user exists.
+pub fn user_exists(conn: &mut DbConnection, user_id: &str) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(users::table.find(user_id))).get_result(conn)
+}
+
+/// One page (plus one row) of members, in order of joining.
+pub fn list_members(
+    conn: &mut DbConnection,
+    organization_id: &str,
+    after: Option<&(NaiveDateTime, String)>,
+    limit: i64,
+) -> QueryResult<Vec<Member>> {
+    use organization_members::dsl as m;
+    let mut query = m::organization_members
+        .inner_join(users::table)
+        .filter(m::organization_id.eq(organization_id))
+        .select((m::user_id, users::full_name, m::role, m::added_at))
+        .into_boxed();
+    if let Some((t, id)) = after {
+        query = query.filter(
+            m::added_at
+                .gt(*t)
+                .or(m::added_at.eq(*t).and(m::user_id.gt(id.clone()))),
+        );
+    }
+    query
+        .order((m::added_at.asc(), m::user_id.asc()))
+        .limit(limit)
+        .load(conn)
+}
+
+/// One member.
+pub fn find_member(
+    conn: &mut DbConnection,
+    organization_id: &str,
+    user_id: &str,
+) -> QueryResult<Option<Member>> {
+    use organization_members::dsl as m;
+    m::organization_members
+        .inner_join(users::table)
+        .filter(m::organization_id.eq(organization_id))
+        .filter(m::user_id.eq(user_id))
+        .select((m::user_id, users::full_name, m::role, m::added_at))
+        .first(conn)
+        .optional()
+}
+
+/// Adds a member.
+pub fn insert_member(conn: &mut DbConnection, member: &NewMember<'_>) -> QueryResult<()> {
+    diesel::insert_into(organization_members::table)
+        .values(member)
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// Changes a member's role.
+pub fn update_member_role(
+    conn: &mut DbConnection,
+    organization_id: &str,
+    user_id: &str,
+    role: &str,
+) -> QueryResult<()> {
+    diesel::update(organization_members::table.find((organization_id, user_id)))
+        .set(organization_members::role.eq(role))
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// Removes a member.
+pub fn delete_member(
+    conn: &mut DbConnection,
+    organization_id: &str,
+    user_id: &str,
+) -> QueryResult<()> {
+    diesel::delete(organization_members::table.find((organization_id, user_id)))
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// How many owners an organisation has.
+pub fn count_owners(conn: &mut DbConnection, organization_id: &str) -> QueryResult<i64> {
+    organization_members::table
+        .filter(organization_members::organization_id.eq(organization_id))
+        .filter(organization_members::role.eq("owner"))
+        .count()
+        .get_result(conn)
 }

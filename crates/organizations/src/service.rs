@@ -1,18 +1,24 @@
 //! Use cases of the organisations domain.
 
+use chrono::NaiveDateTime;
+use serde_json::json;
+use sonla_audit::{Event, RequestMeta, Who};
+use sonla_authz::{OrgRole, effective_org_role};
+use sonla_core::Actor;
 use sonla_core::id::new_id;
 use sonla_core::page::DEFAULT_LIMIT;
 use sonla_core::serde_ext::{clean, clean_name};
 use sonla_core::text::fold;
 use sonla_core::{Cursor, Page, PageRequest};
-use sonla_db::{DbPool, search};
+use sonla_db::{DbConnection, DbPool, search};
 
 use crate::OrganizationError;
 use crate::api::{
-    CreateOrganizationRequest, ListOrganizationsQuery, OrganizationKind, OrganizationSort,
+    AddMemberRequest, CreateOrganizationRequest, ListMembersQuery, ListOrganizationsQuery,
+    OrganizationKind, OrganizationResponse, OrganizationSort, UpdateMemberRequest,
     UpdateOrganizationRequest,
 };
-use crate::model::{Organization, OrganizationChanges};
+use crate::model::{Member, NewMember, Organization, OrganizationChanges};
 use crate::repo::{self, ListFilter, SortKey};
 
 fn sort_key(sort: OrganizationSort, row: &Organization) -> SortKey {
@@ -79,11 +85,12 @@ pub async fn get_organization(
         .await
 }
 
-/// Creates an organisation; `created_by` is the caller's account once login exists.
+/// Creates an organisation; its creator becomes its owner.
 #[tracing::instrument(skip_all)]
 pub async fn create_organization(
     pool: &DbPool,
-    created_by: Option<String>,
+    actor: &Actor,
+    meta: &RequestMeta,
     request: CreateOrganizationRequest,
 ) -> Result<Organization, OrganizationError> {
     let name = clean_name(&request.name);
@@ -99,21 +106,57 @@ pub async fn create_organization(
         contact_phone: clean(request.contact_phone),
         address: clean(request.address),
         locality: clean(request.locality),
-        created_by,
+        created_by: Some(actor.user_id.clone()),
         created_at: now,
         updated_at: now,
     };
+    let (actor, meta) = (actor.clone(), meta.clone());
     pool.run(move |conn| {
-        conn.write_transaction(|conn| repo::insert(conn, &row))?;
-        Ok(row)
+        conn.write_transaction(|conn| {
+            repo::insert(conn, &row)?;
+            let owner = NewMember {
+                organization_id: &row.id,
+                user_id: &actor.user_id,
+                role: OrgRole::Owner.as_str(),
+                added_at: now,
+            };
+            repo::insert_member(conn, &owner)?;
+            let event = Event::new("organization.created", "organization", Some(&row.id))
+                .after(OrganizationResponse::from(row.clone()));
+            sonla_audit::record(conn, Who::User(&actor), &meta, event)?;
+            Ok(row)
+        })
     })
     .await
 }
 
-/// Changes an organisation.
+/// The organisation, or 404.
+fn existing(conn: &mut DbConnection, id: &str) -> Result<Organization, OrganizationError> {
+    repo::find_by_id(conn, id)?.ok_or(OrganizationError::NotFound)
+}
+
+/// The actor's role in the organisation, or 403 when it is below `min`. Admins act as owners.
+fn require_org_role(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    id: &str,
+    min: OrgRole,
+) -> Result<OrgRole, OrganizationError> {
+    match effective_org_role(conn, actor, id)? {
+        Some(role) if role.at_least(min) => Ok(role),
+        _ => Err(OrganizationError::forbidden(
+            "Bạn không có quyền này trong tổ chức",
+            "Your role in this organisation does not allow this",
+        )),
+    }
+}
+
+/// Changes an organisation: its owners and managers, officers and admins.
 #[tracing::instrument(skip_all, fields(organization_id = %id))]
 pub async fn update_organization(
     pool: &DbPool,
+    actor: &Actor,
+    meta: &RequestMeta,
     id: String,
     request: UpdateOrganizationRequest,
 ) -> Result<Organization, OrganizationError> {
@@ -132,27 +175,234 @@ pub async fn update_organization(
         locality: request.locality.map(clean),
         updated_at: Some(sonla_db::now()),
     };
+    let (actor, meta) = (actor.clone(), meta.clone());
     pool.run(move |conn| {
         conn.write_transaction(|conn| {
-            if repo::find_by_id(conn, &id)?.is_none() {
-                return Err(OrganizationError::NotFound);
+            let before = existing(conn, &id)?;
+            if !actor.is_staff() {
+                require_org_role(conn, &actor, &id, OrgRole::Manager)?;
             }
-            Ok(repo::update(conn, &id, &changes)?)
+            let after = repo::update(conn, &id, &changes)?;
+            let event = Event::new("organization.updated", "organization", Some(&id))
+                .before(OrganizationResponse::from(before))
+                .after(OrganizationResponse::from(after.clone()));
+            sonla_audit::record(conn, Who::User(&actor), &meta, event)?;
+            Ok(after)
         })
     })
     .await
 }
 
-/// Deletes an organisation.
+/// Deletes an organisation: its owners and admins.
 #[tracing::instrument(skip_all, fields(organization_id = %id))]
-pub async fn delete_organization(pool: &DbPool, id: String) -> Result<(), OrganizationError> {
+pub async fn delete_organization(
+    pool: &DbPool,
+    actor: &Actor,
+    meta: &RequestMeta,
+    id: String,
+) -> Result<(), OrganizationError> {
+    let (actor, meta) = (actor.clone(), meta.clone());
     pool.run(move |conn| {
         conn.write_transaction(|conn| {
-            if repo::delete(conn, &id)? {
-                Ok(())
-            } else {
-                Err(OrganizationError::NotFound)
+            let before = existing(conn, &id)?;
+            require_org_role(conn, &actor, &id, OrgRole::Owner)?;
+            repo::delete(conn, &id)?;
+            let event = Event::new("organization.deleted", "organization", Some(&id))
+                .before(OrganizationResponse::from(before));
+            sonla_audit::record(conn, Who::User(&actor), &meta, event)?;
+            Ok(())
+        })
+    })
+    .await
+}
+
+/// Lists members: for the organisation's members, officers and admins.
+#[tracing::instrument(skip_all, fields(organization_id = %id))]
+pub async fn list_members(
+    pool: &DbPool,
+    actor: &Actor,
+    id: String,
+    query: ListMembersQuery,
+) -> Result<Page<Member>, OrganizationError> {
+    let after = query
+        .cursor
+        .as_deref()
+        .map(Cursor::decode::<(NaiveDateTime, String)>)
+        .transpose()?;
+    let request = PageRequest {
+        limit: query.limit.unwrap_or(DEFAULT_LIMIT),
+        after,
+    };
+    let actor = actor.clone();
+    pool.run(move |conn| {
+        existing(conn, &id)?;
+        if !actor.is_staff() {
+            require_org_role(conn, &actor, &id, OrgRole::Member)?;
+        }
+        let rows = repo::list_members(conn, &id, request.after.as_ref(), request.fetch_limit())?;
+        Ok(request.page(rows, |m| (m.added_at, m.user_id.clone())))
+    })
+    .await
+}
+
+/// Managers add members; only owners (and admins) add owners and managers.
+fn may_assign(actor_role: OrgRole, role: OrgRole) -> bool {
+    actor_role == OrgRole::Owner || role == OrgRole::Member
+}
+
+fn member_event<'a>(
+    action: &'a str,
+    id: &'a str,
+    user_id: &str,
+    before: Option<OrgRole>,
+    after: Option<OrgRole>,
+) -> Event<'a> {
+    let mut event = Event::new(action, "organization", Some(id));
+    if let Some(role) = before {
+        event = event.before(json!({"user_id": user_id, "role": role}));
+    }
+    if let Some(role) = after {
+        event = event.after(json!({"user_id": user_id, "role": role}));
+    }
+    event
+}
+
+fn role_of(member: &Member) -> OrgRole {
+    OrgRole::parse(&member.role).unwrap_or(OrgRole::Member)
+}
+
+/// Fails when removing or demoting `member` would leave no owner. Call under the owner lock.
+fn keep_an_owner(
+    conn: &mut DbConnection,
+    id: &str,
+    member: &Member,
+) -> Result<(), OrganizationError> {
+    if role_of(member) == OrgRole::Owner && repo::count_owners(conn, id)? <= 1 {
+        return Err(OrganizationError::LastOwner);
+    }
+    Ok(())
+}
+
+/// Adds a member.
+#[tracing::instrument(skip_all, fields(organization_id = %id))]
+pub async fn add_member(
+    pool: &DbPool,
+    actor: &Actor,
+    meta: &RequestMeta,
+    id: String,
+    request: AddMemberRequest,
+) -> Result<Member, OrganizationError> {
+    let role = request.role.unwrap_or(OrgRole::Member);
+    let user_id = request.user_id.to_lowercase();
+    let (actor, meta) = (actor.clone(), meta.clone());
+    pool.run(move |conn| {
+        conn.write_transaction(|conn| {
+            existing(conn, &id)?;
+            let actor_role = require_org_role(conn, &actor, &id, OrgRole::Manager)?;
+            if !may_assign(actor_role, role) {
+                return Err(OrganizationError::forbidden(
+                    "Chỉ chủ sở hữu được thêm chủ sở hữu hoặc người quản lý",
+                    "Only owners add owners and managers",
+                ));
             }
+            if !repo::user_exists(conn, &user_id)? {
+                return Err(OrganizationError::UserNotFound);
+            }
+            if repo::find_member(conn, &id, &user_id)?.is_some() {
+                return Err(OrganizationError::AlreadyMember);
+            }
+            let new = NewMember {
+                organization_id: &id,
+                user_id: &user_id,
+                role: role.as_str(),
+                added_at: sonla_db::now(),
+            };
+            repo::insert_member(conn, &new)?;
+            let event = member_event("organization.member_added", &id, &user_id, None, Some(role));
+            sonla_audit::record(conn, Who::User(&actor), &meta, event)?;
+            repo::find_member(conn, &id, &user_id)?.ok_or(OrganizationError::MemberNotFound)
+        })
+    })
+    .await
+}
+
+/// Changes a member's role: owners and admins.
+#[tracing::instrument(skip_all, fields(organization_id = %id, user_id = %user_id))]
+pub async fn update_member(
+    pool: &DbPool,
+    actor: &Actor,
+    meta: &RequestMeta,
+    id: String,
+    user_id: String,
+    request: UpdateMemberRequest,
+) -> Result<Member, OrganizationError> {
+    let (actor, meta) = (actor.clone(), meta.clone());
+    pool.run(move |conn| {
+        conn.write_transaction(|conn| {
+            existing(conn, &id)?;
+            require_org_role(conn, &actor, &id, OrgRole::Owner)?;
+            conn.lock(&format!("organization-owners:{id}"))?;
+            let member =
+                repo::find_member(conn, &id, &user_id)?.ok_or(OrganizationError::MemberNotFound)?;
+            if role_of(&member) == request.role {
+                return Ok(member);
+            }
+            keep_an_owner(conn, &id, &member)?;
+            repo::update_member_role(conn, &id, &user_id, request.role.as_str())?;
+            let event = member_event(
+                "organization.member_role_changed",
+                &id,
+                &user_id,
+                Some(role_of(&member)),
+                Some(request.role),
+            );
+            sonla_audit::record(conn, Who::User(&actor), &meta, event)?;
+            repo::find_member(conn, &id, &user_id)?.ok_or(OrganizationError::MemberNotFound)
+        })
+    })
+    .await
+}
+
+/// Removes a member: anyone may leave; managers remove members; owners remove anyone.
+#[tracing::instrument(skip_all, fields(organization_id = %id, user_id = %user_id))]
+pub async fn remove_member(
+    pool: &DbPool,
+    actor: &Actor,
+    meta: &RequestMeta,
+    id: String,
+    user_id: String,
+) -> Result<(), OrganizationError> {
+    let (actor, meta) = (actor.clone(), meta.clone());
+    pool.run(move |conn| {
+        conn.write_transaction(|conn| {
+            existing(conn, &id)?;
+            let actor_role = effective_org_role(conn, &actor, &id)?;
+            conn.lock(&format!("organization-owners:{id}"))?;
+            let member = repo::find_member(conn, &id, &user_id)?;
+            let leaving = actor.is(&user_id) && member.is_some();
+            let allowed = leaving
+                || actor_role.is_some_and(|r| {
+                    r.at_least(OrgRole::Manager)
+                        && member.as_ref().is_none_or(|m| may_assign(r, role_of(m)))
+                });
+            if !allowed {
+                return Err(OrganizationError::forbidden(
+                    "Bạn không có quyền xóa thành viên này",
+                    "Your role in this organisation does not allow removing this member",
+                ));
+            }
+            let member = member.ok_or(OrganizationError::MemberNotFound)?;
+            keep_an_owner(conn, &id, &member)?;
+            repo::delete_member(conn, &id, &user_id)?;
+            let event = member_event(
+                "organization.member_removed",
+                &id,
+                &user_id,
+                Some(role_of(&member)),
+                None,
+            );
+            sonla_audit::record(conn, Who::User(&actor), &meta, event)?;
+            Ok(())
         })
     })
     .await

@@ -12,7 +12,9 @@ use diesel::{Connection, PgConnection, RunQueryDsl};
 use reqwest::{Client, Response};
 use secrecy::SecretString;
 use serde_json::Value;
-use sonla_db::{Backend, DbPool};
+use sonla_accounts::model::NewUserRole;
+use sonla_core::Role;
+use sonla_db::{Backend, DbError, DbPool};
 use tempfile::TempDir;
 
 /// A database that lives as long as the test.
@@ -102,6 +104,32 @@ pub struct TestApp {
     pub test_db: TestDb,
 }
 
+/// An account made by [`TestApp::user`].
+#[derive(Debug, Clone)]
+pub struct TestUser {
+    /// Its id.
+    pub id: String,
+    /// Its email.
+    pub email: String,
+    /// Its password.
+    pub password: String,
+    /// A valid access token.
+    pub token: String,
+    /// The refresh token of the same login.
+    pub refresh_token: String,
+}
+
+/// The tokens of a login.
+#[derive(Debug, Clone, serde::Deserialize)]
+pub struct Tokens {
+    /// The JWT.
+    pub access_token: String,
+    /// The refresh token.
+    pub refresh_token: String,
+    /// Seconds the access token lives.
+    pub expires_in: i64,
+}
+
 /// The JWT secret of every test app.
 pub const TEST_JWT_SECRET: &str = "test-secret-test-secret-test-secret-0123456789";
 
@@ -161,15 +189,111 @@ impl TestApp {
             .expect("request")
     }
 
-    /// `POST path` with any body and content type.
+    /// A new account with `roles` (besides `member`), logged in.
+    ///
+    /// Registration and login go through the API; extra roles are granted in the database,
+    /// as an administrator would.
+    pub async fn user(&self, roles: &[Role]) -> TestUser {
+        let n = uuid::Uuid::new_v4().simple().to_string();
+        let email = format!("user-{}@example.org", &n[..12]);
+        let password = format!("mật khẩu thử {n}");
+        let response = self
+            .post_json(
+                "/api/v1/auth/register",
+                &serde_json::json!({"email": email, "password": password, "full_name": format!("Người dùng {}", &n[..6])}),
+            )
+            .await;
+        assert_eq!(response.status().as_u16(), 201, "register {email}");
+        let id = json(response).await["id"].as_str().expect("id").to_owned();
+        for role in roles {
+            let (user_id, role) = (id.clone(), *role);
+            self.db
+                .run(move |conn| {
+                    let grant = NewUserRole {
+                        user_id: &user_id,
+                        role: role.as_str(),
+                        granted_at: sonla_db::now(),
+                    };
+                    sonla_accounts::repo::insert_role(conn, &grant).map_err(DbError::from)
+                })
+                .await
+                .expect("grant role");
+        }
+        let tokens = self.login(&email, &password).await;
+        TestUser {
+            id,
+            email,
+            password,
+            token: tokens.access_token,
+            refresh_token: tokens.refresh_token,
+        }
+    }
+
+    /// Logs in, asserting success.
+    pub async fn login(&self, email: &str, password: &str) -> Tokens {
+        let response = self
+            .post_json(
+                "/api/v1/auth/login",
+                &serde_json::json!({"email": email, "password": password}),
+            )
+            .await;
+        assert_eq!(response.status().as_u16(), 200, "login {email}");
+        response.json().await.expect("tokens")
+    }
+
+    /// `GET path` as `user`.
+    pub async fn get_as(&self, user: &TestUser, path: &str) -> Response {
+        self.client
+            .get(self.url(path))
+            .bearer_auth(&user.token)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    /// `POST path` with a JSON body as `user`.
+    pub async fn post_as(&self, user: &TestUser, path: &str, body: &Value) -> Response {
+        self.client
+            .post(self.url(path))
+            .bearer_auth(&user.token)
+            .json(body)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    /// `PATCH path` with a JSON body as `user`.
+    pub async fn patch_as(&self, user: &TestUser, path: &str, body: &Value) -> Response {
+        self.client
+            .patch(self.url(path))
+            .bearer_auth(&user.token)
+            .json(body)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    /// `DELETE path` as `user`.
+    pub async fn delete_as(&self, user: &TestUser, path: &str) -> Response {
+        self.client
+            .delete(self.url(path))
+            .bearer_auth(&user.token)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    /// `POST path` as `user` with any body and content type.
     pub async fn post_raw(
         &self,
+        user: &TestUser,
         path: &str,
         content_type: &str,
         body: impl Into<reqwest::Body>,
     ) -> Response {
         self.client
             .post(self.url(path))
+            .bearer_auth(&user.token)
             .header("content-type", content_type)
             .body(body)
             .send()

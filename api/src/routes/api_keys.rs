@@ -1,0 +1,106 @@
+//! `/api/v1/api-keys`: keys of machine clients, managed by admins.
+
+use actix_web::web::{Data, Path};
+use actix_web::{HttpResponse, delete, get, post};
+use sonla_accounts::api::{ApiKeyResponse, CreateApiKeyRequest};
+use sonla_accounts::api_keys;
+use utoipa_actix_web::service_config::ServiceConfig;
+use uuid::Uuid;
+
+use crate::AppState;
+use crate::auth::{AuthUser, Meta};
+use crate::extract::ValidJson;
+use crate::problem::{ApiResult, AuthErrors, CreateErrors, DeleteErrors, ReadErrors, ServerErrors};
+
+pub(crate) fn configure(cfg: &mut ServiceConfig<'_>) {
+    cfg.service(create_api_key)
+        .service(list_api_keys)
+        .service(get_api_key)
+        .service(revoke_api_key);
+}
+
+/// Create an API key.
+///
+/// Admins only; audited. The response holds the whole key, which is never shown again.
+#[utoipa::path(
+    tag = "api-keys",
+    security(("bearer_jwt" = [])),
+    request_body = CreateApiKeyRequest,
+    responses((status = 201, body = ApiKeyResponse), CreateErrors, AuthErrors)
+)]
+#[post("")]
+pub async fn create_api_key(
+    state: Data<AppState>,
+    AuthUser(actor): AuthUser,
+    Meta(meta): Meta,
+    ValidJson(body): ValidJson<CreateApiKeyRequest>,
+) -> ApiResult<HttpResponse> {
+    let (row, key) = api_keys::create_api_key(&state.db, &actor, &meta, body).await?;
+    let location = format!("/api/v1/api-keys/{}", row.id);
+    let response = ApiKeyResponse {
+        key: Some(key),
+        ..ApiKeyResponse::from(row)
+    };
+    Ok(HttpResponse::Created()
+        .insert_header(("Location", location))
+        .insert_header(("Cache-Control", "no-store"))
+        .json(response))
+}
+
+/// List API keys.
+///
+/// Admins only. Secrets are never shown.
+#[utoipa::path(
+    tag = "api-keys",
+    security(("bearer_jwt" = [])),
+    responses((status = 200, body = Vec<ApiKeyResponse>), ServerErrors, AuthErrors)
+)]
+#[get("")]
+pub async fn list_api_keys(
+    state: Data<AppState>,
+    AuthUser(actor): AuthUser,
+) -> ApiResult<HttpResponse> {
+    let keys = api_keys::list_api_keys(&state.db, &actor).await?;
+    Ok(HttpResponse::Ok().json(
+        keys.into_iter()
+            .map(ApiKeyResponse::from)
+            .collect::<Vec<_>>(),
+    ))
+}
+
+/// Get an API key.
+#[utoipa::path(
+    tag = "api-keys",
+    security(("bearer_jwt" = [])),
+    params(("api_key_id" = Uuid, Path, description = "The key's id")),
+    responses((status = 200, body = ApiKeyResponse), ReadErrors, AuthErrors)
+)]
+#[get("/{api_key_id}")]
+pub async fn get_api_key(
+    state: Data<AppState>,
+    AuthUser(actor): AuthUser,
+    id: Path<Uuid>,
+) -> ApiResult<HttpResponse> {
+    let key = api_keys::get_api_key(&state.db, &actor, id.to_string()).await?;
+    Ok(HttpResponse::Ok().json(ApiKeyResponse::from(key)))
+}
+
+/// Revoke an API key.
+///
+/// Admins only; audited. The key stops working at once.
+#[utoipa::path(
+    tag = "api-keys",
+    security(("bearer_jwt" = [])),
+    params(("api_key_id" = Uuid, Path, description = "The key's id")),
+    responses((status = 204, description = "Revoked"), DeleteErrors, AuthErrors)
+)]
+#[delete("/{api_key_id}")]
+pub async fn revoke_api_key(
+    state: Data<AppState>,
+    AuthUser(actor): AuthUser,
+    Meta(meta): Meta,
+    id: Path<Uuid>,
+) -> ApiResult<HttpResponse> {
+    api_keys::revoke_api_key(&state.db, &actor, &meta, id.to_string()).await?;
+    Ok(HttpResponse::NoContent().finish())
+}

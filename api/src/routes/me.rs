@@ -1,0 +1,69 @@
+//! `/api/v1/me`: the caller's own account.
+
+use actix_web::web::Data;
+use actix_web::{HttpResponse, get, patch, post};
+use sonla_accounts::api::{ChangePasswordRequest, UpdateMeRequest, UserResponse};
+use sonla_accounts::service;
+use utoipa_actix_web::service_config::ServiceConfig;
+
+use crate::AppState;
+use crate::auth::{AuthUser, Meta};
+use crate::extract::ValidJson;
+use crate::problem::{ApiResult, AuthErrors, ReadErrors, UpdateErrors};
+
+pub(crate) fn configure(cfg: &mut ServiceConfig<'_>) {
+    cfg.service(get_me)
+        .service(update_me)
+        .service(change_password);
+}
+
+/// Get my account.
+#[utoipa::path(
+    tag = "me",
+    security(("bearer_jwt" = [])),
+    responses((status = 200, body = UserResponse), ReadErrors, AuthErrors)
+)]
+#[get("")]
+pub async fn get_me(state: Data<AppState>, AuthUser(actor): AuthUser) -> ApiResult<HttpResponse> {
+    let (user, roles) = service::get_me(&state.db, &actor).await?;
+    Ok(HttpResponse::Ok().json(UserResponse::new(user, roles)))
+}
+
+/// Update my profile.
+///
+/// Fields left out stay as they are; `null` clears the phone number.
+#[utoipa::path(
+    tag = "me",
+    security(("bearer_jwt" = [])),
+    request_body = UpdateMeRequest,
+    responses((status = 200, body = UserResponse), UpdateErrors, AuthErrors)
+)]
+#[patch("")]
+pub async fn update_me(
+    state: Data<AppState>,
+    AuthUser(actor): AuthUser,
+    ValidJson(body): ValidJson<UpdateMeRequest>,
+) -> ApiResult<HttpResponse> {
+    let (user, roles) = service::update_me(&state.db, &actor, body).await?;
+    Ok(HttpResponse::Ok().json(UserResponse::new(user, roles)))
+}
+
+/// Change my password.
+///
+/// Ends every other session of mine; this one stays logged in.
+#[utoipa::path(
+    tag = "me",
+    security(("bearer_jwt" = [])),
+    request_body = ChangePasswordRequest,
+    responses((status = 204, description = "Changed"), UpdateErrors, AuthErrors)
+)]
+#[post("/password")]
+pub async fn change_password(
+    state: Data<AppState>,
+    AuthUser(actor): AuthUser,
+    Meta(meta): Meta,
+    ValidJson(body): ValidJson<ChangePasswordRequest>,
+) -> ApiResult<HttpResponse> {
+    service::change_password(&state.db, &actor, &meta, body).await?;
+    Ok(HttpResponse::NoContent().finish())
+}

@@ -1,0 +1,106 @@
+//! `/api/v1/users`: people, for officers and admins, and their global roles.
+
+use actix_web::web::{Data, Path};
+use actix_web::{HttpResponse, delete, get, post};
+use sonla_accounts::api::{GrantRoleRequest, ListUsersQuery, UserResponse};
+use sonla_accounts::service;
+use sonla_core::{Page, Role};
+use utoipa_actix_web::service_config::ServiceConfig;
+use uuid::Uuid;
+
+use crate::AppState;
+use crate::auth::{AuthUser, Meta};
+use crate::extract::{ValidJson, ValidQuery};
+use crate::problem::{ApiResult, AuthErrors, DeleteErrors, ListErrors, ReadErrors, UpdateErrors};
+
+pub(crate) fn configure(cfg: &mut ServiceConfig<'_>) {
+    cfg.service(list_users)
+        .service(get_user)
+        .service(grant_role)
+        .service(revoke_role);
+}
+
+/// List and search users.
+///
+/// Officers and admins. `q` matches words of the name or email, ignoring diacritics.
+#[utoipa::path(
+    tag = "users",
+    security(("bearer_jwt" = [])),
+    params(ListUsersQuery),
+    responses((status = 200, body = Page<UserResponse>), ListErrors, AuthErrors)
+)]
+#[get("")]
+pub async fn list_users(
+    state: Data<AppState>,
+    AuthUser(actor): AuthUser,
+    ValidQuery(query): ValidQuery<ListUsersQuery>,
+) -> ApiResult<HttpResponse> {
+    let page = service::list_users(&state.db, &actor, query).await?;
+    Ok(HttpResponse::Ok().json(page.map(|(user, roles)| UserResponse::new(user, roles))))
+}
+
+/// Get a user.
+///
+/// Officers, admins, and the user themself.
+#[utoipa::path(
+    tag = "users",
+    security(("bearer_jwt" = [])),
+    params(("user_id" = Uuid, Path, description = "The user's id")),
+    responses((status = 200, body = UserResponse), ReadErrors, AuthErrors)
+)]
+#[get("/{user_id}")]
+pub async fn get_user(
+    state: Data<AppState>,
+    AuthUser(actor): AuthUser,
+    id: Path<Uuid>,
+) -> ApiResult<HttpResponse> {
+    let (user, roles) = service::get_user(&state.db, &actor, id.to_string()).await?;
+    Ok(HttpResponse::Ok().json(UserResponse::new(user, roles)))
+}
+
+/// Grant a global role.
+///
+/// Admins only; audited. Takes effect from the user's next access token.
+#[utoipa::path(
+    tag = "users",
+    security(("bearer_jwt" = [])),
+    params(("user_id" = Uuid, Path, description = "The user's id")),
+    request_body = GrantRoleRequest,
+    responses((status = 200, body = UserResponse), UpdateErrors, AuthErrors)
+)]
+#[post("/{user_id}/roles")]
+pub async fn grant_role(
+    state: Data<AppState>,
+    AuthUser(actor): AuthUser,
+    Meta(meta): Meta,
+    id: Path<Uuid>,
+    ValidJson(body): ValidJson<GrantRoleRequest>,
+) -> ApiResult<HttpResponse> {
+    let (user, roles) =
+        service::grant_role(&state.db, &actor, &meta, id.to_string(), body.role).await?;
+    Ok(HttpResponse::Ok().json(UserResponse::new(user, roles)))
+}
+
+/// Revoke a global role.
+///
+/// Admins only; audited. `member` cannot be revoked, nor the last `admin`.
+#[utoipa::path(
+    tag = "users",
+    security(("bearer_jwt" = [])),
+    params(
+        ("user_id" = Uuid, Path, description = "The user's id"),
+        ("role" = Role, Path, description = "The role to revoke")
+    ),
+    responses((status = 204, description = "Revoked"), DeleteErrors, AuthErrors, (status = 409, description = "`member`, or the last admin", body = crate::problem::Problem, content_type = "application/problem+json"))
+)]
+#[delete("/{user_id}/roles/{role}")]
+pub async fn revoke_role(
+    state: Data<AppState>,
+    AuthUser(actor): AuthUser,
+    Meta(meta): Meta,
+    path: Path<(Uuid, Role)>,
+) -> ApiResult<HttpResponse> {
+    let (id, role) = path.into_inner();
+    service::revoke_role(&state.db, &actor, &meta, id.to_string(), role).await?;
+    Ok(HttpResponse::NoContent().finish())
+}

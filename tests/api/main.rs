@@ -1,10 +1,16 @@
 //! End-to-end tests: each test starts the real HTTP app on a random port with a fresh
 //! database (SQLite, or PostgreSQL when `TEST_DATABASE_URL` is set).
 
+mod api_keys;
+mod audit;
+mod auth;
 mod concurrency;
 mod error_codes;
 mod errors;
 mod health;
+mod members;
 mod migrations;
 mod openapi;
 mod organizations;
+mod throttle;
+mod tokens;

@@ -1,23 +1,69 @@
 //! `/api/v1/auth`: register, login, refresh, logout.
 
 use actix_web::web::Data;
-use actix_web::{HttpResponse, post};
+use actix_web::{HttpResponse, get, post};
+use serde::Serialize;
 use sonla_accounts::api::{
     LoginRequest, RefreshRequest, RegisterRequest, TokenResponse, UserResponse,
 };
 use sonla_accounts::service::{self, Session};
+use sonla_core::{Principal, Role};
+use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::AppState;
-use crate::auth::Meta;
+use crate::auth::{Caller, Meta};
 use crate::extract::ValidJson;
-use crate::problem::{ApiResult, CreateErrors, LoginErrors};
+use crate::problem::{ApiResult, AuthErrors, CreateErrors, LoginErrors, ServerErrors};
 
 pub(crate) fn configure(cfg: &mut ServiceConfig<'_>) {
     cfg.service(register)
         .service(login)
         .service(refresh)
-        .service(logout);
+        .service(logout)
+        .service(whoami);
+}
+
+/// Who a credential belongs to.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct WhoAmI {
+    /// `user` or `api_key`.
+    #[schema(max_length = 16)]
+    pub kind: String,
+    /// The user's or the key's id.
+    #[schema(max_length = 36)]
+    pub id: String,
+    /// Global roles (people).
+    pub roles: Vec<Role>,
+    /// Scopes (API keys).
+    pub scopes: Vec<String>,
+}
+
+/// Tell who the credentials belong to.
+///
+/// Accepts an access token or an API key; useful to check a partner app's set-up.
+#[utoipa::path(
+    tag = "auth",
+    security(("bearer_jwt" = []), ("api_key" = [])),
+    responses((status = 200, body = WhoAmI), AuthErrors, ServerErrors)
+)]
+#[get("/whoami")]
+pub async fn whoami(Caller(principal): Caller) -> HttpResponse {
+    let body = match principal {
+        Principal::User(actor) => WhoAmI {
+            kind: "user".to_owned(),
+            id: actor.user_id,
+            roles: actor.roles,
+            scopes: Vec::new(),
+        },
+        Principal::ApiKey { key_id, scopes } => WhoAmI {
+            kind: "api_key".to_owned(),
+            id: key_id,
+            roles: Vec::new(),
+            scopes,
+        },
+    };
+    HttpResponse::Ok().json(body)
 }
 
 fn tokens(state: &AppState, session: Session) -> ApiResult<HttpResponse> {

@@ -52,9 +52,10 @@ pub struct LoginRequest {
 #[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RefreshRequest {
-    /// The refresh token from login or the previous refresh.
-    #[validate(length(min = 1, max = 200))]
-    #[schema(min_length = 1, max_length = 200)]
+    /// The refresh token from login or the previous refresh. (Any string up to the length of
+    /// an access token is checked, so a token of the wrong kind gets 401, not 422.)
+    #[validate(length(min = 1, max = 4096))]
+    #[schema(min_length = 1, max_length = 4096)]
     pub refresh_token: String,
 }
 

@@ -241,6 +241,22 @@ impl TestApp {
         response.json().await.expect("tokens")
     }
 
+    /// The actions of the audit log, oldest first.
+    pub async fn audit_actions(&self) -> Vec<String> {
+        use diesel::prelude::*;
+        use sonla_db::schema::audit_log::dsl as a;
+        self.db
+            .run(|conn| {
+                a::audit_log
+                    .select(a::action)
+                    .order((a::occurred_at.asc(), a::id.asc()))
+                    .load::<String>(conn)
+                    .map_err(DbError::from)
+            })
+            .await
+            .expect("audit log")
+    }
+
     /// `GET path` as `user`.
     pub async fn get_as(&self, user: &TestUser, path: &str) -> Response {
         self.client

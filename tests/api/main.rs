@@ -12,5 +12,6 @@ mod members;
 mod migrations;
 mod openapi;
 mod organizations;
+mod role_matrix;
 mod throttle;
 mod tokens;

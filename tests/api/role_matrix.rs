@@ -1,0 +1,421 @@
+//! The role matrix: every operation of the API called as each kind of caller, with the status
+//! each one must get.
+//!
+//! Every operation in the OpenAPI document needs a row, so a new endpoint without one fails
+//! [`every_operation_has_a_row`]. Each call gets fresh records (an organisation, a user, an
+//! API key), so rows neither depend on nor spoil each other.
+
+use std::collections::BTreeSet;
+
+use serde_json::{Value, json};
+use sonla_core::Role;
+use sonla_test_support::{TestApp, TestUser, json};
+
+/// Who calls, in the order of the `expect` arrays.
+const PERSONAS: [&str; 5] = ["anonymous", "org member", "other org", "officer", "admin"];
+
+struct Row {
+    method: &'static str,
+    /// The path as the OpenAPI document writes it.
+    spec_path: &'static str,
+    /// The path called: `{org}` a fresh organisation in which "org member" is a member,
+    /// `{member}` that member, `{user}` a fresh user, `{key}` a fresh API key.
+    path: &'static str,
+    /// The body; `{email}` becomes a fresh address, `{user}` the fresh user, `{password}` and
+    /// `{refresh}` the fresh user's password and refresh token, `{own_password}` the caller's.
+    body: Option<Value>,
+    /// Expected status per persona.
+    expect: [u16; 5],
+}
+
+const fn row(
+    method: &'static str,
+    spec_path: &'static str,
+    path: &'static str,
+    body: Option<Value>,
+    expect: [u16; 5],
+) -> Row {
+    Row {
+        method,
+        spec_path,
+        path,
+        body,
+        expect,
+    }
+}
+
+fn rows() -> Vec<Row> {
+    let orgs = "/api/v1/organizations";
+    vec![
+        // Operations.
+        row("GET", "/health/live", "/health/live", None, [200; 5]),
+        row("GET", "/health/ready", "/health/ready", None, [200; 5]),
+        row("GET", "/metrics", "/metrics", None, [200; 5]),
+        row("GET", "/problems", "/problems", None, [200; 5]),
+        row(
+            "GET",
+            "/problems/{code}",
+            "/problems/not_found",
+            None,
+            [200; 5],
+        ),
+        // Authentication.
+        row(
+            "POST",
+            "/api/v1/auth/register",
+            "/api/v1/auth/register",
+            Some(
+                json!({"email": "{email}", "password": "mật khẩu ma trận", "full_name": "Quàng Văn Ma"}),
+            ),
+            [201; 5],
+        ),
+        row(
+            "POST",
+            "/api/v1/auth/login",
+            "/api/v1/auth/login",
+            Some(json!({"email": "{user_email}", "password": "{password}"})),
+            [200; 5],
+        ),
+        row(
+            "POST",
+            "/api/v1/auth/refresh",
+            "/api/v1/auth/refresh",
+            Some(json!({"refresh_token": "{refresh}"})),
+            [200; 5],
+        ),
+        row(
+            "POST",
+            "/api/v1/auth/logout",
+            "/api/v1/auth/logout",
+            Some(json!({"refresh_token": "{refresh}"})),
+            [204; 5],
+        ),
+        row(
+            "GET",
+            "/api/v1/auth/whoami",
+            "/api/v1/auth/whoami",
+            None,
+            [401, 200, 200, 200, 200],
+        ),
+        // The caller's own account.
+        row(
+            "GET",
+            "/api/v1/me",
+            "/api/v1/me",
+            None,
+            [401, 200, 200, 200, 200],
+        ),
+        row(
+            "PATCH",
+            "/api/v1/me",
+            "/api/v1/me",
+            Some(json!({"full_name": "Lường Thị Mai"})),
+            [401, 200, 200, 200, 200],
+        ),
+        row(
+            "POST",
+            "/api/v1/me/password",
+            "/api/v1/me/password",
+            Some(json!({"current_password": "{own_password}", "new_password": "{own_password}"})),
+            [401, 204, 204, 204, 204],
+        ),
+        // Users and roles.
+        row(
+            "GET",
+            "/api/v1/users",
+            "/api/v1/users",
+            None,
+            [401, 403, 403, 200, 200],
+        ),
+        row(
+            "GET",
+            "/api/v1/users/{user_id}",
+            "/api/v1/users/{user}",
+            None,
+            [401, 403, 403, 200, 200],
+        ),
+        row(
+            "POST",
+            "/api/v1/users/{user_id}/roles",
+            "/api/v1/users/{user}/roles",
+            Some(json!({"role": "judge"})),
+            [401, 403, 403, 403, 200],
+        ),
+        row(
+            "DELETE",
+            "/api/v1/users/{user_id}/roles/{role}",
+            "/api/v1/users/{user}/roles/judge",
+            None,
+            [401, 403, 403, 403, 204],
+        ),
+        // API keys and the audit log.
+        row(
+            "POST",
+            "/api/v1/api-keys",
+            "/api/v1/api-keys",
+            Some(json!({"name": "Cổng quốc gia", "scopes": ["read"]})),
+            [401, 403, 403, 403, 201],
+        ),
+        row(
+            "GET",
+            "/api/v1/api-keys",
+            "/api/v1/api-keys",
+            None,
+            [401, 403, 403, 403, 200],
+        ),
+        row(
+            "GET",
+            "/api/v1/api-keys/{api_key_id}",
+            "/api/v1/api-keys/{key}",
+            None,
+            [401, 403, 403, 403, 200],
+        ),
+        row(
+            "DELETE",
+            "/api/v1/api-keys/{api_key_id}",
+            "/api/v1/api-keys/{key}",
+            None,
+            [401, 403, 403, 403, 204],
+        ),
+        row(
+            "GET",
+            "/api/v1/audit",
+            "/api/v1/audit",
+            None,
+            [401, 403, 403, 403, 200],
+        ),
+        // Organisations and their members.
+        row("GET", orgs, orgs, None, [200; 5]),
+        row(
+            "POST",
+            orgs,
+            orgs,
+            Some(json!({"name": "{email}", "kind": "club"})),
+            [401, 201, 201, 201, 201],
+        ),
+        row(
+            "GET",
+            "/api/v1/organizations/{organization_id}",
+            "/api/v1/organizations/{org}",
+            None,
+            [200; 5],
+        ),
+        row(
+            "PATCH",
+            "/api/v1/organizations/{organization_id}",
+            "/api/v1/organizations/{org}",
+            Some(json!({"short_description": "Đã sửa"})),
+            [401, 403, 403, 200, 200],
+        ),
+        row(
+            "DELETE",
+            "/api/v1/organizations/{organization_id}",
+            "/api/v1/organizations/{org}",
+            None,
+            [401, 403, 403, 403, 204],
+        ),
+        row(
+            "GET",
+            "/api/v1/organizations/{organization_id}/members",
+            "/api/v1/organizations/{org}/members",
+            None,
+            [401, 200, 403, 200, 200],
+        ),
+        row(
+            "POST",
+            "/api/v1/organizations/{organization_id}/members",
+            "/api/v1/organizations/{org}/members",
+            Some(json!({"user_id": "{user}"})),
+            [401, 403, 403, 403, 201],
+        ),
+        row(
+            "PATCH",
+            "/api/v1/organizations/{organization_id}/members/{user_id}",
+            "/api/v1/organizations/{org}/members/{member}",
+            Some(json!({"role": "manager"})),
+            [401, 403, 403, 403, 200],
+        ),
+        row(
+            "DELETE",
+            "/api/v1/organizations/{organization_id}/members/{user_id}",
+            "/api/v1/organizations/{org}/members/{member}",
+            None,
+            [401, 204, 403, 403, 204],
+        ),
+    ]
+}
+
+/// The callers: `None` is anonymous.
+struct Cast {
+    personas: Vec<Option<TestUser>>,
+    owner: TestUser,
+    admin: TestUser,
+}
+
+async fn cast(app: &TestApp) -> Cast {
+    let member = app.user(&[]).await;
+    let other = app.user(&[]).await;
+    let body = json!({"name": "Tổ chức khác", "kind": "business"});
+    assert_eq!(
+        app.post_as(&other, "/api/v1/organizations", &body)
+            .await
+            .status()
+            .as_u16(),
+        201
+    );
+    let officer = app.user(&[Role::Officer]).await;
+    let admin = app.user(&[Role::Admin]).await;
+    let owner = app.user(&[]).await;
+    Cast {
+        personas: vec![
+            None,
+            Some(member),
+            Some(other),
+            Some(officer),
+            Some(admin.clone()),
+        ],
+        owner,
+        admin,
+    }
+}
+
+/// Fresh records for one call, created only when the row needs them.
+async fn fill(
+    app: &TestApp,
+    cast: &Cast,
+    caller: Option<&TestUser>,
+    row: &Row,
+) -> (String, Option<Value>) {
+    let text = format!(
+        "{}{}",
+        row.path,
+        row.body.as_ref().map(Value::to_string).unwrap_or_default()
+    );
+    let mut path = row.path.to_owned();
+    let mut body = row.body.as_ref().map(Value::to_string).unwrap_or_default();
+    let mut replace = |from: &str, to: &str| {
+        path = path.replace(from, to);
+        body = body.replace(from, to);
+    };
+    if text.contains("{org}") || text.contains("{member}") {
+        let name = format!("CLB {}", uuid::Uuid::new_v4());
+        let org = json(
+            app.post_as(
+                &cast.owner,
+                "/api/v1/organizations",
+                &json!({"name": name, "kind": "club"}),
+            )
+            .await,
+        )
+        .await["id"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        let member = cast.personas[1].as_ref().unwrap();
+        let added = app
+            .post_as(
+                &cast.owner,
+                &format!("/api/v1/organizations/{org}/members"),
+                &json!({"user_id": member.id}),
+            )
+            .await;
+        assert_eq!(added.status().as_u16(), 201);
+        replace("{org}", &org);
+        replace("{member}", &member.id);
+    }
+    if ["{user}", "{user_email}", "{password}", "{refresh}"]
+        .iter()
+        .any(|p| text.contains(p))
+    {
+        let user = app.user(&[]).await;
+        replace("{user_email}", &user.email);
+        replace("{password}", &user.password);
+        replace("{refresh}", &user.refresh_token);
+        replace("{user}", &user.id);
+    }
+    if text.contains("{key}") {
+        let created = app
+            .post_as(
+                &cast.admin,
+                "/api/v1/api-keys",
+                &json!({"name": "K", "scopes": ["read"]}),
+            )
+            .await;
+        replace("{key}", json(created).await["id"].as_str().unwrap());
+    }
+    replace(
+        "{email}",
+        &format!("matrix-{}@example.org", uuid::Uuid::new_v4().simple()),
+    );
+    if let Some(caller) = caller {
+        replace("{own_password}", &caller.password);
+    }
+    let body = (!body.is_empty()).then(|| serde_json::from_str(&body).unwrap());
+    (path, body)
+}
+
+#[tokio::test]
+async fn every_caller_gets_the_expected_status_on_every_operation() {
+    let app = TestApp::spawn().await;
+    let cast = cast(&app).await;
+    let mut failures = Vec::new();
+
+    for row in rows() {
+        for (persona, (caller, expected)) in
+            PERSONAS.iter().zip(cast.personas.iter().zip(row.expect))
+        {
+            let (path, body) = fill(&app, &cast, caller.as_ref(), &row).await;
+            let mut request = app
+                .client
+                .request(row.method.parse().unwrap(), app.url(&path));
+            if let Some(caller) = caller {
+                request = request.bearer_auth(&caller.token);
+            }
+            if let Some(body) = &body {
+                request = request.json(body);
+            }
+            let status = request.send().await.unwrap().status().as_u16();
+            if status != expected {
+                failures.push(format!(
+                    "{} {} as {persona}: got {status}, expected {expected}",
+                    row.method, row.spec_path
+                ));
+            }
+        }
+    }
+
+    assert!(
+        failures.is_empty(),
+        "role matrix mismatches:\n{}",
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn every_operation_has_a_row() {
+    let spec = api::openapi::spec();
+    let covered: BTreeSet<(String, String)> = rows()
+        .iter()
+        .map(|r| (r.method.to_owned(), r.spec_path.to_owned()))
+        .collect();
+    let mut missing = Vec::new();
+    for (path, item) in &spec.paths.paths {
+        let methods = [
+            ("GET", item.get.is_some()),
+            ("POST", item.post.is_some()),
+            ("PUT", item.put.is_some()),
+            ("PATCH", item.patch.is_some()),
+            ("DELETE", item.delete.is_some()),
+        ];
+        for (method, present) in methods {
+            if present && !covered.contains(&(method.to_owned(), path.clone())) {
+                missing.push(format!("{method} {path}"));
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "operations without a role-matrix row:\n{}",
+        missing.join("\n")
+    );
+}

@@ -15,3 +15,4 @@ mod organizations;
 mod role_matrix;
 mod throttle;
 mod tokens;
+mod users;

@@ -31,6 +31,8 @@ Vietnamese by default; send `Accept-Language: en` for English. Lists are paged w
         (name = "me", description = "The caller's own account"),
         (name = "users", description = "People and their global roles (officers and admins)"),
         (name = "organizations", description = "Universities, clubs, businesses, cooperatives, incubators, funds and agencies, and their members"),
+        (name = "ideas", description = "Startup ideas and projects: teams, the selection workflow, search and sync"),
+        (name = "reference", description = "Fixed lists for forms"),
         (name = "api-keys", description = "Keys of machine clients (admins)"),
         (name = "audit", description = "Who did what to which record and when (admins)"),
         (name = "operations", description = "Health, metrics and problem types")

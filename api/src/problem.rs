@@ -36,6 +36,7 @@ struct Details {
     errors: Vec<FieldError>,
     allow: Option<String>,
     retry_after: Option<u64>,
+    allowed_next_states: Option<Vec<String>>,
     cause: Option<String>,
 }
 
@@ -52,6 +53,7 @@ impl ApiError {
             errors: Vec::new(),
             allow: None,
             retry_after: None,
+            allowed_next_states: None,
             cause: None,
         }))
     }
@@ -117,6 +119,7 @@ impl ApiError {
             code,
             detail,
             errors,
+            allowed_next_states,
             ..
         } = &*self.0;
         let status = code.status();
@@ -141,6 +144,7 @@ impl ApiError {
                     message: e.message.get(lang).to_owned(),
                 })
                 .collect(),
+            allowed_next_states: allowed_next_states.clone(),
         }
     }
 
@@ -218,6 +222,7 @@ impl<E: DomainError> From<E> for ApiError {
         if let Some(seconds) = error.retry_after() {
             api = api.with_retry_after(seconds);
         }
+        api.0.allowed_next_states = error.allowed_next_states();
         if code.status() >= 500 {
             api = api.with_cause(error_chain(&error));
         }
@@ -261,6 +266,9 @@ pub struct Problem {
     /// The invalid fields (422 only).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<ProblemFieldError>,
+    /// For `invalid_transition` (409): the states the record can move to now.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub allowed_next_states: Option<Vec<String>>,
 }
 
 /// One invalid field of a 422 problem.

@@ -19,7 +19,8 @@ struct Row {
     /// The path as the OpenAPI document writes it.
     spec_path: &'static str,
     /// The path called: `{org}` a fresh organisation in which "org member" is a member,
-    /// `{member}` that member, `{user}` a fresh user, `{key}` a fresh API key.
+    /// `{idea}` a fresh public draft idea with "org member" in its team, `{member}` that
+    /// member, `{user}` a fresh user, `{key}` a fresh API key.
     path: &'static str,
     /// The body; `{email}` becomes a fresh address, `{user}` the fresh user, `{password}` and
     /// `{refresh}` the fresh user's password and refresh token, `{own_password}` the caller's.
@@ -246,6 +247,101 @@ fn rows() -> Vec<Row> {
             None,
             [401, 204, 403, 403, 204],
         ),
+        // Ideas: `{idea}` is a public draft led by someone else, with "org member" in its team.
+        row("GET", "/api/v1/ideas", "/api/v1/ideas", None, [200; 5]),
+        row(
+            "GET",
+            "/api/v1/ideas/count",
+            "/api/v1/ideas/count",
+            None,
+            [200; 5],
+        ),
+        row(
+            "POST",
+            "/api/v1/ideas",
+            "/api/v1/ideas",
+            Some(
+                json!({"title": "Trà shan tuyết", "summary": "Chè cổ thụ", "sector": "agriculture", "stage": "idea", "visibility": "public"}),
+            ),
+            [401, 201, 201, 201, 201],
+        ),
+        row(
+            "GET",
+            "/api/v1/ideas/{idea_id}",
+            "/api/v1/ideas/{idea}",
+            None,
+            [200; 5],
+        ),
+        row(
+            "PATCH",
+            "/api/v1/ideas/{idea_id}",
+            "/api/v1/ideas/{idea}",
+            Some(json!({"summary": "Đã sửa"})),
+            [401, 200, 403, 403, 200],
+        ),
+        row(
+            "DELETE",
+            "/api/v1/ideas/{idea_id}",
+            "/api/v1/ideas/{idea}",
+            None,
+            [401, 403, 403, 403, 204],
+        ),
+        row(
+            "POST",
+            "/api/v1/ideas/{idea_id}/{action}",
+            "/api/v1/ideas/{idea}/archive",
+            None,
+            [401, 403, 403, 200, 200],
+        ),
+        row(
+            "PUT",
+            "/api/v1/ideas/{idea_id}/selection",
+            "/api/v1/ideas/{idea}/selection",
+            Some(json!({"priority": 3, "shortlisted": true})),
+            [401, 403, 403, 200, 200],
+        ),
+        row(
+            "GET",
+            "/api/v1/ideas/{idea_id}/history",
+            "/api/v1/ideas/{idea}/history",
+            None,
+            [401, 200, 403, 200, 200],
+        ),
+        row(
+            "GET",
+            "/api/v1/ideas/{idea_id}/members",
+            "/api/v1/ideas/{idea}/members",
+            None,
+            [200; 5],
+        ),
+        row(
+            "POST",
+            "/api/v1/ideas/{idea_id}/members",
+            "/api/v1/ideas/{idea}/members",
+            Some(json!({"user_id": "{user}"})),
+            [401, 403, 403, 403, 201],
+        ),
+        row(
+            "DELETE",
+            "/api/v1/ideas/{idea_id}/members/{user_id}",
+            "/api/v1/ideas/{idea}/members/{member}",
+            None,
+            [401, 204, 403, 403, 204],
+        ),
+        row(
+            "GET",
+            "/api/v1/me/ideas",
+            "/api/v1/me/ideas",
+            None,
+            [401, 200, 200, 200, 200],
+        ),
+        row(
+            "GET",
+            "/api/v1/reference/sectors",
+            "/api/v1/reference/sectors",
+            None,
+            [200; 5],
+        ),
     ]
 }
 
@@ -325,6 +421,24 @@ async fn fill(
             .await;
         assert_eq!(added.status().as_u16(), 201);
         replace("{org}", &org);
+        replace("{member}", &member.id);
+    }
+    if text.contains("{idea}") {
+        let body = json!({"title": "Mận hậu sấy", "summary": "Sấy lạnh", "sector": "food_processing", "stage": "idea", "visibility": "public"});
+        let idea = json(app.post_as(&cast.owner, "/api/v1/ideas", &body).await).await["id"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        let member = cast.personas[1].as_ref().unwrap();
+        let added = app
+            .post_as(
+                &cast.owner,
+                &format!("/api/v1/ideas/{idea}/members"),
+                &json!({"user_id": member.id}),
+            )
+            .await;
+        assert_eq!(added.status().as_u16(), 201);
+        replace("{idea}", &idea);
         replace("{member}", &member.id);
     }
     if ["{user}", "{user_email}", "{password}", "{refresh}"]

@@ -4,17 +4,40 @@ use actix_web::web::Data;
 use actix_web::{HttpResponse, get, patch, post};
 use sonla_accounts::api::{ChangePasswordRequest, UpdateMeRequest, UserResponse};
 use sonla_accounts::service;
+use sonla_core::Page;
+use sonla_ideas::api::{IdeaListItem, ListIdeasQuery};
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::AppState;
 use crate::auth::{AuthUser, Meta};
-use crate::extract::ValidJson;
-use crate::problem::{ApiResult, AuthErrors, ReadErrors, UpdateErrors};
+use crate::extract::{ValidJson, ValidQuery};
+use crate::problem::{ApiResult, AuthErrors, ListErrors, ReadErrors, UpdateErrors};
 
 pub(crate) fn configure(cfg: &mut ServiceConfig<'_>) {
     cfg.service(get_me)
         .service(update_me)
-        .service(change_password);
+        .service(change_password)
+        .service(my_ideas);
+}
+
+/// List my ideas.
+///
+/// Ideas whose team I am in, in any role and any status; the same filters and orders as the
+/// idea list.
+#[utoipa::path(
+    tag = "me",
+    security(("bearer_jwt" = [])),
+    params(ListIdeasQuery),
+    responses((status = 200, body = Page<IdeaListItem>), ListErrors, AuthErrors)
+)]
+#[get("/ideas")]
+pub async fn my_ideas(
+    state: Data<AppState>,
+    AuthUser(actor): AuthUser,
+    ValidQuery(query): ValidQuery<ListIdeasQuery>,
+) -> ApiResult<HttpResponse> {
+    let page = sonla_ideas::service::my_ideas(&state.db, &actor, query).await?;
+    Ok(HttpResponse::Ok().json(page.map(IdeaListItem::from)))
 }
 
 /// Get my account.

@@ -5,9 +5,11 @@ pub mod api_keys;
 pub mod audit;
 pub mod auth;
 pub mod health;
+pub mod ideas;
 pub mod me;
 pub mod organizations;
 pub mod problems;
+pub mod reference;
 pub mod users;
 
 use utoipa_actix_web::scope;
@@ -23,5 +25,7 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
         .service(scope("/api/v1/users").configure(users::configure))
         .service(scope("/api/v1/api-keys").configure(api_keys::configure))
         .service(scope("/api/v1/audit").configure(audit::configure))
-        .service(scope("/api/v1/organizations").configure(organizations::configure));
+        .service(scope("/api/v1/organizations").configure(organizations::configure))
+        .service(scope("/api/v1/ideas").configure(ideas::configure))
+        .service(scope("/api/v1/reference").configure(reference::configure));
 }

@@ -52,6 +52,11 @@ pub trait DomainError: std::error::Error {
         None
     }
 
+    /// For a refused state change: the states the record can move to now.
+    fn allowed_next_states(&self) -> Option<Vec<String>> {
+        None
+    }
+
     /// The invalid fields, for a 422.
     fn field_errors(&self) -> Vec<crate::validation::FieldError> {
         Vec::new()
@@ -129,6 +134,8 @@ error_codes! {
     InvalidToken => (401, "invalid_token", "Mã xác thực không hợp lệ hoặc đã hết hạn", "Invalid or expired token");
     Forbidden => (403, "forbidden", "Không có quyền thực hiện", "Not allowed");
     NotFound => (404, "not_found", "Không tìm thấy", "Not found");
+    IdeaNotFound => (404, "idea_not_found", "Không tìm thấy ý tưởng", "Idea not found");
+    TeamMemberNotFound => (404, "team_member_not_found", "Người này không thuộc nhóm của ý tưởng", "Not a member of this idea's team");
     OrganizationNotFound => (404, "organization_not_found", "Không tìm thấy tổ chức", "Organisation not found");
     UserNotFound => (404, "user_not_found", "Không tìm thấy người dùng", "User not found");
     MemberNotFound => (404, "member_not_found", "Người này không phải thành viên của tổ chức", "Not a member of this organisation");
@@ -139,6 +146,8 @@ error_codes! {
     Conflict => (409, "conflict", "Xung đột với dữ liệu hiện có", "Conflict with existing data");
     OrganizationNameTaken => (409, "organization_name_taken", "Tên tổ chức đã tồn tại", "Organisation name already taken");
     AlreadyMember => (409, "already_member", "Người này đã là thành viên", "Already a member");
+    InvalidTransition => (409, "invalid_transition", "Không thể chuyển sang trạng thái này", "This status change is not allowed now");
+    LastLead => (409, "last_lead", "Nhóm phải còn ít nhất một trưởng nhóm", "A team must keep a lead");
     LastOwner => (409, "last_owner", "Tổ chức phải còn ít nhất một chủ sở hữu", "An organisation must keep an owner");
     LastAdmin => (409, "last_admin", "Hệ thống phải còn ít nhất một quản trị viên", "The platform must keep an administrator");
     EmailTaken => (409, "email_taken", "Email đã được sử dụng", "Email already in use");

@@ -51,6 +51,7 @@ diesel::table! {
         kind -> Text,
         token -> Text,
         record_id -> Text,
+        weight -> Integer,
     }
 }
 
@@ -120,7 +121,71 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    /// Startup ideas and projects.
+    ideas (id) {
+        id -> Text,
+        title -> Text,
+        title_key -> Text,
+        summary -> Text,
+        description -> Nullable<Text>,
+        sector -> Text,
+        stage -> Text,
+        status -> Text,
+        visibility -> Text,
+        ever_public -> Bool,
+        ever_members -> Bool,
+        locality -> Nullable<Text>,
+        locality_key -> Nullable<Text>,
+        former_district -> Nullable<Text>,
+        organization_id -> Nullable<Text>,
+        tags -> Text,
+        ip_kind -> Text,
+        ip_numbers -> Text,
+        website_url -> Nullable<Text>,
+        video_url -> Nullable<Text>,
+        pitch_deck_url -> Nullable<Text>,
+        funding_need_vnd -> Nullable<BigInt>,
+        funding_note -> Nullable<Text>,
+        priority -> Nullable<Integer>,
+        shortlisted -> Bool,
+        officer_note -> Nullable<Text>,
+        created_by -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        deleted_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    /// The team of an idea: lead, members and advisors.
+    idea_members (idea_id, user_id) {
+        idea_id -> Text,
+        user_id -> Text,
+        role -> Text,
+        added_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    /// Every workflow transition of an idea.
+    idea_history (id) {
+        id -> Text,
+        idea_id -> Text,
+        action -> Text,
+        from_status -> Text,
+        to_status -> Text,
+        note -> Nullable<Text>,
+        actor_id -> Nullable<Text>,
+        occurred_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(user_roles -> users (user_id));
+diesel::joinable!(idea_members -> ideas (idea_id));
+diesel::joinable!(idea_members -> users (user_id));
+diesel::joinable!(idea_history -> ideas (idea_id));
+diesel::joinable!(ideas -> organizations (organization_id));
 diesel::joinable!(refresh_tokens -> users (user_id));
 diesel::joinable!(organization_members -> users (user_id));
 diesel::joinable!(organization_members -> organizations (organization_id));
@@ -136,4 +201,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     api_keys,
     login_failures,
     audit_log,
+    ideas,
+    idea_members,
+    idea_history,
 );

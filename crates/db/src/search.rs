@@ -14,27 +14,43 @@ use crate::schema::search_tokens;
 /// The most query words honoured; later words are ignored.
 pub const MAX_QUERY_TERMS: usize = 8;
 
-/// Replaces the indexed words of one record with the words of `texts`.
+/// Replaces the indexed words of one record with the words of `texts`, all of weight 1.
 pub fn index(
     conn: &mut DbConnection,
     kind: &'static str,
     record_id: &str,
     texts: &[&str],
 ) -> QueryResult<()> {
+    let weighted: Vec<(&str, i32)> = texts.iter().map(|t| (*t, 1)).collect();
+    index_weighted(conn, kind, record_id, &weighted)
+}
+
+/// Replaces the indexed words of one record; a word keeps the highest weight of the texts it
+/// appears in (a title word outranks a description word when results are ranked).
+pub fn index_weighted(
+    conn: &mut DbConnection,
+    kind: &'static str,
+    record_id: &str,
+    texts: &[(&str, i32)],
+) -> QueryResult<()> {
     remove(conn, kind, record_id)?;
-    let mut words: Vec<String> = Vec::new();
-    for word in texts.iter().flat_map(|t| text::tokens(t)) {
-        if !words.contains(&word) {
-            words.push(word);
+    let mut words: Vec<(String, i32)> = Vec::new();
+    for (text, weight) in texts {
+        for word in text::tokens(text) {
+            match words.iter_mut().find(|(w, _)| *w == word) {
+                Some((_, best)) => *best = (*best).max(*weight),
+                None => words.push((word, *weight)),
+            }
         }
     }
     let rows: Vec<_> = words
         .iter()
-        .map(|token| {
+        .map(|(token, weight)| {
             (
                 search_tokens::kind.eq(kind),
                 search_tokens::token.eq(token),
                 search_tokens::record_id.eq(record_id),
+                search_tokens::weight.eq(weight),
             )
         })
         .collect();

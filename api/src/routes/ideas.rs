@@ -1,0 +1,312 @@
+//! `/api/v1/ideas`: startup ideas, their workflow, team, selection and history.
+
+use actix_web::web::{Data, Path};
+use actix_web::{HttpResponse, delete, get, patch, post, put};
+use sonla_core::Page;
+use sonla_ideas::api::{
+    ActionRequest, AddTeamMemberRequest, CountResponse, CreateIdeaRequest, HistoryEntryResponse,
+    IdeaListItem, IdeaResponse, ListIdeasQuery, Selection, TeamMemberResponse, UpdateIdeaRequest,
+};
+use sonla_ideas::service;
+use sonla_ideas::workflow::Action;
+use utoipa_actix_web::service_config::ServiceConfig;
+use uuid::Uuid;
+
+use crate::AppState;
+use crate::auth::{AuthUser, Meta, OptionalAuthUser};
+use crate::extract::{ValidJson, ValidQuery};
+use crate::problem::{
+    ApiResult, AuthErrors, CreateErrors, DeleteErrors, ListErrors, ReadErrors, UpdateErrors,
+};
+
+pub(crate) fn configure(cfg: &mut ServiceConfig<'_>) {
+    // Fixed segments before `/{idea_id}/{action}`, which would otherwise take them.
+    cfg.service(list_ideas)
+        .service(count_ideas)
+        .service(create_idea)
+        .service(get_idea)
+        .service(update_idea)
+        .service(delete_idea)
+        .service(list_team)
+        .service(add_team_member)
+        .service(remove_team_member)
+        .service(get_history)
+        .service(set_selection)
+        .service(act_on_idea);
+}
+
+/// List, search or sync ideas.
+///
+/// Anonymous callers see public ideas; logged-in people also members-only ideas and their
+/// teams' private ones; officers and admins all. `q` searches title, summary, description and
+/// tags ignoring diacritics, best match first. `updated_since` switches to the sync feed, with
+/// tombstones (`{"id", "deleted": true, "updated_at"}`) for ideas deleted or hidden since.
+#[utoipa::path(
+    tag = "ideas",
+    security((), ("bearer_jwt" = [])),
+    params(ListIdeasQuery),
+    responses((status = 200, body = Page<IdeaListItem>), ListErrors, AuthErrors)
+)]
+#[get("")]
+pub async fn list_ideas(
+    state: Data<AppState>,
+    OptionalAuthUser(actor): OptionalAuthUser,
+    ValidQuery(query): ValidQuery<ListIdeasQuery>,
+) -> ApiResult<HttpResponse> {
+    let page = service::list_ideas(&state.db, actor.as_ref(), query).await?;
+    Ok(HttpResponse::Ok().json(page.map(IdeaListItem::from)))
+}
+
+/// Count ideas.
+///
+/// The number of ideas the caller may see that match the same filters and search as the list.
+#[utoipa::path(
+    tag = "ideas",
+    security((), ("bearer_jwt" = [])),
+    params(ListIdeasQuery),
+    responses((status = 200, body = CountResponse), ListErrors, AuthErrors)
+)]
+#[get("/count")]
+pub async fn count_ideas(
+    state: Data<AppState>,
+    OptionalAuthUser(actor): OptionalAuthUser,
+    ValidQuery(query): ValidQuery<ListIdeasQuery>,
+) -> ApiResult<HttpResponse> {
+    let count = service::count_ideas(&state.db, actor.as_ref(), query).await?;
+    Ok(HttpResponse::Ok().json(CountResponse { count }))
+}
+
+/// Create an idea.
+///
+/// Any logged-in person; they lead its team. It starts as a draft.
+#[utoipa::path(
+    tag = "ideas",
+    security(("bearer_jwt" = [])),
+    request_body = CreateIdeaRequest,
+    responses((status = 201, body = IdeaResponse), CreateErrors, AuthErrors)
+)]
+#[post("")]
+pub async fn create_idea(
+    state: Data<AppState>,
+    AuthUser(actor): AuthUser,
+    Meta(meta): Meta,
+    ValidJson(body): ValidJson<CreateIdeaRequest>,
+) -> ApiResult<HttpResponse> {
+    let view = service::create_idea(&state.db, &actor, &meta, body).await?;
+    Ok(HttpResponse::Created()
+        .insert_header(("Location", format!("/api/v1/ideas/{}", view.idea.id)))
+        .json(IdeaResponse::from(view)))
+}
+
+/// Get an idea.
+///
+/// 404 for an idea the caller may not see. Funding notes appear for the team and officers,
+/// the selection data for officers and admins only.
+#[utoipa::path(
+    tag = "ideas",
+    security((), ("bearer_jwt" = [])),
+    params(("idea_id" = Uuid, Path, description = "The idea's id")),
+    responses((status = 200, body = IdeaResponse), ReadErrors, AuthErrors)
+)]
+#[get("/{idea_id}")]
+pub async fn get_idea(
+    state: Data<AppState>,
+    OptionalAuthUser(actor): OptionalAuthUser,
+    id: Path<Uuid>,
+) -> ApiResult<HttpResponse> {
+    let view = service::get_idea(&state.db, actor.as_ref(), id.to_string()).await?;
+    Ok(HttpResponse::Ok().json(IdeaResponse::from(view)))
+}
+
+/// Update an idea.
+///
+/// The team's lead and members, and admins. Absent fields stay; `null` clears.
+#[utoipa::path(
+    tag = "ideas",
+    security(("bearer_jwt" = [])),
+    params(("idea_id" = Uuid, Path, description = "The idea's id")),
+    request_body = UpdateIdeaRequest,
+    responses((status = 200, body = IdeaResponse), UpdateErrors, AuthErrors)
+)]
+#[patch("/{idea_id}")]
+pub async fn update_idea(
+    state: Data<AppState>,
+    AuthUser(actor): AuthUser,
+    Meta(meta): Meta,
+    id: Path<Uuid>,
+    ValidJson(body): ValidJson<UpdateIdeaRequest>,
+) -> ApiResult<HttpResponse> {
+    let view = service::update_idea(&state.db, &actor, &meta, id.to_string(), body).await?;
+    Ok(HttpResponse::Ok().json(IdeaResponse::from(view)))
+}
+
+/// Delete an idea.
+///
+/// The lead deletes drafts; admins delete any idea. Sync feeds report it as a tombstone.
+#[utoipa::path(
+    tag = "ideas",
+    security(("bearer_jwt" = [])),
+    params(("idea_id" = Uuid, Path, description = "The idea's id")),
+    responses((status = 204, description = "Deleted"), DeleteErrors, AuthErrors)
+)]
+#[delete("/{idea_id}")]
+pub async fn delete_idea(
+    state: Data<AppState>,
+    AuthUser(actor): AuthUser,
+    Meta(meta): Meta,
+    id: Path<Uuid>,
+) -> ApiResult<HttpResponse> {
+    service::delete_idea(&state.db, &actor, &meta, id.to_string()).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// Take a workflow step.
+///
+/// `submit` and `withdraw`: the lead. `review`, `select`, `reject` (with a `note`) and
+/// `incubate`: officers and admins. `archive`: either. A step not allowed from the idea's
+/// status is 409 `invalid_transition` with `allowed_next_states`.
+#[utoipa::path(
+    tag = "ideas",
+    security(("bearer_jwt" = [])),
+    params(
+        ("idea_id" = Uuid, Path, description = "The idea's id"),
+        ("action" = Action, Path, description = "The step")
+    ),
+    request_body(content = Option<ActionRequest>, description = "An optional note (required to reject)"),
+    responses((status = 200, body = IdeaResponse), UpdateErrors, AuthErrors)
+)]
+#[post("/{idea_id}/{action}")]
+pub async fn act_on_idea(
+    state: Data<AppState>,
+    AuthUser(actor): AuthUser,
+    Meta(meta): Meta,
+    path: Path<(Uuid, Action)>,
+    body: Option<ValidJson<ActionRequest>>,
+) -> ApiResult<HttpResponse> {
+    let (id, action) = path.into_inner();
+    let note = body.map(|ValidJson(b)| b).unwrap_or_default();
+    let view = service::act(&state.db, &actor, &meta, id.to_string(), action, note).await?;
+    Ok(HttpResponse::Ok().json(IdeaResponse::from(view)))
+}
+
+/// Set the officers' priority, shortlist flag and note.
+///
+/// Officers and admins; audited. These fields are never shown to anyone else.
+#[utoipa::path(
+    tag = "ideas",
+    security(("bearer_jwt" = [])),
+    params(("idea_id" = Uuid, Path, description = "The idea's id")),
+    request_body = Selection,
+    responses((status = 200, body = IdeaResponse), UpdateErrors, AuthErrors)
+)]
+#[put("/{idea_id}/selection")]
+pub async fn set_selection(
+    state: Data<AppState>,
+    AuthUser(actor): AuthUser,
+    Meta(meta): Meta,
+    id: Path<Uuid>,
+    ValidJson(body): ValidJson<Selection>,
+) -> ApiResult<HttpResponse> {
+    let view = service::set_selection(&state.db, &actor, &meta, id.to_string(), body).await?;
+    Ok(HttpResponse::Ok().json(IdeaResponse::from(view)))
+}
+
+/// Get an idea's workflow history.
+///
+/// The team, officers and admins.
+#[utoipa::path(
+    tag = "ideas",
+    security(("bearer_jwt" = [])),
+    params(("idea_id" = Uuid, Path, description = "The idea's id")),
+    responses((status = 200, body = Vec<HistoryEntryResponse>), ReadErrors, AuthErrors)
+)]
+#[get("/{idea_id}/history")]
+pub async fn get_history(
+    state: Data<AppState>,
+    AuthUser(actor): AuthUser,
+    id: Path<Uuid>,
+) -> ApiResult<HttpResponse> {
+    let entries = service::history(&state.db, &actor, id.to_string()).await?;
+    Ok(HttpResponse::Ok().json(
+        entries
+            .into_iter()
+            .map(HistoryEntryResponse::from)
+            .collect::<Vec<_>>(),
+    ))
+}
+
+/// List an idea's team.
+///
+/// Whoever may see the idea; emails and phones only for the team, officers and admins.
+#[utoipa::path(
+    tag = "ideas",
+    security((), ("bearer_jwt" = [])),
+    params(("idea_id" = Uuid, Path, description = "The idea's id")),
+    responses((status = 200, body = Vec<TeamMemberResponse>), ReadErrors, AuthErrors)
+)]
+#[get("/{idea_id}/members")]
+pub async fn list_team(
+    state: Data<AppState>,
+    OptionalAuthUser(actor): OptionalAuthUser,
+    id: Path<Uuid>,
+) -> ApiResult<HttpResponse> {
+    let (team, private) = service::team(&state.db, actor.as_ref(), id.to_string()).await?;
+    Ok(HttpResponse::Ok().json(
+        team.into_iter()
+            .map(|m| TeamMemberResponse::new(m, private))
+            .collect::<Vec<_>>(),
+    ))
+}
+
+/// Add a team member.
+///
+/// The lead and admins; audited.
+#[utoipa::path(
+    tag = "ideas",
+    security(("bearer_jwt" = [])),
+    params(("idea_id" = Uuid, Path, description = "The idea's id")),
+    request_body = AddTeamMemberRequest,
+    responses((status = 201, body = TeamMemberResponse), UpdateErrors, AuthErrors)
+)]
+#[post("/{idea_id}/members")]
+pub async fn add_team_member(
+    state: Data<AppState>,
+    AuthUser(actor): AuthUser,
+    Meta(meta): Meta,
+    id: Path<Uuid>,
+    ValidJson(body): ValidJson<AddTeamMemberRequest>,
+) -> ApiResult<HttpResponse> {
+    let member = service::add_member(&state.db, &actor, &meta, id.to_string(), body).await?;
+    Ok(HttpResponse::Created().json(TeamMemberResponse::new(member, true)))
+}
+
+/// Remove a team member.
+///
+/// The lead and admins; anyone may leave. A team keeps a lead.
+#[utoipa::path(
+    tag = "ideas",
+    security(("bearer_jwt" = [])),
+    params(
+        ("idea_id" = Uuid, Path, description = "The idea's id"),
+        ("user_id" = Uuid, Path, description = "The member's user id")
+    ),
+    responses((status = 204, description = "Removed"), DeleteErrors, AuthErrors)
+)]
+#[delete("/{idea_id}/members/{user_id}")]
+pub async fn remove_team_member(
+    state: Data<AppState>,
+    AuthUser(actor): AuthUser,
+    Meta(meta): Meta,
+    path: Path<(Uuid, Uuid)>,
+) -> ApiResult<HttpResponse> {
+    let (id, user_id) = path.into_inner();
+    service::remove_member(
+        &state.db,
+        &actor,
+        &meta,
+        id.to_string(),
+        user_id.to_string(),
+    )
+    .await?;
+    Ok(HttpResponse::NoContent().finish())
+}

@@ -1,0 +1,643 @@
+//! Request and response types of the ideas API.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use sonla_core::serde_ext::double_option;
+use sonla_core::string_enum;
+use sonla_core::validation::{http_url, not_blank};
+use utoipa::{IntoParams, ToSchema};
+use validator::{Validate, ValidationError};
+
+use crate::workflow::{Action, IdeaStatus};
+
+string_enum! {
+    /// The plan's sectors (`GET /api/v1/reference/sectors` names them).
+    pub enum Sector {
+        /// Du lịch.
+        Tourism => "tourism",
+        /// Nông nghiệp.
+        Agriculture => "agriculture",
+        /// Lâm nghiệp.
+        Forestry => "forestry",
+        /// Chế biến thực phẩm.
+        FoodProcessing => "food_processing",
+        /// Thủ công mỹ nghệ.
+        Handicrafts => "handicrafts",
+        /// Công nghệ.
+        Technology => "technology",
+        /// Giáo dục.
+        Education => "education",
+        /// Y tế.
+        Health => "health",
+        /// Môi trường.
+        Environment => "environment",
+        /// Năng lượng.
+        Energy => "energy",
+        /// Dịch vụ.
+        Services => "services",
+        /// Khác.
+        Other => "other",
+    }
+}
+
+impl Sector {
+    /// The sector's name in Vietnamese and English.
+    #[must_use]
+    pub const fn names(self) -> (&'static str, &'static str) {
+        match self {
+            Self::Tourism => ("Du lịch", "Tourism"),
+            Self::Agriculture => ("Nông nghiệp", "Agriculture"),
+            Self::Forestry => ("Lâm nghiệp", "Forestry"),
+            Self::FoodProcessing => ("Chế biến thực phẩm", "Food processing"),
+            Self::Handicrafts => ("Thủ công mỹ nghệ", "Handicrafts"),
+            Self::Technology => ("Công nghệ", "Technology"),
+            Self::Education => ("Giáo dục", "Education"),
+            Self::Health => ("Y tế", "Health"),
+            Self::Environment => ("Môi trường", "Environment"),
+            Self::Energy => ("Năng lượng", "Energy"),
+            Self::Services => ("Dịch vụ", "Services"),
+            Self::Other => ("Khác", "Other"),
+        }
+    }
+}
+
+string_enum! {
+    /// How far the project has come.
+    pub enum Stage {
+        /// Ý tưởng.
+        Idea => "idea",
+        /// Nguyên mẫu.
+        Prototype => "prototype",
+        /// Sản phẩm khả dụng tối thiểu.
+        Mvp => "mvp",
+        /// Có doanh thu ban đầu.
+        EarlyRevenue => "early_revenue",
+        /// Tăng trưởng.
+        Growth => "growth",
+    }
+}
+
+string_enum! {
+    /// Who may see an idea.
+    pub enum Visibility {
+        /// Its team, officers and admins.
+        Private => "private",
+        /// Anyone logged in.
+        Members => "members",
+        /// Everyone, club websites included.
+        Public => "public",
+    }
+}
+
+string_enum! {
+    /// Intellectual-property protection.
+    pub enum IpKind {
+        /// None.
+        None => "none",
+        /// Applied for.
+        Pending => "pending",
+        /// Sáng chế.
+        Patent => "patent",
+        /// Giải pháp hữu ích.
+        UtilitySolution => "utility_solution",
+        /// Nhãn hiệu.
+        Trademark => "trademark",
+        /// Quyền tác giả.
+        Copyright => "copyright",
+    }
+}
+
+string_enum! {
+    /// A role in an idea's team.
+    pub enum TeamRole {
+        /// Leads the team: submits, manages members.
+        Lead => "lead",
+        /// Works on the idea and edits it.
+        Member => "member",
+        /// Advises; reads the private parts but does not edit.
+        Advisor => "advisor",
+    }
+}
+
+/// Intellectual property of an idea.
+#[derive(Debug, Clone, Serialize, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct IntellectualProperty {
+    /// The kind of protection.
+    pub kind: IpKind,
+    /// Registration or application numbers.
+    #[serde(default)]
+    #[validate(length(max = 10), custom(function = short_items))]
+    #[schema(max_items = 10)]
+    pub registration_numbers: Vec<String>,
+}
+
+/// Links of an idea (`http` or `https` only).
+#[derive(Debug, Clone, Default, Serialize, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct IdeaLinks {
+    /// Website.
+    #[validate(length(max = 500), custom(function = http_url))]
+    #[schema(max_length = 500)]
+    pub website: Option<String>,
+    /// A video.
+    #[validate(length(max = 500), custom(function = http_url))]
+    #[schema(max_length = 500)]
+    pub video: Option<String>,
+    /// The pitch deck.
+    #[validate(length(max = 500), custom(function = http_url))]
+    #[schema(max_length = 500)]
+    pub pitch_deck: Option<String>,
+}
+
+fn short_items(items: &[String]) -> Result<(), ValidationError> {
+    if items
+        .iter()
+        .all(|t| !t.trim().is_empty() && t.chars().count() <= 50)
+    {
+        Ok(())
+    } else {
+        Err(ValidationError::new("item_length")
+            .with_message("Each item has 1 to 50 characters".into()))
+    }
+}
+
+fn tag_items(items: &[String]) -> Result<(), ValidationError> {
+    if items
+        .iter()
+        .all(|t| !t.trim().is_empty() && t.chars().count() <= 40)
+    {
+        Ok(())
+    } else {
+        Err(ValidationError::new("item_length")
+            .with_message("Each tag has 1 to 40 characters".into()))
+    }
+}
+
+/// A new idea; its creator becomes the team's lead.
+#[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateIdeaRequest {
+    /// Title.
+    #[validate(length(min = 1, max = 200), custom(function = not_blank))]
+    #[schema(
+        min_length = 1,
+        max_length = 200,
+        example = "Sấy lạnh mận hậu Mộc Châu"
+    )]
+    pub title: String,
+    /// A short summary.
+    #[validate(length(min = 1, max = 1000), custom(function = not_blank))]
+    #[schema(min_length = 1, max_length = 1000)]
+    pub summary: String,
+    /// The full description.
+    #[validate(length(max = 20000))]
+    #[schema(max_length = 20000)]
+    pub description: Option<String>,
+    /// Sector.
+    pub sector: Sector,
+    /// Stage.
+    pub stage: Stage,
+    /// Who may see it.
+    pub visibility: Visibility,
+    /// Commune or ward (xã, phường).
+    #[validate(length(max = 100))]
+    #[schema(max_length = 100, example = "Phường Mộc Châu")]
+    pub locality: Option<String>,
+    /// The former district (huyện), for records from before July 2025.
+    #[validate(length(max = 100))]
+    #[schema(max_length = 100, example = "Huyện Mộc Châu")]
+    pub former_district: Option<String>,
+    /// The organisation behind it (club, university, business, cooperative); the creator
+    /// must belong to it.
+    #[validate(length(equal = 36))]
+    #[schema(min_length = 36, max_length = 36)]
+    pub organization_id: Option<String>,
+    /// Tags.
+    #[serde(default)]
+    #[validate(length(max = 10), custom(function = tag_items))]
+    #[schema(max_items = 10)]
+    pub tags: Vec<String>,
+    /// Intellectual property (default: none).
+    #[validate(nested)]
+    pub intellectual_property: Option<IntellectualProperty>,
+    /// Links.
+    #[validate(nested)]
+    pub links: Option<IdeaLinks>,
+    /// Funding needed, in đồng.
+    #[validate(range(min = 0_i64, max = 1_000_000_000_000_000_i64))]
+    #[schema(minimum = 0, format = Int64)]
+    pub funding_need_vnd: Option<i64>,
+    /// Notes on funding: seen by the team, officers and admins only.
+    #[validate(length(max = 2000))]
+    #[schema(max_length = 2000)]
+    pub funding_note: Option<String>,
+}
+
+/// Changes to an idea: absent fields stay, `null` clears an optional one.
+#[derive(Debug, Clone, Default, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateIdeaRequest {
+    /// New title.
+    #[validate(length(min = 1, max = 200), custom(function = not_blank))]
+    #[schema(min_length = 1, max_length = 200)]
+    pub title: Option<String>,
+    /// New summary.
+    #[validate(length(min = 1, max = 1000), custom(function = not_blank))]
+    #[schema(min_length = 1, max_length = 1000)]
+    pub summary: Option<String>,
+    /// New description, or `null`.
+    #[serde(default, deserialize_with = "double_option")]
+    #[validate(length(max = 20000))]
+    #[schema(max_length = 20000)]
+    pub description: Option<Option<String>>,
+    /// New sector.
+    pub sector: Option<Sector>,
+    /// New stage.
+    pub stage: Option<Stage>,
+    /// New visibility.
+    pub visibility: Option<Visibility>,
+    /// New commune or ward, or `null`.
+    #[serde(default, deserialize_with = "double_option")]
+    #[validate(length(max = 100))]
+    #[schema(max_length = 100)]
+    pub locality: Option<Option<String>>,
+    /// New former district, or `null`.
+    #[serde(default, deserialize_with = "double_option")]
+    #[validate(length(max = 100))]
+    #[schema(max_length = 100)]
+    pub former_district: Option<Option<String>>,
+    /// New organisation, or `null`.
+    #[serde(default, deserialize_with = "double_option")]
+    #[validate(length(equal = 36))]
+    #[schema(min_length = 36, max_length = 36)]
+    pub organization_id: Option<Option<String>>,
+    /// New tags (replacing the old ones).
+    #[validate(length(max = 10), custom(function = tag_items))]
+    #[schema(max_items = 10)]
+    pub tags: Option<Vec<String>>,
+    /// New intellectual property.
+    #[validate(nested)]
+    pub intellectual_property: Option<IntellectualProperty>,
+    /// New links (replacing the old ones).
+    #[validate(nested)]
+    pub links: Option<IdeaLinks>,
+    /// New funding need, or `null`.
+    #[serde(default, deserialize_with = "double_option")]
+    #[validate(range(min = 0_i64, max = 1_000_000_000_000_000_i64))]
+    #[schema(minimum = 0, format = Int64)]
+    pub funding_need_vnd: Option<Option<i64>>,
+    /// New funding note, or `null`.
+    #[serde(default, deserialize_with = "double_option")]
+    #[validate(length(max = 2000))]
+    #[schema(max_length = 2000)]
+    pub funding_note: Option<Option<String>>,
+}
+
+/// A workflow action's note.
+#[derive(Debug, Clone, Default, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ActionRequest {
+    /// Why: shown to the team in the idea's history. Required to reject.
+    #[validate(length(max = 2000))]
+    #[schema(max_length = 2000)]
+    pub note: Option<String>,
+}
+
+/// Officers' selection data of an idea.
+#[derive(Debug, Clone, Serialize, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Selection {
+    /// Priority, 0 (lowest) to 5, or `null`.
+    #[validate(range(min = 0, max = 5))]
+    #[schema(minimum = 0, maximum = 5, format = Int32)]
+    pub priority: Option<i32>,
+    /// On the shortlist.
+    pub shortlisted: bool,
+    /// Internal note.
+    #[validate(length(max = 2000))]
+    #[schema(max_length = 2000)]
+    pub note: Option<String>,
+}
+
+/// A person to add to an idea's team.
+#[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AddTeamMemberRequest {
+    /// The user's id.
+    #[validate(length(equal = 36))]
+    #[schema(min_length = 36, max_length = 36)]
+    pub user_id: String,
+    /// Their role (default `member`).
+    pub role: Option<TeamRole>,
+}
+
+/// Orders of the idea list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum IdeaSort {
+    /// Best match first (the default with `q`).
+    Relevance,
+    /// Newest first (the default without `q`).
+    Newest,
+    /// Most recently changed first.
+    Updated,
+    /// Highest priority first (officers and admins).
+    Priority,
+    /// By title, A to Z, ignoring case and diacritics.
+    Title,
+}
+
+/// Filters, search and paging of the idea list.
+#[derive(Debug, Clone, Default, Deserialize, Validate, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ListIdeasQuery {
+    /// Page size, 1 to 100 (default 20).
+    #[validate(range(min = 1, max = 100))]
+    #[param(minimum = 1, maximum = 100, default = 20)]
+    pub limit: Option<u32>,
+    /// `next_cursor` of the previous page.
+    #[validate(length(max = 512))]
+    #[param(max_length = 512)]
+    pub cursor: Option<String>,
+    /// Words to find in title, summary, description and tags; diacritics and case are ignored
+    /// ("khoi nghiep nong san" finds "Khởi nghiệp nông sản").
+    #[validate(length(max = 200))]
+    #[param(max_length = 200)]
+    pub q: Option<String>,
+    /// Only this sector.
+    #[param(inline)]
+    pub sector: Option<Sector>,
+    /// Only this stage.
+    #[param(inline)]
+    pub stage: Option<Stage>,
+    /// Only this status.
+    #[param(inline)]
+    pub status: Option<IdeaStatus>,
+    /// Only this commune or ward (case and diacritics ignored).
+    #[validate(length(max = 100))]
+    #[param(max_length = 100)]
+    pub locality: Option<String>,
+    /// Only ideas of this organisation.
+    #[validate(length(max = 36))]
+    #[param(max_length = 36)]
+    pub organization_id: Option<String>,
+    /// Only this priority (officers and admins).
+    #[validate(range(min = 0, max = 5))]
+    #[param(minimum = 0, maximum = 5)]
+    pub priority: Option<i32>,
+    /// Only shortlisted (or not) ideas (officers and admins).
+    pub shortlisted: Option<bool>,
+    /// Created at or after (RFC 3339).
+    pub created_from: Option<DateTime<Utc>>,
+    /// Created before.
+    pub created_to: Option<DateTime<Utc>>,
+    /// Changed at or after.
+    pub updated_from: Option<DateTime<Utc>>,
+    /// Changed before.
+    pub updated_to: Option<DateTime<Utc>>,
+    /// Order (default `relevance` with `q`, else `newest`).
+    #[param(inline)]
+    pub sort: Option<IdeaSort>,
+    /// Sync mode: only ideas changed after this time, oldest change first, with tombstones
+    /// for ideas deleted or hidden from the caller since. Not combined with `q` or `sort`.
+    pub updated_since: Option<DateTime<Utc>>,
+}
+
+/// Officers' data on an idea, in responses.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct SelectionResponse {
+    /// Priority 0 to 5.
+    #[schema(format = Int32)]
+    pub priority: Option<i32>,
+    /// On the shortlist.
+    pub shortlisted: bool,
+    /// Internal note.
+    #[schema(max_length = 2000)]
+    pub note: Option<String>,
+}
+
+/// An idea as the caller may see it.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct IdeaResponse {
+    /// Id (UUID v7).
+    #[schema(max_length = 36)]
+    pub id: String,
+    /// Title.
+    #[schema(max_length = 200)]
+    pub title: String,
+    /// Summary.
+    #[schema(max_length = 1000)]
+    pub summary: String,
+    /// Description.
+    #[schema(max_length = 20000)]
+    pub description: Option<String>,
+    /// Sector.
+    pub sector: Sector,
+    /// Stage.
+    pub stage: Stage,
+    /// Workflow status.
+    pub status: IdeaStatus,
+    /// Who may see it.
+    pub visibility: Visibility,
+    /// Commune or ward.
+    #[schema(max_length = 100)]
+    pub locality: Option<String>,
+    /// Former district.
+    #[schema(max_length = 100)]
+    pub former_district: Option<String>,
+    /// Organisation.
+    #[schema(max_length = 36)]
+    pub organization_id: Option<String>,
+    /// Tags.
+    pub tags: Vec<String>,
+    /// Intellectual property.
+    pub intellectual_property: IntellectualProperty,
+    /// Links.
+    pub links: IdeaLinks,
+    /// Funding needed, in đồng.
+    #[schema(format = Int64)]
+    pub funding_need_vnd: Option<i64>,
+    /// Funding notes: present for the team, officers and admins only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(max_length = 2000)]
+    pub funding_note: Option<String>,
+    /// Officers' priority, shortlist and note: present for officers and admins only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub selection: Option<SelectionResponse>,
+    /// The caller's role in the team, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub my_role: Option<TeamRole>,
+    /// Creation time (UTC).
+    pub created_at: DateTime<Utc>,
+    /// Last change (UTC).
+    pub updated_at: DateTime<Utc>,
+}
+
+/// An idea deleted or hidden from the caller since `updated_since`.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct Tombstone {
+    /// The idea's id.
+    #[schema(max_length = 36)]
+    pub id: String,
+    /// Always `true`.
+    pub deleted: bool,
+    /// When it changed (UTC).
+    pub updated_at: DateTime<Utc>,
+}
+
+/// An item of the idea list: an idea or, in sync mode, a tombstone.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(untagged)]
+pub enum IdeaListItem {
+    /// An idea the caller may see.
+    Idea(Box<IdeaResponse>),
+    /// An idea the caller should forget.
+    Tombstone(Tombstone),
+}
+
+/// How many ideas match.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct CountResponse {
+    /// The number of ideas the caller may see that match the filters.
+    #[schema(format = Int64)]
+    pub count: i64,
+}
+
+/// A member of an idea's team.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct TeamMemberResponse {
+    /// The user's id.
+    #[schema(max_length = 36)]
+    pub user_id: String,
+    /// Full name.
+    #[schema(max_length = 200)]
+    pub full_name: String,
+    /// Role.
+    pub role: TeamRole,
+    /// Email: for the team, officers and admins only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(max_length = 254)]
+    pub email: Option<String>,
+    /// Telephone: for the team, officers and admins only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(max_length = 20)]
+    pub phone: Option<String>,
+    /// When they joined (UTC).
+    pub added_at: DateTime<Utc>,
+}
+
+/// A workflow transition.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct HistoryEntryResponse {
+    /// Id.
+    #[schema(max_length = 36)]
+    pub id: String,
+    /// The action.
+    pub action: Action,
+    /// Status before.
+    pub from_status: IdeaStatus,
+    /// Status after.
+    pub to_status: IdeaStatus,
+    /// The note given.
+    #[schema(max_length = 2000)]
+    pub note: Option<String>,
+    /// Who acted.
+    #[schema(max_length = 36)]
+    pub actor_id: Option<String>,
+    /// When (UTC).
+    pub occurred_at: DateTime<Utc>,
+}
+
+/// A sector with its names.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct SectorResponse {
+    /// The code used in ideas.
+    pub code: Sector,
+    /// Name in the response's language.
+    #[schema(max_length = 100)]
+    pub name: String,
+}
+
+impl From<crate::service::IdeaView> for IdeaResponse {
+    fn from(view: crate::service::IdeaView) -> Self {
+        let crate::service::IdeaView {
+            idea,
+            my_role,
+            private,
+            staff,
+        } = view;
+        let links = crate::service::links_of(&idea);
+        Self {
+            sector: Sector::parse(&idea.sector).unwrap_or(Sector::Other),
+            stage: Stage::parse(&idea.stage).unwrap_or(Stage::Idea),
+            status: IdeaStatus::parse(&idea.status).unwrap_or(IdeaStatus::Draft),
+            visibility: Visibility::parse(&idea.visibility).unwrap_or(Visibility::Private),
+            tags: serde_json::from_str(&idea.tags).unwrap_or_default(),
+            intellectual_property: IntellectualProperty {
+                kind: IpKind::parse(&idea.ip_kind).unwrap_or(IpKind::None),
+                registration_numbers: serde_json::from_str(&idea.ip_numbers).unwrap_or_default(),
+            },
+            links,
+            funding_note: if private { idea.funding_note } else { None },
+            selection: staff.then_some(SelectionResponse {
+                priority: idea.priority,
+                shortlisted: idea.shortlisted,
+                note: idea.officer_note,
+            }),
+            my_role,
+            id: idea.id,
+            title: idea.title,
+            summary: idea.summary,
+            description: idea.description,
+            locality: idea.locality,
+            former_district: idea.former_district,
+            organization_id: idea.organization_id,
+            funding_need_vnd: idea.funding_need_vnd,
+            created_at: idea.created_at.and_utc(),
+            updated_at: idea.updated_at.and_utc(),
+        }
+    }
+}
+
+impl From<crate::service::ListItem> for IdeaListItem {
+    fn from(item: crate::service::ListItem) -> Self {
+        match item {
+            crate::service::ListItem::Idea(view) => Self::Idea(Box::new(IdeaResponse::from(*view))),
+            crate::service::ListItem::Tombstone { id, updated_at } => Self::Tombstone(Tombstone {
+                id,
+                deleted: true,
+                updated_at: updated_at.and_utc(),
+            }),
+        }
+    }
+}
+
+impl TeamMemberResponse {
+    /// A member, with contacts only when the caller may see them.
+    #[must_use]
+    pub fn new(member: crate::model::TeamMember, private: bool) -> Self {
+        Self {
+            role: TeamRole::parse(&member.role).unwrap_or(TeamRole::Member),
+            user_id: member.user_id,
+            full_name: member.full_name,
+            email: private.then_some(member.email),
+            phone: if private { member.phone } else { None },
+            added_at: member.added_at.and_utc(),
+        }
+    }
+}
+
+impl From<crate::model::HistoryEntry> for HistoryEntryResponse {
+    fn from(entry: crate::model::HistoryEntry) -> Self {
+        Self {
+            action: Action::parse(&entry.action).unwrap_or(Action::Submit),
+            from_status: IdeaStatus::parse(&entry.from_status).unwrap_or(IdeaStatus::Draft),
+            to_status: IdeaStatus::parse(&entry.to_status).unwrap_or(IdeaStatus::Draft),
+            id: entry.id,
+            note: entry.note,
+            actor_id: entry.actor_id,
+            occurred_at: entry.occurred_at.and_utc(),
+        }
+    }
+}

@@ -1,0 +1,15 @@
+//! Startup ideas and projects (plan item 1.2a): the heart of the data that competitions,
+//! incubators, funds and mentors point at.
+//!
+//! Route (`api/src/routes/ideas.rs`) → [`service`] → [`repo`] → database. The workflow is a
+//! pure state machine in [`workflow`]; who may see what is decided in [`access`].
+
+pub mod access;
+pub mod api;
+pub mod error;
+pub mod model;
+pub mod repo;
+pub mod service;
+pub mod workflow;
+
+pub use error::IdeaError;

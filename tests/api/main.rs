@@ -8,6 +8,8 @@ mod concurrency;
 mod error_codes;
 mod errors;
 mod health;
+mod ideas;
+mod ideas_lists;
 mod members;
 mod migrations;
 mod openapi;

@@ -312,16 +312,29 @@ impl FromRequest for AuthUser {
     }
 }
 
-/// A logged-in person or nobody; a present but invalid token is still a 401.
+/// A logged-in person or nobody; a present but invalid credential is still a 401.
+///
+/// A valid API key reads like an anonymous caller (public records only): machine clients such
+/// as club websites show what everyone may see.
 #[derive(Debug, Clone)]
 pub struct OptionalAuthUser(pub Option<Actor>);
 
 impl FromRequest for OptionalAuthUser {
     type Error = ApiError;
-    type Future = std::future::Ready<Result<Self, ApiError>>;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, ApiError>>>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        std::future::ready(person(req).map(Self))
+        let found = credential(req).and_then(|c| Ok((c, state(req)?)));
+        Box::pin(async move {
+            match found? {
+                (None, _) => Ok(Self(None)),
+                (Some(Credential::Jwt(token)), state) => Ok(Self(Some(state.jwt.verify(&token)?))),
+                (Some(Credential::ApiKey(key)), state) => {
+                    api_keys::authenticate(&state.db, &key).await?;
+                    Ok(Self(None))
+                }
+            }
+        })
     }
 }
 

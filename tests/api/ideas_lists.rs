@@ -428,3 +428,41 @@ async fn the_sync_feed_reports_changes_and_tombstones_to_those_who_saw_them() {
     )
     .await;
 }
+
+#[tokio::test]
+async fn an_api_key_reads_public_ideas_like_a_club_website() {
+    let app = TestApp::spawn().await;
+    let w = world(&app).await;
+    let admin = app.user(&[Role::Admin]).await;
+    let key = json(
+        app.post_as(
+            &admin,
+            "/api/v1/api-keys",
+            &json!({"name": "Website CLB", "scopes": ["read"]}),
+        )
+        .await,
+    )
+    .await;
+    let key = key["key"].as_str().unwrap();
+
+    let page = json(
+        app.client
+            .get(app.url(IDEAS))
+            .header("x-api-key", key)
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    let forged = app
+        .client
+        .get(app.url(IDEAS))
+        .header("x-api-key", "slk_000000000000_forged")
+        .send()
+        .await
+        .unwrap();
+
+    assert_eq!(titles(&page), set(&["Mận công khai"]));
+    assert_problem(forged, 401, "invalid_token").await;
+    let _ = w;
+}

@@ -15,6 +15,7 @@ mod migrations;
 mod openapi;
 mod organizations;
 mod role_matrix;
+mod search_index;
 mod throttle;
 mod tokens;
 mod users;

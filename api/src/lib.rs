@@ -48,6 +48,8 @@ pub struct AppState {
     pub sessions: SessionPolicy,
     /// Whether the client address comes from `Forwarded`/`X-Forwarded-For`.
     pub trust_forwarded_for: bool,
+    /// Competition settings (the leaderboard's flag threshold).
+    pub competitions: sonla_competitions::service::Policy,
 }
 
 /// A bound, not yet running, server.
@@ -92,6 +94,9 @@ impl Application {
             jwt,
             sessions,
             trust_forwarded_for: auth.trust_forwarded_for,
+            competitions: sonla_competitions::service::Policy {
+                flag_spread: settings.flag_spread,
+            },
         });
         let route_table = Data::new(RouteTable::from_spec(&openapi::spec()));
         let limit = settings.max_body_bytes;

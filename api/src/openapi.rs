@@ -32,6 +32,8 @@ Vietnamese by default; send `Accept-Language: en` for English. Lists are paged w
         (name = "users", description = "People and their global roles (officers and admins)"),
         (name = "organizations", description = "Universities, clubs, businesses, cooperatives, incubators, funds and agencies, and their members"),
         (name = "ideas", description = "Startup ideas and projects: teams, the selection workflow, search and sync"),
+        (name = "competitions", description = "Idea competitions: rounds, entries, judges, conflicts, results and awards"),
+        (name = "judging", description = "Assignments, score sheets, leaderboards and advancing (DESIGN.md §6)"),
         (name = "reference", description = "Fixed lists for forms"),
         (name = "api-keys", description = "Keys of machine clients (admins)"),
         (name = "audit", description = "Who did what to which record and when (admins)"),

@@ -129,6 +129,9 @@ pub struct Settings {
     pub migrate_on_start: bool,
     /// Login, tokens and throttling.
     pub auth: AuthSettings,
+    /// `LEADERBOARD_FLAG_SPREAD`: leaderboard rows whose judges' totals spread (population
+    /// standard deviation, 0–100 scale) exceeds this are flagged (default 15).
+    pub flag_spread: f64,
 }
 
 impl Default for Settings {
@@ -147,6 +150,7 @@ impl Default for Settings {
             shutdown_timeout: Duration::from_secs(30),
             migrate_on_start: true,
             auth: AuthSettings::default(),
+            flag_spread: 15.0,
         }
     }
 }
@@ -212,6 +216,17 @@ impl Settings {
             )?),
             migrate_on_start: flag("MIGRATE_ON_START", true)?,
             auth,
+            flag_spread: match lookup("LEADERBOARD_FLAG_SPREAD") {
+                None => defaults.flag_spread,
+                Some(v) => v
+                    .trim()
+                    .parse::<f64>()
+                    .ok()
+                    .filter(|f| f.is_finite() && *f >= 0.0)
+                    .with_context(|| {
+                        format!("LEADERBOARD_FLAG_SPREAD must be a number of points, not `{v}`")
+                    })?,
+            },
         };
         settings.db_url()?;
         if settings.db_pool_size == 0 || settings.workers == 0 || settings.max_body_bytes == 0 {

@@ -4,6 +4,7 @@
 mod api_keys;
 mod audit;
 mod auth;
+mod competitions;
 mod concurrency;
 mod error_codes;
 mod errors;

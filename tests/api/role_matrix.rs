@@ -45,10 +45,6 @@ const fn row(
     }
 }
 
-#[expect(
-    clippy::too_many_lines,
-    reason = "one table of every operation; later issues add rows"
-)]
 fn rows() -> Vec<Row> {
     let orgs = "/api/v1/organizations";
     vec![
@@ -342,6 +338,220 @@ fn rows() -> Vec<Row> {
             None,
             [200; 5],
         ),
+        // Competitions: `{comp}` is judging; "org member" leads its entry `{entry}`; the cast's
+        // judge holds `{assignment}` in round `{round}`.
+        row(
+            "GET",
+            "/api/v1/competitions",
+            "/api/v1/competitions",
+            None,
+            [200; 5],
+        ),
+        row(
+            "POST",
+            "/api/v1/competitions",
+            "/api/v1/competitions",
+            Some(json!({"title": "Cuộc thi", "audience": "everyone"})),
+            [401, 403, 403, 201, 201],
+        ),
+        row(
+            "GET",
+            "/api/v1/competitions/{competition_id}",
+            "/api/v1/competitions/{comp}",
+            None,
+            [200; 5],
+        ),
+        row(
+            "POST",
+            "/api/v1/competitions/{competition_id}/{step}",
+            "/api/v1/competitions/{comp}/finalise",
+            None,
+            [401, 403, 403, 409, 409],
+        ),
+        row(
+            "POST",
+            "/api/v1/competitions/{competition_id}/rounds",
+            "/api/v1/competitions/{comp}/rounds",
+            Some(
+                json!({"name": "Vòng 2", "method": "zscore", "judges_per_entry": 1, "criteria": [{"name": "A", "weight": 1, "max_score": 10}]}),
+            ),
+            [401, 403, 403, 201, 201],
+        ),
+        row(
+            "GET",
+            "/api/v1/competitions/{competition_id}/rounds",
+            "/api/v1/competitions/{comp}/rounds",
+            None,
+            [200; 5],
+        ),
+        row(
+            "POST",
+            "/api/v1/competitions/{competition_id}/entries",
+            "/api/v1/competitions/{comp}/entries",
+            Some(json!({"idea_id": "{user}"})),
+            [401, 409, 409, 409, 409],
+        ),
+        row(
+            "GET",
+            "/api/v1/competitions/{competition_id}/entries",
+            "/api/v1/competitions/{comp}/entries",
+            None,
+            [401, 200, 200, 200, 200],
+        ),
+        row(
+            "POST",
+            "/api/v1/competitions/{competition_id}/judges",
+            "/api/v1/competitions/{comp}/judges",
+            Some(json!({"user_id": "{judge}"})),
+            [401, 403, 403, 201, 201],
+        ),
+        row(
+            "GET",
+            "/api/v1/competitions/{competition_id}/judges",
+            "/api/v1/competitions/{comp}/judges",
+            None,
+            [401, 403, 403, 200, 200],
+        ),
+        row(
+            "POST",
+            "/api/v1/competitions/{competition_id}/conflicts",
+            "/api/v1/competitions/{comp}/conflicts",
+            Some(json!({"judge_id": "{judge}", "entry_id": "{entry}", "kind": "other"})),
+            [401, 403, 403, 201, 201],
+        ),
+        row(
+            "GET",
+            "/api/v1/competitions/{competition_id}/conflicts",
+            "/api/v1/competitions/{comp}/conflicts",
+            None,
+            [401, 403, 403, 200, 200],
+        ),
+        row(
+            "GET",
+            "/api/v1/competitions/{competition_id}/results",
+            "/api/v1/competitions/{comp}/results",
+            None,
+            [403; 5],
+        ),
+        row(
+            "POST",
+            "/api/v1/competitions/{competition_id}/awards",
+            "/api/v1/competitions/{comp}/awards",
+            Some(json!({"title": "Giải Nhất", "rank_from": 1, "prize_vnd": 1000})),
+            [401, 403, 403, 409, 409],
+        ),
+        row(
+            "GET",
+            "/api/v1/competitions/{competition_id}/awards",
+            "/api/v1/competitions/{comp}/awards",
+            None,
+            [403; 5],
+        ),
+        row(
+            "PUT",
+            "/api/v1/rounds/{round_id}/criteria",
+            "/api/v1/rounds/{round}/criteria",
+            Some(json!({"criteria": [{"name": "B", "weight": 2, "max_score": 5}]})),
+            [401, 403, 403, 200, 200],
+        ),
+        row(
+            "POST",
+            "/api/v1/rounds/{round_id}/close",
+            "/api/v1/rounds/{round}/close",
+            None,
+            [401, 403, 403, 200, 200],
+        ),
+        row(
+            "POST",
+            "/api/v1/rounds/{round_id}/auto-assign",
+            "/api/v1/rounds/{round}/auto-assign",
+            Some(json!({"seed": 1})),
+            [401, 403, 403, 200, 200],
+        ),
+        row(
+            "GET",
+            "/api/v1/rounds/{round_id}/assignments",
+            "/api/v1/rounds/{round}/assignments",
+            None,
+            [401, 403, 403, 200, 200],
+        ),
+        row(
+            "POST",
+            "/api/v1/rounds/{round_id}/assignments",
+            "/api/v1/rounds/{round}/assignments",
+            Some(json!({"entry_id": "{entry}", "judge_id": "{judge}"})),
+            [401, 403, 403, 201, 201],
+        ),
+        row(
+            "GET",
+            "/api/v1/rounds/{round_id}/leaderboard",
+            "/api/v1/rounds/{round}/leaderboard",
+            None,
+            [403, 403, 403, 200, 200],
+        ),
+        row(
+            "POST",
+            "/api/v1/rounds/{round_id}/advance",
+            "/api/v1/rounds/{round}/advance",
+            None,
+            [401, 403, 403, 409, 409],
+        ),
+        row(
+            "POST",
+            "/api/v1/entries/{entry_id}/withdraw",
+            "/api/v1/entries/{entry}/withdraw",
+            None,
+            [401, 409, 404, 409, 409],
+        ),
+        row(
+            "GET",
+            "/api/v1/entries/{entry_id}/feedback",
+            "/api/v1/entries/{entry}/feedback",
+            None,
+            [401, 403, 404, 403, 403],
+        ),
+        row(
+            "DELETE",
+            "/api/v1/assignments/{assignment_id}",
+            "/api/v1/assignments/{assignment}",
+            None,
+            [401, 403, 403, 204, 204],
+        ),
+        row(
+            "GET",
+            "/api/v1/assignments/{assignment_id}/sheet",
+            "/api/v1/assignments/{assignment}/sheet",
+            None,
+            [401, 404, 404, 200, 200],
+        ),
+        row(
+            "PUT",
+            "/api/v1/assignments/{assignment_id}/sheet",
+            "/api/v1/assignments/{assignment}/sheet",
+            Some(json!({"scores": [{"criterion_id": "{criterion}", "value": 1}]})),
+            [401, 404, 404, 403, 403],
+        ),
+        row(
+            "POST",
+            "/api/v1/assignments/{assignment_id}/sheet/submit",
+            "/api/v1/assignments/{assignment}/sheet/submit",
+            None,
+            [401, 404, 404, 403, 403],
+        ),
+        row(
+            "POST",
+            "/api/v1/assignments/{assignment_id}/sheet/reopen",
+            "/api/v1/assignments/{assignment}/sheet/reopen",
+            Some(json!({"reason": "Sai"})),
+            [401, 403, 403, 409, 409],
+        ),
+        row(
+            "GET",
+            "/api/v1/me/assignments",
+            "/api/v1/me/assignments",
+            None,
+            [401, 200, 200, 200, 200],
+        ),
     ]
 }
 
@@ -350,6 +560,7 @@ struct Cast {
     personas: Vec<Option<TestUser>>,
     owner: TestUser,
     admin: TestUser,
+    judge: TestUser,
 }
 
 async fn cast(app: &TestApp) -> Cast {
@@ -366,7 +577,9 @@ async fn cast(app: &TestApp) -> Cast {
     let officer = app.user(&[Role::Officer]).await;
     let admin = app.user(&[Role::Admin]).await;
     let owner = app.user(&[]).await;
+    let judge = app.user(&[Role::Judge]).await;
     Cast {
+        judge,
         personas: vec![
             None,
             Some(member),
@@ -441,6 +654,28 @@ async fn fill(
         replace("{idea}", &idea);
         replace("{member}", &member.id);
     }
+    if [
+        "{comp}",
+        "{round}",
+        "{entry}",
+        "{assignment}",
+        "{criterion}",
+    ]
+    .iter()
+    .any(|p| text.contains(p))
+    {
+        let c = judging_competition(app, cast).await;
+        for (from, to) in [
+            ("{comp}", &c[0]),
+            ("{round}", &c[1]),
+            ("{entry}", &c[2]),
+            ("{assignment}", &c[3]),
+            ("{criterion}", &c[4]),
+        ] {
+            replace(from, to);
+        }
+    }
+    replace("{judge}", &cast.judge.id);
     if ["{user}", "{user_email}", "{password}", "{refresh}"]
         .iter()
         .any(|p| text.contains(p))
@@ -470,6 +705,86 @@ async fn fill(
     }
     let body = (!body.is_empty()).then(|| serde_json::from_str(&body).unwrap());
     (path, body)
+}
+
+/// A judging competition: `[competition, round, entry, assignment, criterion]`.
+async fn judging_competition(app: &TestApp, cast: &Cast) -> [String; 5] {
+    let admin = &cast.admin;
+    let c = json(
+        app.post_as(
+            admin,
+            "/api/v1/competitions",
+            &json!({"title": "Ma trận", "audience": "students"}),
+        )
+        .await,
+    )
+    .await;
+    let comp = c["id"].as_str().unwrap().to_owned();
+    let round_body = json!({"name": "Vòng 1", "method": "mean", "judges_per_entry": 1, "criteria": [{"name": "A", "weight": 1, "max_score": 10}]});
+    let round = json(
+        app.post_as(
+            admin,
+            &format!("/api/v1/competitions/{comp}/rounds"),
+            &round_body,
+        )
+        .await,
+    )
+    .await;
+    let (round_id, criterion) = (
+        round["id"].as_str().unwrap().to_owned(),
+        round["criteria"][0]["id"].as_str().unwrap().to_owned(),
+    );
+    app.post_as(
+        admin,
+        &format!("/api/v1/competitions/{comp}/open"),
+        &json!({}),
+    )
+    .await;
+    let lead = cast.personas[1].as_ref().unwrap();
+    let idea_body = json!({"title": "Bài thi", "summary": "Tóm tắt", "sector": "technology", "stage": "idea", "visibility": "public"});
+    let idea = json(app.post_as(lead, "/api/v1/ideas", &idea_body).await).await["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    app.post_as(lead, &format!("/api/v1/ideas/{idea}/submit"), &json!({}))
+        .await;
+    let entry = json(
+        app.post_as(
+            lead,
+            &format!("/api/v1/competitions/{comp}/entries"),
+            &json!({"idea_id": idea}),
+        )
+        .await,
+    )
+    .await["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    app.post_as(
+        admin,
+        &format!("/api/v1/competitions/{comp}/judges"),
+        &json!({"user_id": cast.judge.id}),
+    )
+    .await;
+    app.post_as(
+        admin,
+        &format!("/api/v1/competitions/{comp}/start-judging"),
+        &json!({}),
+    )
+    .await;
+    let assignment = json(
+        app.post_as(
+            admin,
+            &format!("/api/v1/rounds/{round_id}/assignments"),
+            &json!({"entry_id": entry, "judge_id": cast.judge.id}),
+        )
+        .await,
+    )
+    .await["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    [comp, round_id, entry, assignment, criterion]
 }
 
 #[tokio::test]

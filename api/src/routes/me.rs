@@ -17,7 +17,26 @@ pub(crate) fn configure(cfg: &mut ServiceConfig<'_>) {
     cfg.service(get_me)
         .service(update_me)
         .service(change_password)
-        .service(my_ideas);
+        .service(my_ideas)
+        .service(my_assignments);
+}
+
+/// List my judging assignments.
+///
+/// Each with the entry to score and the round's criteria; in blind rounds the team, its
+/// members and the organisation are left out.
+#[utoipa::path(
+    tag = "me",
+    security(("bearer_jwt" = [])),
+    responses((status = 200, body = Vec<sonla_competitions::api::MyAssignmentResponse>), ReadErrors, AuthErrors)
+)]
+#[get("/assignments")]
+pub async fn my_assignments(
+    state: Data<AppState>,
+    AuthUser(actor): AuthUser,
+) -> ApiResult<HttpResponse> {
+    Ok(HttpResponse::Ok()
+        .json(sonla_competitions::service::my_assignments(&state.db, &actor).await?))
 }
 
 /// List my ideas.

@@ -4,6 +4,7 @@
 pub mod api_keys;
 pub mod audit;
 pub mod auth;
+pub mod competitions;
 pub mod health;
 pub mod ideas;
 pub mod me;
@@ -27,5 +28,9 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
         .service(scope("/api/v1/audit").configure(audit::configure))
         .service(scope("/api/v1/organizations").configure(organizations::configure))
         .service(scope("/api/v1/ideas").configure(ideas::configure))
-        .service(scope("/api/v1/reference").configure(reference::configure));
+        .service(scope("/api/v1/reference").configure(reference::configure))
+        .service(scope("/api/v1/competitions").configure(competitions::configure_competitions))
+        .service(scope("/api/v1/rounds").configure(competitions::configure_rounds))
+        .service(scope("/api/v1/entries").configure(competitions::configure_entries))
+        .service(scope("/api/v1/assignments").configure(competitions::configure_assignments));
 }

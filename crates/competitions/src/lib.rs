@@ -5,5 +5,12 @@
 //! The scoring rules of DESIGN.md §6 are pure functions in [`scoring`]; assignment is a pure
 //! function in [`assign`]. Route (`api/src/routes/competitions.rs`) → [`service`] → [`repo`].
 
+pub mod api;
 pub mod assign;
+pub mod error;
+pub mod model;
+pub mod repo;
 pub mod scoring;
+pub mod service;
+
+pub use error::CompetitionError;

@@ -181,6 +181,163 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    /// Idea competitions.
+    competitions (id) {
+        id -> Text,
+        title -> Text,
+        description -> Nullable<Text>,
+        audience -> Text,
+        tracks -> Text,
+        organizer_id -> Nullable<Text>,
+        submission_opens_at -> Nullable<Timestamp>,
+        submission_closes_at -> Nullable<Timestamp>,
+        status -> Text,
+        created_by -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    /// Judging rounds of a competition, in order.
+    rounds (id) {
+        id -> Text,
+        competition_id -> Text,
+        position -> Integer,
+        name -> Text,
+        method -> Text,
+        judges_per_entry -> Integer,
+        pass_mark -> Nullable<Double>,
+        blind -> Bool,
+        advance_count -> Nullable<Integer>,
+        status -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    /// What a round scores.
+    criteria (id) {
+        id -> Text,
+        round_id -> Text,
+        name -> Text,
+        description -> Nullable<Text>,
+        weight -> Double,
+        max_score -> Double,
+        position -> Integer,
+    }
+}
+
+diesel::table! {
+    /// Ideas entered in a competition.
+    entries (id) {
+        id -> Text,
+        competition_id -> Text,
+        idea_id -> Text,
+        track -> Nullable<Text>,
+        status -> Text,
+        created_by -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    /// Which entries a round judges.
+    round_entries (round_id, entry_id) {
+        round_id -> Text,
+        entry_id -> Text,
+    }
+}
+
+diesel::table! {
+    /// Judges of a competition.
+    competition_judges (competition_id, user_id) {
+        competition_id -> Text,
+        user_id -> Text,
+        added_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    /// Declared conflicts of interest.
+    conflicts (id) {
+        id -> Text,
+        competition_id -> Text,
+        judge_id -> Text,
+        entry_id -> Text,
+        kind -> Text,
+        note -> Nullable<Text>,
+        declared_by -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    /// A judge's task: one entry in one round.
+    assignments (id) {
+        id -> Text,
+        round_id -> Text,
+        entry_id -> Text,
+        judge_id -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    /// A judge's score sheet for an assignment.
+    score_sheets (assignment_id) {
+        assignment_id -> Text,
+        round_id -> Text,
+        status -> Text,
+        comment -> Nullable<Text>,
+        version -> Integer,
+        updated_at -> Timestamp,
+        submitted_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    /// The values of a score sheet.
+    sheet_scores (assignment_id, criterion_id) {
+        assignment_id -> Text,
+        criterion_id -> Text,
+        value -> Double,
+    }
+}
+
+diesel::table! {
+    /// The frozen leaderboards of a published competition.
+    published_results (competition_id) {
+        competition_id -> Text,
+        snapshot -> Text,
+        published_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    /// Awards of a published competition.
+    awards (id) {
+        id -> Text,
+        competition_id -> Text,
+        round_id -> Nullable<Text>,
+        title -> Text,
+        rank_from -> Nullable<Integer>,
+        rank_to -> Nullable<Integer>,
+        entry_id -> Nullable<Text>,
+        prize_vnd -> BigInt,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(rounds -> competitions (competition_id));
+diesel::joinable!(criteria -> rounds (round_id));
+diesel::joinable!(entries -> competitions (competition_id));
+diesel::joinable!(entries -> ideas (idea_id));
+diesel::joinable!(assignments -> entries (entry_id));
+diesel::joinable!(assignments -> rounds (round_id));
+diesel::joinable!(score_sheets -> assignments (assignment_id));
+diesel::joinable!(round_entries -> entries (entry_id));
 diesel::joinable!(user_roles -> users (user_id));
 diesel::joinable!(idea_members -> ideas (idea_id));
 diesel::joinable!(idea_members -> users (user_id));
@@ -204,4 +361,16 @@ diesel::allow_tables_to_appear_in_same_query!(
     ideas,
     idea_members,
     idea_history,
+    competitions,
+    rounds,
+    criteria,
+    entries,
+    round_entries,
+    competition_judges,
+    conflicts,
+    assignments,
+    score_sheets,
+    sheet_scores,
+    published_results,
+    awards,
 );

@@ -1,0 +1,828 @@
+//! Request and response types of the competitions API.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use sonla_core::string_enum;
+use sonla_core::validation::not_blank;
+use utoipa::{IntoParams, ToSchema};
+use validator::Validate;
+
+use crate::scoring::{CriterionMean, Leaderboard, Method};
+
+string_enum! {
+    /// Where a competition stands.
+    pub enum CompetitionStatus {
+        /// Being prepared by officers.
+        Draft => "draft",
+        /// Taking entries.
+        Open => "open",
+        /// Judges are scoring.
+        Judging => "judging",
+        /// Scoring is over; results not public yet.
+        Finalised => "finalised",
+        /// Results are public and frozen.
+        Published => "published",
+    }
+}
+
+string_enum! {
+    /// Who may enter.
+    pub enum Audience {
+        /// Students.
+        Students => "students",
+        /// Young people.
+        Youth => "youth",
+        /// Everyone.
+        Everyone => "everyone",
+    }
+}
+
+string_enum! {
+    /// Kinds of conflict of interest.
+    pub enum ConflictKind {
+        /// The judge is in the entry's team.
+        TeamMember => "team_member",
+        /// The judge belongs to the idea's organisation.
+        SameOrganisation => "same_organisation",
+        /// Family ties.
+        Family => "family",
+        /// Business ties.
+        BusinessRelation => "business_relation",
+        /// The judge advised the team.
+        Advisor => "advisor",
+        /// Anything else.
+        Other => "other",
+    }
+}
+
+/// A lifecycle step, `POST /api/v1/competitions/{id}/<step>`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum LifecycleStep {
+    /// draft → open: needs a round with criteria.
+    Open,
+    /// open → judging: round 1 takes every active entry.
+    StartJudging,
+    /// judging → finalised: every sheet submitted, unless an admin forces it with a reason.
+    Finalise,
+    /// finalised → published: the leaderboards are frozen into the results.
+    Publish,
+}
+
+/// A new competition.
+#[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateCompetitionRequest {
+    /// Title.
+    #[validate(length(min = 1, max = 200), custom(function = not_blank))]
+    #[schema(
+        min_length = 1,
+        max_length = 200,
+        example = "Cuộc thi Ý tưởng khởi nghiệp sinh viên Sơn La 2026"
+    )]
+    pub title: String,
+    /// Description.
+    #[validate(length(max = 10000))]
+    #[schema(max_length = 10000)]
+    pub description: Option<String>,
+    /// The organising organisation.
+    #[validate(length(equal = 36))]
+    #[schema(min_length = 36, max_length = 36)]
+    pub organizer_id: Option<String>,
+    /// Who may enter.
+    pub audience: Audience,
+    /// Tracks entries may choose.
+    #[serde(default)]
+    #[validate(length(max = 10))]
+    #[schema(max_items = 10)]
+    pub tracks: Vec<String>,
+    /// Entries accepted from (UTC).
+    pub submission_opens_at: Option<DateTime<Utc>>,
+    /// Entries accepted until (UTC).
+    pub submission_closes_at: Option<DateTime<Utc>>,
+}
+
+/// Options of a lifecycle step.
+#[derive(Debug, Clone, Default, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LifecycleRequest {
+    /// Finalise although sheets are unsubmitted (admins only, with a reason).
+    #[serde(default)]
+    pub force: bool,
+    /// Why (required with `force`).
+    #[validate(length(max = 2000))]
+    #[schema(max_length = 2000)]
+    pub reason: Option<String>,
+}
+
+/// A criterion of a round.
+#[derive(Debug, Clone, Serialize, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CriterionInput {
+    /// Name.
+    #[validate(length(min = 1, max = 200), custom(function = not_blank))]
+    #[schema(min_length = 1, max_length = 200, example = "Tính khả thi")]
+    pub name: String,
+    /// Description.
+    #[validate(length(max = 2000))]
+    #[schema(max_length = 2000)]
+    pub description: Option<String>,
+    /// Weight, above 0.
+    #[validate(range(exclusive_min = 0.0, max = 1000.0))]
+    #[schema(exclusive_minimum = 0.0, maximum = 1000.0, format = Double)]
+    pub weight: f64,
+    /// Highest value, above 0.
+    #[validate(range(exclusive_min = 0.0, max = 1000.0))]
+    #[schema(exclusive_minimum = 0.0, maximum = 1000.0, format = Double)]
+    pub max_score: f64,
+}
+
+/// A new round; it comes after the existing ones.
+#[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateRoundRequest {
+    /// Name.
+    #[validate(length(min = 1, max = 200), custom(function = not_blank))]
+    #[schema(min_length = 1, max_length = 200, example = "Vòng sơ khảo")]
+    pub name: String,
+    /// Scoring method.
+    pub method: Method,
+    /// Judges wanted per entry.
+    #[validate(range(min = 1, max = 50))]
+    #[schema(minimum = 1, maximum = 50, format = Int32)]
+    pub judges_per_entry: i32,
+    /// Advance entries scoring at or above this.
+    #[validate(range(min = -1000.0, max = 1000.0))]
+    #[schema(format = Double)]
+    pub pass_mark: Option<f64>,
+    /// Hide teams and organisations from judges.
+    #[serde(default)]
+    pub blind: bool,
+    /// Advance the top N.
+    #[validate(range(min = 1, max = 100_000))]
+    #[schema(minimum = 1, maximum = 100_000, format = Int32)]
+    pub advance_count: Option<i32>,
+    /// Criteria, in order.
+    #[validate(length(min = 1, max = 50), nested)]
+    #[schema(min_items = 1, max_items = 50)]
+    pub criteria: Vec<CriterionInput>,
+}
+
+/// New criteria for a round (replacing the old ones while no sheet is submitted).
+#[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReplaceCriteriaRequest {
+    /// Criteria, in order.
+    #[validate(length(min = 1, max = 50), nested)]
+    #[schema(min_items = 1, max_items = 50)]
+    pub criteria: Vec<CriterionInput>,
+}
+
+/// An idea to enter.
+#[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateEntryRequest {
+    /// The idea (its lead enters it; it must be submitted).
+    #[validate(length(equal = 36))]
+    #[schema(min_length = 36, max_length = 36)]
+    pub idea_id: String,
+    /// One of the competition's tracks.
+    #[validate(length(max = 100))]
+    #[schema(max_length = 100)]
+    pub track: Option<String>,
+}
+
+/// A judge to add.
+#[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AddJudgeRequest {
+    /// A user with the `judge` role.
+    #[validate(length(equal = 36))]
+    #[schema(min_length = 36, max_length = 36)]
+    pub user_id: String,
+}
+
+/// A declared conflict of interest.
+#[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DeclareConflictRequest {
+    /// The judge (a judge declares for themself).
+    #[validate(length(equal = 36))]
+    #[schema(min_length = 36, max_length = 36)]
+    pub judge_id: String,
+    /// The entry.
+    #[validate(length(equal = 36))]
+    #[schema(min_length = 36, max_length = 36)]
+    pub entry_id: String,
+    /// Kind.
+    pub kind: ConflictKind,
+    /// Note.
+    #[validate(length(max = 2000))]
+    #[schema(max_length = 2000)]
+    pub note: Option<String>,
+}
+
+/// Automatic assignment.
+#[derive(Debug, Clone, Default, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AutoAssignRequest {
+    /// The seed: the same seed gives the same assignment (default 0).
+    #[serde(default)]
+    #[schema(format = Int64, minimum = 0)]
+    pub seed: u64,
+}
+
+/// One assignment to add by hand.
+#[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateAssignmentRequest {
+    /// The entry.
+    #[validate(length(equal = 36))]
+    #[schema(min_length = 36, max_length = 36)]
+    pub entry_id: String,
+    /// The judge.
+    #[validate(length(equal = 36))]
+    #[schema(min_length = 36, max_length = 36)]
+    pub judge_id: String,
+}
+
+/// Why an assignment is removed.
+#[derive(Debug, Clone, Default, Deserialize, Validate, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct RemoveAssignmentQuery {
+    /// Required when its sheet is submitted.
+    #[validate(length(max = 2000))]
+    #[param(max_length = 2000)]
+    pub reason: Option<String>,
+}
+
+/// One value of a score sheet.
+#[derive(Debug, Clone, Serialize, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ScoreValue {
+    /// The criterion.
+    #[validate(length(equal = 36))]
+    #[schema(min_length = 36, max_length = 36)]
+    pub criterion_id: String,
+    /// The value, 0 to the criterion's `max_score`.
+    #[schema(format = Double)]
+    pub value: f64,
+}
+
+/// A score sheet draft.
+#[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SheetRequest {
+    /// A value for every criterion of the round.
+    #[validate(length(max = 50), nested)]
+    #[schema(max_items = 50)]
+    pub scores: Vec<ScoreValue>,
+    /// A comment for the team.
+    #[validate(length(max = 5000))]
+    #[schema(max_length = 5000)]
+    pub comment: Option<String>,
+    /// The version read (or send `If-Match`); required once the sheet exists.
+    #[schema(format = Int32, minimum = 0)]
+    pub version: Option<i32>,
+}
+
+/// Why a sheet is reopened.
+#[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReopenRequest {
+    /// The reason, kept in the audit log.
+    #[validate(length(min = 1, max = 2000), custom(function = not_blank))]
+    #[schema(min_length = 1, max_length = 2000)]
+    pub reason: String,
+}
+
+/// The method of a leaderboard request.
+#[derive(Debug, Clone, Default, Deserialize, Validate, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct LeaderboardQuery {
+    /// Default: the round's method.
+    #[param(inline)]
+    pub method: Option<Method>,
+}
+
+/// A new award.
+#[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateAwardRequest {
+    /// Title, such as "Giải Nhất".
+    #[validate(length(min = 1, max = 200), custom(function = not_blank))]
+    #[schema(min_length = 1, max_length = 200)]
+    pub title: String,
+    /// The round whose ranks it covers (default: the last round).
+    #[validate(length(equal = 36))]
+    #[schema(min_length = 36, max_length = 36)]
+    pub round_id: Option<String>,
+    /// First rank covered.
+    #[validate(range(min = 1, max = 100_000))]
+    #[schema(minimum = 1, format = Int32)]
+    pub rank_from: Option<i32>,
+    /// Last rank covered.
+    #[validate(range(min = 1, max = 100_000))]
+    #[schema(minimum = 1, format = Int32)]
+    pub rank_to: Option<i32>,
+    /// Or one entry.
+    #[validate(length(equal = 36))]
+    #[schema(min_length = 36, max_length = 36)]
+    pub entry_id: Option<String>,
+    /// Prize in đồng.
+    #[validate(range(min = 0_i64, max = 1_000_000_000_000_i64))]
+    #[schema(minimum = 0, format = Int64)]
+    pub prize_vnd: i64,
+}
+
+/// A competition.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct CompetitionResponse {
+    /// Id.
+    #[schema(max_length = 36)]
+    pub id: String,
+    /// Title.
+    #[schema(max_length = 200)]
+    pub title: String,
+    /// Description.
+    #[schema(max_length = 10000)]
+    pub description: Option<String>,
+    /// Who may enter.
+    pub audience: Audience,
+    /// Tracks.
+    pub tracks: Vec<String>,
+    /// Organiser.
+    #[schema(max_length = 36)]
+    pub organizer_id: Option<String>,
+    /// Entries from.
+    pub submission_opens_at: Option<DateTime<Utc>>,
+    /// Entries until.
+    pub submission_closes_at: Option<DateTime<Utc>>,
+    /// Status.
+    pub status: CompetitionStatus,
+    /// Creation time.
+    pub created_at: DateTime<Utc>,
+    /// Last change.
+    pub updated_at: DateTime<Utc>,
+}
+
+/// A criterion.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct CriterionResponse {
+    /// Id.
+    #[schema(max_length = 36)]
+    pub id: String,
+    /// Name.
+    #[schema(max_length = 200)]
+    pub name: String,
+    /// Description.
+    #[schema(max_length = 2000)]
+    pub description: Option<String>,
+    /// Weight.
+    #[schema(format = Double)]
+    pub weight: f64,
+    /// Highest value.
+    #[schema(format = Double)]
+    pub max_score: f64,
+    /// Order.
+    #[schema(format = Int32)]
+    pub position: i32,
+}
+
+/// A round.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct RoundResponse {
+    /// Id.
+    #[schema(max_length = 36)]
+    pub id: String,
+    /// The competition.
+    #[schema(max_length = 36)]
+    pub competition_id: String,
+    /// 1, 2, …
+    #[schema(format = Int32)]
+    pub position: i32,
+    /// Name.
+    #[schema(max_length = 200)]
+    pub name: String,
+    /// Method.
+    pub method: Method,
+    /// Judges per entry.
+    #[schema(format = Int32)]
+    pub judges_per_entry: i32,
+    /// Pass mark.
+    #[schema(format = Double)]
+    pub pass_mark: Option<f64>,
+    /// Blind.
+    pub blind: bool,
+    /// Advance count.
+    #[schema(format = Int32)]
+    pub advance_count: Option<i32>,
+    /// `open` or `closed`.
+    #[schema(max_length = 16)]
+    pub status: String,
+    /// Criteria can no longer change: a sheet is submitted.
+    pub criteria_frozen: bool,
+    /// Criteria.
+    pub criteria: Vec<CriterionResponse>,
+}
+
+/// An entry.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct EntryResponse {
+    /// Id.
+    #[schema(max_length = 36)]
+    pub id: String,
+    /// The competition.
+    #[schema(max_length = 36)]
+    pub competition_id: String,
+    /// The idea.
+    #[schema(max_length = 36)]
+    pub idea_id: String,
+    /// The idea's title.
+    #[schema(max_length = 200)]
+    pub title: String,
+    /// Track.
+    #[schema(max_length = 100)]
+    pub track: Option<String>,
+    /// `active` or `withdrawn`.
+    #[schema(max_length = 16)]
+    pub status: String,
+    /// When entered.
+    pub created_at: DateTime<Utc>,
+}
+
+/// A judge of a competition.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct JudgeResponse {
+    /// The user.
+    #[schema(max_length = 36)]
+    pub user_id: String,
+    /// Name.
+    #[schema(max_length = 200)]
+    pub full_name: String,
+    /// When added.
+    pub added_at: DateTime<Utc>,
+}
+
+/// A conflict of interest, declared or derived.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ConflictResponse {
+    /// The judge.
+    #[schema(max_length = 36)]
+    pub judge_id: String,
+    /// The entry.
+    #[schema(max_length = 36)]
+    pub entry_id: String,
+    /// Kind.
+    pub kind: ConflictKind,
+    /// Note.
+    #[schema(max_length = 2000)]
+    pub note: Option<String>,
+    /// Found from team or organisation membership rather than declared.
+    pub derived: bool,
+}
+
+/// An assignment.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct AssignmentResponse {
+    /// Id.
+    #[schema(max_length = 36)]
+    pub id: String,
+    /// The round.
+    #[schema(max_length = 36)]
+    pub round_id: String,
+    /// The entry.
+    #[schema(max_length = 36)]
+    pub entry_id: String,
+    /// The judge.
+    #[schema(max_length = 36)]
+    pub judge_id: String,
+    /// `none`, `draft` or `submitted`.
+    #[schema(max_length = 16)]
+    pub sheet_status: String,
+}
+
+/// An entry left short of judges.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ShortEntry {
+    /// The entry.
+    #[schema(max_length = 36)]
+    pub entry_id: String,
+    /// Judges it has.
+    #[schema(format = Int32)]
+    pub assigned: u32,
+    /// Judges wanted.
+    #[schema(format = Int32)]
+    pub needed: u32,
+}
+
+/// The result of automatic assignment.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct AutoAssignResponse {
+    /// Every assignment of the round now.
+    pub assignments: Vec<AssignmentResponse>,
+    /// Entries with fewer judges than wanted (conflicts or too few judges).
+    pub short: Vec<ShortEntry>,
+}
+
+/// What a judge sees of an entry; in blind rounds the team and organisation are absent.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct JudgedEntry {
+    /// The entry.
+    #[schema(max_length = 36)]
+    pub entry_id: String,
+    /// Title.
+    #[schema(max_length = 200)]
+    pub title: String,
+    /// Summary.
+    #[schema(max_length = 1000)]
+    pub summary: String,
+    /// Description.
+    #[schema(max_length = 20000)]
+    pub description: Option<String>,
+    /// Sector.
+    #[schema(max_length = 32)]
+    pub sector: String,
+    /// Stage.
+    #[schema(max_length = 32)]
+    pub stage: String,
+    /// Track.
+    #[schema(max_length = 100)]
+    pub track: Option<String>,
+    /// The idea (not in blind rounds).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(max_length = 36)]
+    pub idea_id: Option<String>,
+    /// The idea's organisation (not in blind rounds).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(max_length = 36)]
+    pub organization_id: Option<String>,
+    /// Team members' names (not in blind rounds).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub team: Option<Vec<String>>,
+}
+
+/// A judge's assignment with what they need to score it.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct MyAssignmentResponse {
+    /// The assignment.
+    #[schema(max_length = 36)]
+    pub id: String,
+    /// The round.
+    #[schema(max_length = 36)]
+    pub round_id: String,
+    /// Round name.
+    #[schema(max_length = 200)]
+    pub round_name: String,
+    /// Whether the round is blind.
+    pub blind: bool,
+    /// The entry.
+    pub entry: JudgedEntry,
+    /// The criteria to score.
+    pub criteria: Vec<CriterionResponse>,
+    /// `none`, `draft` or `submitted`.
+    #[schema(max_length = 16)]
+    pub sheet_status: String,
+    /// The sheet's version (0 before the first save).
+    #[schema(format = Int32)]
+    pub sheet_version: i32,
+}
+
+/// A score sheet.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct SheetResponse {
+    /// The assignment.
+    #[schema(max_length = 36)]
+    pub assignment_id: String,
+    /// `none`, `draft` or `submitted`.
+    #[schema(max_length = 16)]
+    pub status: String,
+    /// Comment.
+    #[schema(max_length = 5000)]
+    pub comment: Option<String>,
+    /// Version (also the `ETag`).
+    #[schema(format = Int32)]
+    pub version: i32,
+    /// Values.
+    pub scores: Vec<ScoreValue>,
+    /// Submission time.
+    pub submitted_at: Option<DateTime<Utc>>,
+}
+
+/// A round's leaderboard.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct LeaderboardResponse {
+    /// The round.
+    #[schema(max_length = 36)]
+    pub round_id: String,
+    /// Whether this is the published, frozen result.
+    pub published: bool,
+    /// The leaderboard of DESIGN.md §6.
+    #[serde(flatten)]
+    pub board: Leaderboard,
+}
+
+/// The parameters a round was scored with.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct RoundParameters {
+    /// Judges per entry.
+    #[schema(format = Int32)]
+    pub judges_per_entry: i32,
+    /// Pass mark.
+    #[schema(format = Double)]
+    pub pass_mark: Option<f64>,
+    /// Blind.
+    pub blind: bool,
+    /// Advance count.
+    #[schema(format = Int32)]
+    pub advance_count: Option<i32>,
+    /// Spread above which rows are flagged.
+    #[schema(format = Double)]
+    pub flag_spread: f64,
+}
+
+/// A round in the published results.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct RoundResult {
+    /// The round.
+    #[schema(max_length = 36)]
+    pub round_id: String,
+    /// Name.
+    #[schema(max_length = 200)]
+    pub name: String,
+    /// Position.
+    #[schema(format = Int32)]
+    pub position: i32,
+    /// The round's method.
+    pub method: Method,
+    /// Parameters.
+    pub parameters: RoundParameters,
+    /// Criteria.
+    pub criteria: Vec<CriterionResponse>,
+    /// The leaderboard by the round's method.
+    pub leaderboard: Leaderboard,
+    /// The leaderboards by every method.
+    pub by_method: Vec<Leaderboard>,
+}
+
+/// The frozen results of a published competition.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct ResultsResponse {
+    /// The competition.
+    #[schema(max_length = 36)]
+    pub competition_id: String,
+    /// When published.
+    pub published_at: DateTime<Utc>,
+    /// Every round.
+    pub rounds: Vec<RoundResult>,
+}
+
+/// An award.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct AwardResponse {
+    /// Id.
+    #[schema(max_length = 36)]
+    pub id: String,
+    /// Title.
+    #[schema(max_length = 200)]
+    pub title: String,
+    /// Round.
+    #[schema(max_length = 36)]
+    pub round_id: Option<String>,
+    /// First rank.
+    #[schema(format = Int32)]
+    pub rank_from: Option<i32>,
+    /// Last rank.
+    #[schema(format = Int32)]
+    pub rank_to: Option<i32>,
+    /// Entry.
+    #[schema(max_length = 36)]
+    pub entry_id: Option<String>,
+    /// The entries it goes to, from the published ranks.
+    pub winners: Vec<String>,
+    /// Prize in đồng.
+    #[schema(format = Int64)]
+    pub prize_vnd: i64,
+}
+
+/// A judge's comment to an entrant.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct FeedbackComment {
+    /// The judge, except in blind rounds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(max_length = 36)]
+    pub judge_id: Option<String>,
+    /// The comment.
+    #[schema(max_length = 5000)]
+    pub comment: String,
+}
+
+/// An entrant's feedback for one round.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct RoundFeedback {
+    /// The round.
+    #[schema(max_length = 36)]
+    pub round_id: String,
+    /// Rank in the published result.
+    #[schema(format = Int32)]
+    pub rank: Option<u32>,
+    /// Mean raw value per criterion.
+    pub criteria: Vec<CriterionMean>,
+    /// Judges' comments.
+    pub comments: Vec<FeedbackComment>,
+}
+
+/// An entrant's feedback after publication.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct FeedbackResponse {
+    /// The entry.
+    #[schema(max_length = 36)]
+    pub entry_id: String,
+    /// Per round.
+    pub rounds: Vec<RoundFeedback>,
+}
+
+/// Paging of the competition list.
+#[derive(Debug, Clone, Default, Deserialize, Validate, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ListCompetitionsQuery {
+    /// Page size, 1 to 100 (default 20).
+    #[validate(range(min = 1, max = 100))]
+    #[param(minimum = 1, maximum = 100, default = 20)]
+    pub limit: Option<u32>,
+    /// `next_cursor` of the previous page.
+    #[validate(length(max = 512))]
+    #[param(max_length = 512)]
+    pub cursor: Option<String>,
+}
+
+impl From<crate::model::Competition> for CompetitionResponse {
+    fn from(c: crate::model::Competition) -> Self {
+        Self {
+            audience: Audience::parse(&c.audience).unwrap_or(Audience::Everyone),
+            status: CompetitionStatus::parse(&c.status).unwrap_or(CompetitionStatus::Draft),
+            tracks: serde_json::from_str(&c.tracks).unwrap_or_default(),
+            id: c.id,
+            title: c.title,
+            description: c.description,
+            organizer_id: c.organizer_id,
+            submission_opens_at: c.submission_opens_at.map(|t| t.and_utc()),
+            submission_closes_at: c.submission_closes_at.map(|t| t.and_utc()),
+            created_at: c.created_at.and_utc(),
+            updated_at: c.updated_at.and_utc(),
+        }
+    }
+}
+
+impl From<crate::service::RoundView> for RoundResponse {
+    fn from((round, criteria, frozen): crate::service::RoundView) -> Self {
+        Self {
+            method: Method::parse(&round.method).unwrap_or(Method::Mean),
+            id: round.id,
+            competition_id: round.competition_id,
+            position: round.position,
+            name: round.name,
+            judges_per_entry: round.judges_per_entry,
+            pass_mark: round.pass_mark,
+            blind: round.blind,
+            advance_count: round.advance_count,
+            status: round.status,
+            criteria_frozen: frozen,
+            criteria: criteria
+                .into_iter()
+                .map(|c| CriterionResponse {
+                    id: c.id,
+                    name: c.name,
+                    description: c.description,
+                    weight: c.weight,
+                    max_score: c.max_score,
+                    position: c.position,
+                })
+                .collect(),
+        }
+    }
+}
+
+impl From<(crate::model::Entry, String)> for EntryResponse {
+    fn from((entry, title): (crate::model::Entry, String)) -> Self {
+        Self {
+            id: entry.id,
+            competition_id: entry.competition_id,
+            idea_id: entry.idea_id,
+            title,
+            track: entry.track,
+            status: entry.status,
+            created_at: entry.created_at.and_utc(),
+        }
+    }
+}
+
+impl From<(String, String, chrono::NaiveDateTime)> for JudgeResponse {
+    fn from((user_id, full_name, added_at): (String, String, chrono::NaiveDateTime)) -> Self {
+        Self {
+            user_id,
+            full_name,
+            added_at: added_at.and_utc(),
+        }
+    }
+}

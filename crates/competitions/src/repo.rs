@@ -1,0 +1,566 @@
+//! Queries of the competitions tables.
+
+use std::collections::BTreeSet;
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+use sonla_db::DbConnection;
+use sonla_db::schema::{
+    assignments, awards, competition_judges, competitions, conflicts, criteria, entries,
+    idea_members, ideas, organization_members, published_results, round_entries, rounds,
+    score_sheets, sheet_scores, users,
+};
+
+use crate::model::{
+    Assignment, AwardRow, Competition, ConflictRow, CriterionRow, Entry, Round, SheetRow,
+};
+
+/// One competition.
+pub fn find_competition(conn: &mut DbConnection, id: &str) -> QueryResult<Option<Competition>> {
+    competitions::table
+        .find(id)
+        .select(Competition::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// Stores a new competition.
+pub fn insert_competition(conn: &mut DbConnection, row: &Competition) -> QueryResult<()> {
+    diesel::insert_into(competitions::table)
+        .values(row)
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// Writes a changed competition.
+pub fn save_competition(conn: &mut DbConnection, row: &Competition) -> QueryResult<()> {
+    diesel::update(competitions::table.find(&row.id))
+        .set(row)
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// A page (plus one) of competitions, newest first; drafts only for staff.
+pub fn list_competitions(
+    conn: &mut DbConnection,
+    with_drafts: bool,
+    after: Option<&(NaiveDateTime, String)>,
+    limit: i64,
+) -> QueryResult<Vec<Competition>> {
+    use competitions::dsl as c;
+    let mut query = c::competitions
+        .select(Competition::as_select())
+        .into_boxed();
+    if !with_drafts {
+        query = query.filter(c::status.ne("draft"));
+    }
+    if let Some((t, id)) = after {
+        query = query.filter(
+            c::created_at
+                .lt(*t)
+                .or(c::created_at.eq(*t).and(c::id.lt(id.clone()))),
+        );
+    }
+    query
+        .order((c::created_at.desc(), c::id.desc()))
+        .limit(limit)
+        .load(conn)
+}
+
+/// One round.
+pub fn find_round(conn: &mut DbConnection, id: &str) -> QueryResult<Option<Round>> {
+    rounds::table
+        .find(id)
+        .select(Round::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// The rounds of a competition, in order.
+pub fn rounds_of(conn: &mut DbConnection, competition_id: &str) -> QueryResult<Vec<Round>> {
+    rounds::table
+        .filter(rounds::competition_id.eq(competition_id))
+        .select(Round::as_select())
+        .order(rounds::position.asc())
+        .load(conn)
+}
+
+/// Stores a round with its criteria.
+pub fn insert_round(
+    conn: &mut DbConnection,
+    round: &Round,
+    criteria_rows: &[CriterionRow],
+) -> QueryResult<()> {
+    diesel::insert_into(rounds::table)
+        .values(round)
+        .execute(conn)?;
+    for row in criteria_rows {
+        diesel::insert_into(criteria::table)
+            .values(row)
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// Sets a round's status.
+pub fn set_round_status(conn: &mut DbConnection, id: &str, status: &str) -> QueryResult<()> {
+    diesel::update(rounds::table.find(id))
+        .set(rounds::status.eq(status))
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// A round's criteria, in order.
+pub fn criteria_of(conn: &mut DbConnection, round_id: &str) -> QueryResult<Vec<CriterionRow>> {
+    criteria::table
+        .filter(criteria::round_id.eq(round_id))
+        .select(CriterionRow::as_select())
+        .order((criteria::position.asc(), criteria::id.asc()))
+        .load(conn)
+}
+
+/// Replaces a round's criteria.
+pub fn replace_criteria(
+    conn: &mut DbConnection,
+    round_id: &str,
+    rows: &[CriterionRow],
+) -> QueryResult<()> {
+    diesel::delete(criteria::table.filter(criteria::round_id.eq(round_id))).execute(conn)?;
+    for row in rows {
+        diesel::insert_into(criteria::table)
+            .values(row)
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// Whether any sheet of the round is submitted (criteria are then frozen).
+pub fn any_submitted(conn: &mut DbConnection, round_id: &str) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        score_sheets::table
+            .filter(score_sheets::round_id.eq(round_id))
+            .filter(score_sheets::status.eq("submitted")),
+    ))
+    .get_result(conn)
+}
+
+/// One entry.
+pub fn find_entry(conn: &mut DbConnection, id: &str) -> QueryResult<Option<Entry>> {
+    entries::table
+        .find(id)
+        .select(Entry::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// The entry of an idea in a competition.
+pub fn find_entry_of_idea(
+    conn: &mut DbConnection,
+    competition_id: &str,
+    idea_id: &str,
+) -> QueryResult<Option<Entry>> {
+    entries::table
+        .filter(entries::competition_id.eq(competition_id))
+        .filter(entries::idea_id.eq(idea_id))
+        .select(Entry::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// Stores an entry.
+pub fn insert_entry(conn: &mut DbConnection, entry: &Entry) -> QueryResult<()> {
+    diesel::insert_into(entries::table)
+        .values(entry)
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// Sets an entry's status.
+pub fn set_entry_status(conn: &mut DbConnection, id: &str, status: &str) -> QueryResult<()> {
+    diesel::update(entries::table.find(id))
+        .set(entries::status.eq(status))
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// Entries with their ideas' titles; only those of `team_of`'s teams when given.
+pub fn list_entries(
+    conn: &mut DbConnection,
+    competition_id: &str,
+    team_of: Option<&str>,
+) -> QueryResult<Vec<(Entry, String)>> {
+    let mut query = entries::table
+        .inner_join(ideas::table)
+        .filter(entries::competition_id.eq(competition_id))
+        .select((Entry::as_select(), ideas::title))
+        .order(entries::created_at.asc())
+        .into_boxed();
+    if let Some(user) = team_of {
+        query = query.filter(
+            entries::idea_id.eq_any(
+                idea_members::table
+                    .filter(idea_members::user_id.eq(user.to_owned()))
+                    .select(idea_members::idea_id),
+            ),
+        );
+    }
+    query.load(conn)
+}
+
+/// Active entries of a competition.
+pub fn active_entry_ids(conn: &mut DbConnection, competition_id: &str) -> QueryResult<Vec<String>> {
+    entries::table
+        .filter(entries::competition_id.eq(competition_id))
+        .filter(entries::status.eq("active"))
+        .select(entries::id)
+        .order(entries::id.asc())
+        .load(conn)
+}
+
+/// Puts entries into a round (ignoring those already in it).
+pub fn add_round_entries(
+    conn: &mut DbConnection,
+    round_id: &str,
+    entry_ids: &[String],
+) -> QueryResult<()> {
+    let present: BTreeSet<String> = round_entry_ids(conn, round_id)?.into_iter().collect();
+    for entry_id in entry_ids.iter().filter(|e| !present.contains(*e)) {
+        diesel::insert_into(round_entries::table)
+            .values((
+                round_entries::round_id.eq(round_id),
+                round_entries::entry_id.eq(entry_id),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// The entries of a round.
+pub fn round_entry_ids(conn: &mut DbConnection, round_id: &str) -> QueryResult<Vec<String>> {
+    round_entries::table
+        .filter(round_entries::round_id.eq(round_id))
+        .select(round_entries::entry_id)
+        .order(round_entries::entry_id.asc())
+        .load(conn)
+}
+
+/// Adds a judge.
+pub fn insert_judge(
+    conn: &mut DbConnection,
+    competition_id: &str,
+    user_id: &str,
+    now: NaiveDateTime,
+) -> QueryResult<()> {
+    diesel::insert_into(competition_judges::table)
+        .values((
+            competition_judges::competition_id.eq(competition_id),
+            competition_judges::user_id.eq(user_id),
+            competition_judges::added_at.eq(now),
+        ))
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// The judges with their names.
+pub fn judges(
+    conn: &mut DbConnection,
+    competition_id: &str,
+) -> QueryResult<Vec<(String, String, NaiveDateTime)>> {
+    competition_judges::table
+        .inner_join(users::table.on(users::id.eq(competition_judges::user_id)))
+        .filter(competition_judges::competition_id.eq(competition_id))
+        .select((
+            competition_judges::user_id,
+            users::full_name,
+            competition_judges::added_at,
+        ))
+        .order(competition_judges::added_at.asc())
+        .load(conn)
+}
+
+/// Whether the user judges the competition.
+pub fn is_judge(conn: &mut DbConnection, competition_id: &str, user_id: &str) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        competition_judges::table.find((competition_id, user_id)),
+    ))
+    .get_result(conn)
+}
+
+/// Stores a declared conflict.
+pub fn insert_conflict(conn: &mut DbConnection, row: &ConflictRow) -> QueryResult<()> {
+    diesel::insert_into(conflicts::table)
+        .values(row)
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// Declared conflicts of a competition.
+pub fn declared_conflicts(
+    conn: &mut DbConnection,
+    competition_id: &str,
+) -> QueryResult<Vec<ConflictRow>> {
+    conflicts::table
+        .filter(conflicts::competition_id.eq(competition_id))
+        .select(ConflictRow::as_select())
+        .order(conflicts::created_at.asc())
+        .load(conn)
+}
+
+/// Conflicts that follow from membership: `(judge, entry, kind)` where the judge is in the
+/// entry's team (`team_member`) or in the idea's organisation (`same_organisation`).
+pub fn derived_conflicts(
+    conn: &mut DbConnection,
+    competition_id: &str,
+) -> QueryResult<Vec<(String, String, &'static str)>> {
+    let judges: Vec<String> = competition_judges::table
+        .filter(competition_judges::competition_id.eq(competition_id))
+        .select(competition_judges::user_id)
+        .load(conn)?;
+    let team: Vec<(String, String)> = entries::table
+        .inner_join(idea_members::table.on(idea_members::idea_id.eq(entries::idea_id)))
+        .filter(entries::competition_id.eq(competition_id))
+        .filter(idea_members::user_id.eq_any(&judges))
+        .select((idea_members::user_id, entries::id))
+        .load(conn)?;
+    let organisation: Vec<(String, String)> = entries::table
+        .inner_join(ideas::table)
+        .inner_join(
+            organization_members::table.on(organization_members::organization_id
+                .nullable()
+                .eq(ideas::organization_id)),
+        )
+        .filter(entries::competition_id.eq(competition_id))
+        .filter(organization_members::user_id.eq_any(&judges))
+        .select((organization_members::user_id, entries::id))
+        .load(conn)?;
+    let mut out: Vec<(String, String, &'static str)> = team
+        .into_iter()
+        .map(|(j, e)| (j, e, "team_member"))
+        .collect();
+    for (j, e) in organisation {
+        if !out.iter().any(|(oj, oe, _)| *oj == j && *oe == e) {
+            out.push((j, e, "same_organisation"));
+        }
+    }
+    Ok(out)
+}
+
+/// Every conflicted `(judge, entry)` pair, declared or derived.
+pub fn conflicted_pairs(
+    conn: &mut DbConnection,
+    competition_id: &str,
+) -> QueryResult<BTreeSet<(String, String)>> {
+    let mut pairs: BTreeSet<(String, String)> = declared_conflicts(conn, competition_id)?
+        .into_iter()
+        .map(|c| (c.judge_id, c.entry_id))
+        .collect();
+    pairs.extend(
+        derived_conflicts(conn, competition_id)?
+            .into_iter()
+            .map(|(j, e, _)| (j, e)),
+    );
+    Ok(pairs)
+}
+
+/// One assignment.
+pub fn find_assignment(conn: &mut DbConnection, id: &str) -> QueryResult<Option<Assignment>> {
+    assignments::table
+        .find(id)
+        .select(Assignment::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// Stores an assignment.
+pub fn insert_assignment(conn: &mut DbConnection, row: &Assignment) -> QueryResult<()> {
+    diesel::insert_into(assignments::table)
+        .values(row)
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// Removes an assignment (and its sheet).
+pub fn delete_assignment(conn: &mut DbConnection, id: &str) -> QueryResult<()> {
+    diesel::delete(sheet_scores::table.filter(sheet_scores::assignment_id.eq(id))).execute(conn)?;
+    diesel::delete(score_sheets::table.find(id)).execute(conn)?;
+    diesel::delete(assignments::table.find(id))
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// A round's assignments with their sheet status.
+pub fn round_assignments(
+    conn: &mut DbConnection,
+    round_id: &str,
+) -> QueryResult<Vec<(Assignment, Option<String>)>> {
+    assignments::table
+        .left_join(score_sheets::table)
+        .filter(assignments::round_id.eq(round_id))
+        .select((Assignment::as_select(), score_sheets::status.nullable()))
+        .order((assignments::entry_id.asc(), assignments::judge_id.asc()))
+        .load(conn)
+}
+
+/// A judge's assignments with their sheets.
+pub fn judge_assignments(
+    conn: &mut DbConnection,
+    judge_id: &str,
+) -> QueryResult<Vec<(Assignment, Option<SheetRow>)>> {
+    assignments::table
+        .left_join(score_sheets::table)
+        .filter(assignments::judge_id.eq(judge_id))
+        .select((Assignment::as_select(), Option::<SheetRow>::as_select()))
+        .order((assignments::round_id.asc(), assignments::created_at.asc()))
+        .load(conn)
+}
+
+/// One sheet.
+pub fn find_sheet(conn: &mut DbConnection, assignment_id: &str) -> QueryResult<Option<SheetRow>> {
+    score_sheets::table
+        .find(assignment_id)
+        .select(SheetRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// Writes a sheet (new or changed).
+pub fn save_sheet(conn: &mut DbConnection, row: &SheetRow, exists: bool) -> QueryResult<()> {
+    if exists {
+        diesel::update(score_sheets::table.find(&row.assignment_id))
+            .set(row)
+            .execute(conn)
+            .map(|_| ())
+    } else {
+        diesel::insert_into(score_sheets::table)
+            .values(row)
+            .execute(conn)
+            .map(|_| ())
+    }
+}
+
+/// A sheet's values.
+pub fn sheet_values(
+    conn: &mut DbConnection,
+    assignment_id: &str,
+) -> QueryResult<Vec<(String, f64)>> {
+    sheet_scores::table
+        .filter(sheet_scores::assignment_id.eq(assignment_id))
+        .select((sheet_scores::criterion_id, sheet_scores::value))
+        .order(sheet_scores::criterion_id.asc())
+        .load(conn)
+}
+
+/// Replaces a sheet's values.
+pub fn replace_values(
+    conn: &mut DbConnection,
+    assignment_id: &str,
+    values: &[(String, f64)],
+) -> QueryResult<()> {
+    diesel::delete(sheet_scores::table.filter(sheet_scores::assignment_id.eq(assignment_id)))
+        .execute(conn)?;
+    for (criterion_id, value) in values {
+        diesel::insert_into(sheet_scores::table)
+            .values((
+                sheet_scores::assignment_id.eq(assignment_id),
+                sheet_scores::criterion_id.eq(criterion_id),
+                sheet_scores::value.eq(value),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// Every value of the round's submitted sheets: `(entry, judge, criterion, value)`.
+pub fn submitted_values(
+    conn: &mut DbConnection,
+    round_id: &str,
+) -> QueryResult<Vec<(String, String, String, f64)>> {
+    score_sheets::table
+        .inner_join(assignments::table)
+        .inner_join(
+            sheet_scores::table.on(sheet_scores::assignment_id.eq(score_sheets::assignment_id)),
+        )
+        .filter(score_sheets::round_id.eq(round_id))
+        .filter(score_sheets::status.eq("submitted"))
+        .select((
+            assignments::entry_id,
+            assignments::judge_id,
+            sheet_scores::criterion_id,
+            sheet_scores::value,
+        ))
+        .load(conn)
+}
+
+/// Submitted comments of an entry in a round: `(judge, comment)`.
+pub fn comments(
+    conn: &mut DbConnection,
+    round_id: &str,
+    entry_id: &str,
+) -> QueryResult<Vec<(String, Option<String>)>> {
+    score_sheets::table
+        .inner_join(assignments::table)
+        .filter(score_sheets::round_id.eq(round_id))
+        .filter(assignments::entry_id.eq(entry_id))
+        .filter(score_sheets::status.eq("submitted"))
+        .select((assignments::judge_id, score_sheets::comment))
+        .order(assignments::judge_id.asc())
+        .load(conn)
+}
+
+/// How many assignments of the competition lack a submitted sheet.
+pub fn unsubmitted_count(conn: &mut DbConnection, competition_id: &str) -> QueryResult<i64> {
+    assignments::table
+        .inner_join(rounds::table)
+        .left_join(score_sheets::table)
+        .filter(rounds::competition_id.eq(competition_id))
+        .filter(
+            score_sheets::status
+                .is_null()
+                .or(score_sheets::status.ne("submitted")),
+        )
+        .count()
+        .get_result(conn)
+}
+
+/// Stores the published snapshot.
+pub fn insert_results(
+    conn: &mut DbConnection,
+    competition_id: &str,
+    snapshot: &str,
+    now: NaiveDateTime,
+) -> QueryResult<()> {
+    diesel::insert_into(published_results::table)
+        .values((
+            published_results::competition_id.eq(competition_id),
+            published_results::snapshot.eq(snapshot),
+            published_results::published_at.eq(now),
+        ))
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// The published snapshot.
+pub fn find_results(conn: &mut DbConnection, competition_id: &str) -> QueryResult<Option<String>> {
+    published_results::table
+        .find(competition_id)
+        .select(published_results::snapshot)
+        .first(conn)
+        .optional()
+}
+
+/// Stores an award.
+pub fn insert_award(conn: &mut DbConnection, row: &AwardRow) -> QueryResult<()> {
+    diesel::insert_into(awards::table)
+        .values(row)
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// A competition's awards.
+pub fn awards_of(conn: &mut DbConnection, competition_id: &str) -> QueryResult<Vec<AwardRow>> {
+    awards::table
+        .filter(awards::competition_id.eq(competition_id))
+        .select(AwardRow::as_select())
+        .order(awards::created_at.asc())
+        .load(conn)
+}

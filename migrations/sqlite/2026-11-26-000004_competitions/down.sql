@@ -1,0 +1,12 @@
+DROP TABLE awards;
+DROP TABLE published_results;
+DROP TABLE sheet_scores;
+DROP TABLE score_sheets;
+DROP TABLE assignments;
+DROP TABLE conflicts;
+DROP TABLE competition_judges;
+DROP TABLE round_entries;
+DROP TABLE entries;
+DROP TABLE criteria;
+DROP TABLE rounds;
+DROP TABLE competitions;

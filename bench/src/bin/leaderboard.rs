@@ -216,8 +216,8 @@ async fn main() -> anyhow::Result<()> {
         println!(
             "{backend} leaderboard ({method}), {REQUESTS} requests: min {:.0?}  median {:.0?}  p95 {:.0?}  max {:.0?}",
             times[0],
-            percentile(&times, 0.5),
-            percentile(&times, 0.95),
+            percentile(&times, 50),
+            percentile(&times, 95),
             times[times.len() - 1]
         );
     }

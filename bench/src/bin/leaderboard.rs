@@ -146,11 +146,9 @@ async fn seed(pool: &DbPool) -> anyhow::Result<String> {
     Ok(round)
 }
 
-fn percentile(sorted: &[Duration], p: f64) -> Duration {
-    let index = ((sorted.len() as f64 - 1.0) * p).round();
-    sorted[usize::try_from(index as i64)
-        .unwrap_or(0)
-        .min(sorted.len() - 1)]
+/// The `percent`-th percentile (nearest rank below) of sorted durations.
+fn percentile(sorted: &[Duration], percent: usize) -> Duration {
+    sorted[(sorted.len() - 1) * percent / 100]
 }
 
 #[tokio::main]

@@ -4,6 +4,7 @@
 //! applies migrations, and binds the HTTP server with every route and middleware.
 
 pub mod auth;
+pub mod caching;
 pub mod cli;
 pub mod extract;
 pub mod metrics;
@@ -18,7 +19,7 @@ use std::sync::Arc;
 
 use actix_web::dev::Server;
 use actix_web::http::header::{self, HeaderName, HeaderValue};
-use actix_web::middleware::{DefaultHeaders, from_fn};
+use actix_web::middleware::{Condition, DefaultHeaders, from_fn};
 use actix_web::web::{Data, PayloadConfig};
 use actix_web::{App, HttpMessage, HttpServer, web};
 use anyhow::Context;
@@ -100,8 +101,12 @@ impl Application {
         });
         let route_table = Data::new(RouteTable::from_spec(&openapi::spec()));
         let limit = settings.max_body_bytes;
+        let cors_origins = (!settings.cors_allowed_origins.is_empty())
+            .then(|| settings.cors_allowed_origins.clone());
         let server = HttpServer::new(move || {
             let metrics = state.metrics.middleware();
+            let cors_enabled = cors_origins.is_some();
+            let cors = cors(cors_origins.as_deref().unwrap_or_default());
             App::new()
                 .into_utoipa_app()
                 .openapi(ApiDoc::openapi())
@@ -115,7 +120,9 @@ impl Application {
                 .default_service(web::to(openapi::fallback))
                 .openapi_service(|api| SwaggerUi::new("/docs/{_:.*}").url("/openapi.json", api))
                 .map(|app| {
-                    app.wrap(from_fn(problem::render_problems))
+                    app.wrap(Condition::new(cors_enabled, cors))
+                        .wrap(from_fn(problem::render_problems))
+                        .wrap(from_fn(caching::conditional_get))
                         .wrap(from_fn(echo_request_id))
                         .wrap(metrics)
                         .wrap(TracingLogger::default())
@@ -142,6 +149,39 @@ impl Application {
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         self.server.await
     }
+}
+
+/// CORS for the allowed origins (club websites). Tokens travel in `Authorization`, not cookies,
+/// so credentials are never allowed, and `*` means any origin without them.
+fn cors(origins: &[String]) -> actix_cors::Cors {
+    let mut cors = actix_cors::Cors::default()
+        .allowed_methods(["GET", "POST", "PUT", "PATCH", "DELETE"])
+        .allowed_headers([
+            header::AUTHORIZATION,
+            header::CONTENT_TYPE,
+            header::ACCEPT,
+            header::ACCEPT_LANGUAGE,
+            header::IF_MATCH,
+            header::IF_NONE_MATCH,
+        ])
+        .allowed_header("x-api-key")
+        .allowed_header("idempotency-key")
+        .expose_headers([
+            header::ETAG,
+            header::LOCATION,
+            header::RETRY_AFTER,
+            header::CONTENT_LANGUAGE,
+        ])
+        .expose_headers(["x-request-id"])
+        .max_age(3600);
+    for origin in origins {
+        cors = if origin == "*" {
+            cors.send_wildcard().allow_any_origin()
+        } else {
+            cors.allowed_origin(origin)
+        };
+    }
+    cors
 }
 
 /// Opens the pool, failing within `DATABASE_TIMEOUT_SECS` when the database is unreachable.

@@ -129,6 +129,10 @@ pub struct Settings {
     pub migrate_on_start: bool,
     /// Login, tokens and throttling.
     pub auth: AuthSettings,
+    /// `CORS_ALLOWED_ORIGINS`: origins of browser clients (club websites), comma-separated,
+    /// such as `https://clb.utb.edu.vn`; `*` allows any origin (never with credentials). Empty:
+    /// no cross-origin access (default).
+    pub cors_allowed_origins: Vec<String>,
     /// `LEADERBOARD_FLAG_SPREAD`: leaderboard rows whose judges' totals spread (population
     /// standard deviation, 0–100 scale) exceeds this are flagged (default 15).
     pub flag_spread: f64,
@@ -151,6 +155,7 @@ impl Default for Settings {
             migrate_on_start: true,
             auth: AuthSettings::default(),
             flag_spread: 15.0,
+            cors_allowed_origins: Vec::new(),
         }
     }
 }
@@ -216,6 +221,7 @@ impl Settings {
             )?),
             migrate_on_start: flag("MIGRATE_ON_START", true)?,
             auth,
+            cors_allowed_origins: cors_origins(lookup("CORS_ALLOWED_ORIGINS").as_deref())?,
             flag_spread: match lookup("LEADERBOARD_FLAG_SPREAD") {
                 None => defaults.flag_spread,
                 Some(v) => v
@@ -347,6 +353,31 @@ impl Settings {
         );
         Ok(secret)
     }
+}
+
+fn cors_origins(raw: Option<&str>) -> anyhow::Result<Vec<String>> {
+    let Some(raw) = raw else {
+        return Ok(Vec::new());
+    };
+    raw.split(',')
+        .map(str::trim)
+        .filter(|o| !o.is_empty())
+        .map(|origin| {
+            let valid = origin == "*"
+                || ((origin.starts_with("https://") || origin.starts_with("http://"))
+                    && !origin
+                        .trim_end_matches('/')
+                        .contains(|c: char| c.is_whitespace())
+                    && origin.matches('/').count() == 2);
+            if valid {
+                Ok(origin.to_owned())
+            } else {
+                bail!(
+                    "CORS_ALLOWED_ORIGINS: `{origin}` is not an origin like https://clb.utb.edu.vn"
+                )
+            }
+        })
+        .collect()
 }
 
 fn load_or_create_secret(path: &Path) -> anyhow::Result<SecretString> {

@@ -1,0 +1,115 @@
+//! HTTP caching: `ETag` on every successful `GET`, `304 Not Modified` for a matching
+//! `If-None-Match`, and `Cache-Control` that keeps private answers out of shared caches.
+//!
+//! The tag is a hash of the representation the caller receives (which can differ by caller),
+//! so a client revalidates cheaply; an `ETag` set by a handler (a score sheet's version) wins.
+
+use actix_web::body::{BoxBody, MessageBody};
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::header::{self, HeaderValue};
+use actix_web::http::{Method, StatusCode};
+use actix_web::middleware::Next;
+use actix_web::{HttpResponse, body};
+use sha2::{Digest, Sha256};
+
+/// What responses vary by; shared caches must key on all of it.
+const VARY: &str = "Accept-Language, Authorization, X-API-Key";
+
+fn etag_of(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    let hex: String = digest.iter().take(12).fold(String::new(), |mut out, b| {
+        use std::fmt::Write as _;
+        let _ = write!(out, "{b:02x}");
+        out
+    });
+    format!("W/\"{hex}\"")
+}
+
+/// Whether an `If-None-Match` value matches `etag` (weak comparison, RFC 9110 §13.1.2).
+fn matches(if_none_match: &str, etag: &str) -> bool {
+    let bare = |tag: &str| tag.trim().trim_start_matches("W/").to_owned();
+    if_none_match.trim() == "*"
+        || if_none_match
+            .split(',')
+            .any(|candidate| bare(candidate) == bare(etag))
+}
+
+/// Middleware: `Cache-Control`, `Vary`, `ETag` and `304`.
+pub async fn conditional_get(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    let readable = matches!(*req.method(), Method::GET | Method::HEAD);
+    let credentials = req.headers().contains_key(header::AUTHORIZATION)
+        || req.headers().contains_key("x-api-key");
+    let operational = req.path().starts_with("/health") || req.path() == "/metrics";
+    let if_none_match = req
+        .headers()
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
+    let mut response = next.call(req).await?.map_into_boxed_body();
+
+    let headers = response.headers_mut();
+    headers.insert(header::VARY, HeaderValue::from_static(VARY));
+    if !headers.contains_key(header::CACHE_CONTROL) {
+        let policy = match (readable && !operational, credentials) {
+            (false, _) => "no-store",
+            (true, true) => "private, no-cache",
+            (true, false) => "public, max-age=0, must-revalidate",
+        };
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(policy));
+    }
+    if !readable || !response.status().is_success() || operational {
+        return Ok(response);
+    }
+
+    let (request, response) = response.into_parts();
+    let (mut head, body) = response.into_parts();
+    let bytes = body::to_bytes(body)
+        .await
+        .map_err(|e| actix_web::error::ErrorInternalServerError(e.to_string()))?;
+    let etag = match head
+        .headers()
+        .get(header::ETAG)
+        .and_then(|v| v.to_str().ok())
+    {
+        Some(existing) => existing.to_owned(),
+        None => etag_of(&bytes),
+    };
+    if let Ok(value) = HeaderValue::from_str(&etag) {
+        head.headers_mut().insert(header::ETAG, value);
+    }
+    if if_none_match
+        .as_deref()
+        .is_some_and(|inm| matches(inm, &etag))
+    {
+        let mut not_modified = HttpResponse::new(StatusCode::NOT_MODIFIED);
+        for name in [header::ETAG, header::CACHE_CONTROL, header::VARY] {
+            if let Some(value) = head.headers().get(&name) {
+                not_modified.headers_mut().insert(name, value.clone());
+            }
+        }
+        return Ok(ServiceResponse::new(request, not_modified));
+    }
+    Ok(ServiceResponse::new(
+        request,
+        head.set_body(BoxBody::new(bytes)),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{etag_of, matches};
+
+    #[test]
+    fn weak_comparison_ignores_the_weak_prefix_and_lists() {
+        let tag = etag_of(b"{}");
+        assert!(tag.starts_with("W/\""));
+        assert!(matches(&tag, &tag));
+        assert!(matches(&tag.replace("W/", ""), &tag));
+        assert!(matches(&format!("\"other\", {tag}"), &tag));
+        assert!(matches("*", &tag));
+        assert!(!matches("\"other\"", &tag));
+    }
+}

@@ -71,14 +71,7 @@ pub struct JwtKeys {
 }
 
 fn fingerprint(material: &[u8]) -> String {
-    Sha256::digest(material)
-        .iter()
-        .take(4)
-        .fold(String::new(), |mut out, b| {
-            use std::fmt::Write as _;
-            let _ = write!(out, "{b:02x}");
-            out
-        })
+    sonla_core::hex(&Sha256::digest(material)[..4])
 }
 
 fn read_pem(path: Option<&std::path::Path>, name: &str) -> anyhow::Result<Vec<u8>> {

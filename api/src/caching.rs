@@ -17,11 +17,7 @@ const VARY: &str = "Accept-Language, Authorization, X-API-Key";
 
 fn etag_of(bytes: &[u8]) -> String {
     let digest = Sha256::digest(bytes);
-    let hex: String = digest.iter().take(12).fold(String::new(), |mut out, b| {
-        use std::fmt::Write as _;
-        let _ = write!(out, "{b:02x}");
-        out
-    });
+    let hex = sonla_core::hex(&digest[..12]);
     format!("W/\"{hex}\"")
 }
 

@@ -10,6 +10,7 @@ pub mod extract;
 pub mod metrics;
 pub mod openapi;
 pub mod problem;
+pub mod ratelimit;
 pub mod routes;
 pub mod settings;
 pub mod telemetry;
@@ -101,6 +102,11 @@ impl Application {
         });
         let route_table = Data::new(RouteTable::from_spec(&openapi::spec()));
         let limit = settings.max_body_bytes;
+        let limiters = Data::from(ratelimit::Limiters::new(
+            settings.rate_limit,
+            settings.auth_rate_limit,
+            settings.auth.trust_forwarded_for,
+        ));
         let cors_origins = (!settings.cors_allowed_origins.is_empty())
             .then(|| settings.cors_allowed_origins.clone());
         let server = HttpServer::new(move || {
@@ -112,6 +118,7 @@ impl Application {
                 .openapi(ApiDoc::openapi())
                 .app_data(state.clone())
                 .app_data(route_table.clone())
+                .app_data(limiters.clone())
                 .app_data(BodyLimit(limit))
                 .app_data(PayloadConfig::new(limit))
                 .app_data(extract::path_config())
@@ -120,7 +127,8 @@ impl Application {
                 .default_service(web::to(openapi::fallback))
                 .openapi_service(|api| SwaggerUi::new("/docs/{_:.*}").url("/openapi.json", api))
                 .map(|app| {
-                    app.wrap(Condition::new(cors_enabled, cors))
+                    app.wrap(from_fn(ratelimit::limit))
+                        .wrap(Condition::new(cors_enabled, cors))
                         .wrap(from_fn(problem::render_problems))
                         .wrap(from_fn(caching::conditional_get))
                         .wrap(from_fn(echo_request_id))

@@ -79,11 +79,28 @@ impl Modify for SecuritySchemes {
 /// The whole document, built from the same route configuration the server runs.
 #[must_use]
 pub fn spec() -> utoipa::openapi::OpenApi {
-    let (_, api) = App::new()
+    let (_, mut api) = App::new()
         .into_utoipa_app()
         .openapi(ApiDoc::openapi())
         .configure(routes::configure)
         .split_for_parts();
+    // Every operation can be rate limited (crate::ratelimit).
+    for item in api.paths.paths.values_mut() {
+        let operations = [
+            &mut item.get,
+            &mut item.post,
+            &mut item.put,
+            &mut item.patch,
+            &mut item.delete,
+        ];
+        for operation in operations.into_iter().flatten() {
+            operation
+                .responses
+                .responses
+                .entry("429".to_owned())
+                .or_insert_with(crate::problem::rate_limited_response);
+        }
+    }
     api
 }
 
@@ -202,6 +219,10 @@ mod tests {
                     .keys()
                     .any(|status| status.starts_with(['4', '5']));
                 assert!(documents_errors, "{path} documents no error response");
+                assert!(
+                    op.responses.responses.contains_key("429"),
+                    "{path} does not document 429"
+                );
             }
         }
     }

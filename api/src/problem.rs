@@ -326,9 +326,15 @@ pub async fn render_problems(
         None => return Ok(response.map_into_left_body()),
     };
     log_once(&api, &path);
-    Ok(response
-        .into_response(api.to_response(lang, Some(&path)))
-        .map_into_right_body())
+    let mut problem = api.to_response(lang, Some(&path));
+    // Keep what a middleware said about retrying (the rate limiter's Retry-After, RateLimit-*).
+    for (name, value) in response.headers() {
+        let keep = name.as_str() == "retry-after" || name.as_str().starts_with("ratelimit-");
+        if keep {
+            problem.headers_mut().insert(name.clone(), value.clone());
+        }
+    }
+    Ok(response.into_response(problem).map_into_right_body())
 }
 
 fn as_api_error(error: &actix_web::Error) -> ApiError {
@@ -346,6 +352,49 @@ fn log_once(error: &ApiError, path: &str) {
     } else {
         tracing::debug!(%code, path, "request rejected");
     }
+}
+
+/// The 429 every operation may answer, with its headers.
+#[must_use]
+pub fn rate_limited_response() -> RefOr<Response> {
+    use utoipa::openapi::HeaderBuilder;
+    use utoipa::openapi::schema::{ObjectBuilder, Type};
+    let integer = |description: &str| {
+        HeaderBuilder::new()
+            .schema(Some(
+                ObjectBuilder::new().schema_type(Type::Integer).format(Some(
+                    utoipa::openapi::SchemaFormat::KnownFormat(utoipa::openapi::KnownFormat::Int32),
+                )),
+            ))
+            .description(Some(description))
+            .build()
+    };
+    ResponseBuilder::new()
+        .description("Too many requests for this caller; retry after `Retry-After` seconds")
+        .header(
+            "Retry-After",
+            integer("Seconds until a request can succeed"),
+        )
+        .header(
+            "RateLimit-Limit",
+            integer("Requests allowed at once by the tightest quota"),
+        )
+        .header(
+            "RateLimit-Remaining",
+            integer("Requests left now (0 when refused)"),
+        )
+        .header(
+            "RateLimit-Reset",
+            integer("Seconds until the quota allows a request"),
+        )
+        .content(
+            PROBLEM_JSON,
+            ContentBuilder::new()
+                .schema(Some(Ref::from_schema_name("Problem")))
+                .build(),
+        )
+        .build()
+        .into()
 }
 
 fn problem_response(description: &str) -> RefOr<Response> {

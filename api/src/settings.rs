@@ -3,7 +3,6 @@
 //! Every variable is documented in `.env.example`. Settings are parsed once in `main` and
 //! passed to [`crate::Application::build`]; tests build their own.
 
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -129,6 +128,12 @@ pub struct Settings {
     pub migrate_on_start: bool,
     /// Login, tokens and throttling.
     pub auth: AuthSettings,
+    /// `RATE_LIMIT_PER_MINUTE` / `RATE_LIMIT_BURST`: requests per caller (default 600 a
+    /// minute, bursts of 120).
+    pub rate_limit: crate::ratelimit::Quota,
+    /// `AUTH_RATE_LIMIT_PER_MINUTE` / `AUTH_RATE_LIMIT_BURST`: requests per caller to
+    /// `/api/v1/auth` (default 60 a minute, bursts of 20).
+    pub auth_rate_limit: crate::ratelimit::Quota,
     /// `CORS_ALLOWED_ORIGINS`: origins of browser clients (club websites), comma-separated,
     /// such as `https://clb.utb.edu.vn`; `*` allows any origin (never with credentials). Empty:
     /// no cross-origin access (default).
@@ -156,6 +161,14 @@ impl Default for Settings {
             auth: AuthSettings::default(),
             flag_spread: 15.0,
             cors_allowed_origins: Vec::new(),
+            rate_limit: crate::ratelimit::Quota {
+                per_minute: 600,
+                burst: 120,
+            },
+            auth_rate_limit: crate::ratelimit::Quota {
+                per_minute: 60,
+                burst: 20,
+            },
         }
     }
 }
@@ -222,6 +235,14 @@ impl Settings {
             migrate_on_start: flag("MIGRATE_ON_START", true)?,
             auth,
             cors_allowed_origins: cors_origins(lookup("CORS_ALLOWED_ORIGINS").as_deref())?,
+            rate_limit: crate::ratelimit::Quota {
+                per_minute: u32::try_from(number("RATE_LIMIT_PER_MINUTE", 600)?)?,
+                burst: u32::try_from(number("RATE_LIMIT_BURST", 120)?)?,
+            },
+            auth_rate_limit: crate::ratelimit::Quota {
+                per_minute: u32::try_from(number("AUTH_RATE_LIMIT_PER_MINUTE", 60)?)?,
+                burst: u32::try_from(number("AUTH_RATE_LIMIT_BURST", 20)?)?,
+            },
             flag_spread: match lookup("LEADERBOARD_FLAG_SPREAD") {
                 None => defaults.flag_spread,
                 Some(v) => v
@@ -391,10 +412,7 @@ fn load_or_create_secret(path: &Path) -> anyhow::Result<SecretString> {
         std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     }
     let bytes: [u8; 32] = rand::random();
-    let secret = bytes.iter().fold(String::with_capacity(64), |mut hex, b| {
-        let _ = write!(hex, "{b:02x}");
-        hex
-    });
+    let secret = sonla_core::hex(&bytes);
     write_private(path, &secret).with_context(|| format!("cannot write {}", path.display()))?;
     Ok(SecretString::from(secret))
 }

@@ -16,6 +16,7 @@ mod members;
 mod migrations;
 mod openapi;
 mod organizations;
+mod rate_limits;
 mod role_matrix;
 mod search_index;
 mod throttle;

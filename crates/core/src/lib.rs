@@ -75,3 +75,15 @@ macro_rules! string_enum {
         }
     };
 }
+
+/// Lower-case hexadecimal of bytes (hashes in keys, tags and fingerprints).
+#[must_use]
+pub fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write as _;
+    bytes
+        .iter()
+        .fold(String::with_capacity(bytes.len() * 2), |mut out, b| {
+            let _ = write!(out, "{b:02x}");
+            out
+        })
+}

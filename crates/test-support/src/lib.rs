@@ -346,6 +346,15 @@ pub fn test_settings(database_url: &str) -> Settings {
         jwt_secret: Some(SecretString::from(TEST_JWT_SECRET)),
         workers: 1,
         db_pool_size: 4,
+        // Tests make many requests from one address; the rate-limit tests set their own.
+        rate_limit: api::ratelimit::Quota {
+            per_minute: 1_000_000,
+            burst: 1_000_000,
+        },
+        auth_rate_limit: api::ratelimit::Quota {
+            per_minute: 1_000_000,
+            burst: 1_000_000,
+        },
         ..Settings::default()
     }
 }

@@ -100,7 +100,9 @@ impl Application {
                 flag_spread: settings.flag_spread,
             },
         });
-        let route_table = Data::new(RouteTable::from_spec(&openapi::spec()));
+        // One document for the route table and `/openapi.json`, with what `spec()` adds.
+        let document = openapi::spec();
+        let route_table = Data::new(RouteTable::from_spec(&document));
         let limit = settings.max_body_bytes;
         let limiters = Data::from(ratelimit::Limiters::new(
             settings.rate_limit,
@@ -125,7 +127,9 @@ impl Application {
                 .app_data(extract::query_config())
                 .configure(routes::configure)
                 .default_service(web::to(openapi::fallback))
-                .openapi_service(|api| SwaggerUi::new("/docs/{_:.*}").url("/openapi.json", api))
+                .openapi_service(|_| {
+                    SwaggerUi::new("/docs/{_:.*}").url("/openapi.json", document.clone())
+                })
                 .map(|app| {
                     app.wrap(from_fn(ratelimit::limit))
                         .wrap(Condition::new(cors_enabled, cors))

@@ -10,24 +10,16 @@ use actix_web::http::header::{self, HeaderValue};
 use actix_web::http::{Method, StatusCode};
 use actix_web::middleware::Next;
 use actix_web::{HttpResponse, body};
-use sha2::{Digest, Sha256};
 
 /// What responses vary by; shared caches must key on all of it.
 const VARY: &str = "Accept-Language, Authorization, X-API-Key";
 
 fn etag_of(bytes: &[u8]) -> String {
-    let digest = Sha256::digest(bytes);
-    let hex = sonla_core::hex(&digest[..12]);
-    format!("W/\"{hex}\"")
+    sonla_core::etag_of_bytes(bytes)
 }
 
-/// Whether an `If-None-Match` value matches `etag` (weak comparison, RFC 9110 §13.1.2).
 fn matches(if_none_match: &str, etag: &str) -> bool {
-    let bare = |tag: &str| tag.trim().trim_start_matches("W/").to_owned();
-    if_none_match.trim() == "*"
-        || if_none_match
-            .split(',')
-            .any(|candidate| bare(candidate) == bare(etag))
+    sonla_core::etag_listed(if_none_match, etag)
 }
 
 /// Middleware: `Cache-Control`, `Vary`, `ETag` and `304`.

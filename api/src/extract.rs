@@ -240,6 +240,15 @@ fn invalid_query(message: &str) -> ApiError {
     ))
 }
 
+/// The `If-Match` header, for conditional changes (412 when it names another version).
+#[must_use]
+pub fn if_match(req: &HttpRequest) -> Option<String> {
+    req.headers()
+        .get(actix_web::http::header::IF_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned)
+}
+
 /// Path parameters that do not parse (an id that is not a UUID) answer 400.
 #[must_use]
 pub fn path_config() -> PathConfig {

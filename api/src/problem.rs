@@ -418,6 +418,7 @@ fn status_description(status: u16) -> &'static str {
         400 => "Malformed request: bad JSON, query or path parameter, or cursor",
         404 => "No such record",
         409 => "Conflicts with existing data",
+        412 => "`If-Match` names another version of the record; read it again",
         413 => "Request body too large",
         415 => "Content-Type is not application/json",
         422 => "Validation failed; `errors` lists the fields",
@@ -458,6 +459,8 @@ error_responses! {
     ServerErrors: [500, 503];
     /// Errors of a protected operation: no or bad credentials, or not allowed.
     AuthErrors: [401, 403];
+    /// A conditional change whose `If-Match` names another version.
+    PreconditionErrors: [412];
     /// Errors of logging in and refreshing tokens.
     LoginErrors: [400, 401, 413, 415, 422, 429, 500, 503];
 }

@@ -156,3 +156,105 @@ async fn cors_allows_configured_origins_only_and_never_credentials() {
             .contains_key("access-control-allow-origin")
     );
 }
+
+#[tokio::test]
+async fn a_stale_if_match_is_412_and_changes_nothing() {
+    let app = TestApp::spawn().await;
+    let owner = app.user(&[]).await;
+    let created = json(
+        app.post_as(
+            &owner,
+            ORGS,
+            &json!({"name": "Vườn ươm Sơn La", "kind": "incubator"}),
+        )
+        .await,
+    )
+    .await;
+    let path = format!("{ORGS}/{}", created["id"].as_str().unwrap());
+    let tag = app.get(&path).await.headers()["etag"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    let patch = |tag: String, body: serde_json::Value| {
+        let request = app
+            .client
+            .patch(app.url(&path))
+            .bearer_auth(&owner.token)
+            .header("if-match", tag)
+            .json(&body);
+        async move { request.send().await.unwrap() }
+    };
+
+    let fresh = patch(tag.clone(), json!({"short_description": "Lần một"})).await;
+    let stale = patch(tag.clone(), json!({"short_description": "Lần hai"})).await;
+    let stale_delete = app
+        .client
+        .delete(app.url(&path))
+        .bearer_auth(&owner.token)
+        .header("if-match", &tag)
+        .send()
+        .await
+        .unwrap();
+
+    assert_eq!(fresh.status().as_u16(), 200);
+    sonla_test_support::assert_problem(stale, 412, "precondition_failed").await;
+    sonla_test_support::assert_problem(stale_delete, 412, "precondition_failed").await;
+    assert_eq!(
+        json(app.get(&path).await).await["short_description"],
+        "Lần một"
+    );
+    let current = app.get(&path).await.headers()["etag"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    let deleted = app
+        .client
+        .delete(app.url(&path))
+        .bearer_auth(&owner.token)
+        .header("if-match", current)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(deleted.status().as_u16(), 204);
+}
+
+#[tokio::test]
+async fn ideas_and_profiles_honour_if_match_too() {
+    let app = TestApp::spawn().await;
+    let lead = app.user(&[]).await;
+    let idea = crate::ideas::idea(&app, &lead, "Chè Tà Xùa", json!({})).await;
+    let path = format!("/api/v1/ideas/{}", idea["id"].as_str().unwrap());
+    let idea_tag = app.get_as(&lead, &path).await.headers()["etag"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    let me_tag = app.get_as(&lead, "/api/v1/me").await.headers()["etag"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+
+    let send = |path: &str, tag: &str, body: serde_json::Value| {
+        let request = app
+            .client
+            .patch(app.url(path))
+            .bearer_auth(&lead.token)
+            .header("if-match", tag)
+            .json(&body);
+        async move { request.send().await.unwrap().status().as_u16() }
+    };
+    assert_eq!(send(&path, &idea_tag, json!({"summary": "Một"})).await, 200);
+    assert_eq!(send(&path, &idea_tag, json!({"summary": "Hai"})).await, 412);
+    assert_eq!(
+        send("/api/v1/me", &me_tag, json!({"full_name": "Lò Văn Một"})).await,
+        200
+    );
+    assert_eq!(
+        send("/api/v1/me", &me_tag, json!({"full_name": "Lò Văn Hai"})).await,
+        412
+    );
+    assert_eq!(
+        send("/api/v1/me", "*", json!({"full_name": "Lò Văn Ba"})).await,
+        200,
+        "* matches any version"
+    );
+}

@@ -1,7 +1,7 @@
 //! `/api/v1/ideas`: startup ideas, their workflow, team, selection and history.
 
 use actix_web::web::{Data, Path};
-use actix_web::{HttpResponse, delete, get, patch, post, put};
+use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post, put};
 use sonla_core::Page;
 use sonla_ideas::api::{
     ActionRequest, AddTeamMemberRequest, CountResponse, CreateIdeaRequest, HistoryEntryResponse,
@@ -14,9 +14,10 @@ use uuid::Uuid;
 
 use crate::AppState;
 use crate::auth::{AuthUser, Meta, OptionalAuthUser};
-use crate::extract::{ValidJson, ValidQuery};
+use crate::extract::{ValidJson, ValidQuery, if_match};
 use crate::problem::{
-    ApiResult, AuthErrors, CreateErrors, DeleteErrors, ListErrors, ReadErrors, UpdateErrors,
+    ApiResult, AuthErrors, CreateErrors, DeleteErrors, ListErrors, PreconditionErrors, ReadErrors,
+    UpdateErrors,
 };
 
 pub(crate) fn configure(cfg: &mut ServiceConfig<'_>) {
@@ -126,17 +127,26 @@ pub async fn get_idea(
     security(("bearer_jwt" = [])),
     params(("idea_id" = Uuid, Path, description = "The idea's id")),
     request_body = UpdateIdeaRequest,
-    responses((status = 200, body = IdeaResponse), UpdateErrors, AuthErrors)
+    responses((status = 200, body = IdeaResponse), UpdateErrors, AuthErrors, PreconditionErrors)
 )]
 #[patch("/{idea_id}")]
 pub async fn update_idea(
+    req: HttpRequest,
     state: Data<AppState>,
     AuthUser(actor): AuthUser,
     Meta(meta): Meta,
     id: Path<Uuid>,
     ValidJson(body): ValidJson<UpdateIdeaRequest>,
 ) -> ApiResult<HttpResponse> {
-    let view = service::update_idea(&state.db, &actor, &meta, id.to_string(), body).await?;
+    let view = service::update_idea(
+        &state.db,
+        &actor,
+        &meta,
+        id.to_string(),
+        body,
+        if_match(&req),
+    )
+    .await?;
     Ok(HttpResponse::Ok().json(IdeaResponse::from(view)))
 }
 
@@ -147,16 +157,17 @@ pub async fn update_idea(
     tag = "ideas",
     security(("bearer_jwt" = [])),
     params(("idea_id" = Uuid, Path, description = "The idea's id")),
-    responses((status = 204, description = "Deleted"), DeleteErrors, AuthErrors)
+    responses((status = 204, description = "Deleted"), DeleteErrors, AuthErrors, PreconditionErrors)
 )]
 #[delete("/{idea_id}")]
 pub async fn delete_idea(
+    req: HttpRequest,
     state: Data<AppState>,
     AuthUser(actor): AuthUser,
     Meta(meta): Meta,
     id: Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    service::delete_idea(&state.db, &actor, &meta, id.to_string()).await?;
+    service::delete_idea(&state.db, &actor, &meta, id.to_string(), if_match(&req)).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 

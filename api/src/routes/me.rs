@@ -1,7 +1,7 @@
 //! `/api/v1/me`: the caller's own account.
 
 use actix_web::web::Data;
-use actix_web::{HttpResponse, get, patch, post};
+use actix_web::{HttpRequest, HttpResponse, get, patch, post};
 use sonla_accounts::api::{ChangePasswordRequest, UpdateMeRequest, UserResponse};
 use sonla_accounts::service;
 use sonla_core::Page;
@@ -10,8 +10,10 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::AppState;
 use crate::auth::{AuthUser, Meta};
-use crate::extract::{ValidJson, ValidQuery};
-use crate::problem::{ApiResult, AuthErrors, ListErrors, ReadErrors, UpdateErrors};
+use crate::extract::{ValidJson, ValidQuery, if_match};
+use crate::problem::{
+    ApiResult, AuthErrors, ListErrors, PreconditionErrors, ReadErrors, UpdateErrors,
+};
 
 pub(crate) fn configure(cfg: &mut ServiceConfig<'_>) {
     cfg.service(get_me)
@@ -78,15 +80,16 @@ pub async fn get_me(state: Data<AppState>, AuthUser(actor): AuthUser) -> ApiResu
     tag = "me",
     security(("bearer_jwt" = [])),
     request_body = UpdateMeRequest,
-    responses((status = 200, body = UserResponse), UpdateErrors, AuthErrors)
+    responses((status = 200, body = UserResponse), UpdateErrors, AuthErrors, PreconditionErrors)
 )]
 #[patch("")]
 pub async fn update_me(
+    req: HttpRequest,
     state: Data<AppState>,
     AuthUser(actor): AuthUser,
     ValidJson(body): ValidJson<UpdateMeRequest>,
 ) -> ApiResult<HttpResponse> {
-    let (user, roles) = service::update_me(&state.db, &actor, body).await?;
+    let (user, roles) = service::update_me(&state.db, &actor, body, if_match(&req)).await?;
     Ok(HttpResponse::Ok().json(UserResponse::new(user, roles)))
 }
 

@@ -3,7 +3,7 @@
 //! Handlers decode, call one service function of `sonla_organizations`, and map the result.
 
 use actix_web::web::{Data, Path};
-use actix_web::{HttpResponse, delete, get, patch, post};
+use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post};
 use sonla_core::Page;
 use sonla_organizations::api::{
     AddMemberRequest, CreateOrganizationRequest, ListMembersQuery, ListOrganizationsQuery,
@@ -15,9 +15,10 @@ use uuid::Uuid;
 
 use crate::AppState;
 use crate::auth::{AuthUser, Meta};
-use crate::extract::{ValidJson, ValidQuery};
+use crate::extract::{ValidJson, ValidQuery, if_match};
 use crate::problem::{
-    ApiResult, AuthErrors, CreateErrors, DeleteErrors, ListErrors, ReadErrors, UpdateErrors,
+    ApiResult, AuthErrors, CreateErrors, DeleteErrors, ListErrors, PreconditionErrors, ReadErrors,
+    UpdateErrors,
 };
 
 pub(crate) fn configure(cfg: &mut ServiceConfig<'_>) {
@@ -99,18 +100,26 @@ pub async fn get_organization(state: Data<AppState>, id: Path<Uuid>) -> ApiResul
     security(("bearer_jwt" = [])),
     params(("organization_id" = Uuid, Path, description = "The organisation's id")),
     request_body = UpdateOrganizationRequest,
-    responses((status = 200, body = OrganizationResponse), UpdateErrors, AuthErrors)
+    responses((status = 200, body = OrganizationResponse), UpdateErrors, AuthErrors, PreconditionErrors)
 )]
 #[patch("/{organization_id}")]
 pub async fn update_organization(
+    req: HttpRequest,
     state: Data<AppState>,
     AuthUser(actor): AuthUser,
     Meta(meta): Meta,
     id: Path<Uuid>,
     ValidJson(body): ValidJson<UpdateOrganizationRequest>,
 ) -> ApiResult<HttpResponse> {
-    let organization =
-        service::update_organization(&state.db, &actor, &meta, id.to_string(), body).await?;
+    let organization = service::update_organization(
+        &state.db,
+        &actor,
+        &meta,
+        id.to_string(),
+        body,
+        if_match(&req),
+    )
+    .await?;
     Ok(HttpResponse::Ok().json(OrganizationResponse::from(organization)))
 }
 
@@ -121,16 +130,17 @@ pub async fn update_organization(
     tag = "organizations",
     security(("bearer_jwt" = [])),
     params(("organization_id" = Uuid, Path, description = "The organisation's id")),
-    responses((status = 204, description = "Deleted"), DeleteErrors, AuthErrors)
+    responses((status = 204, description = "Deleted"), DeleteErrors, AuthErrors, PreconditionErrors)
 )]
 #[delete("/{organization_id}")]
 pub async fn delete_organization(
+    req: HttpRequest,
     state: Data<AppState>,
     AuthUser(actor): AuthUser,
     Meta(meta): Meta,
     id: Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    service::delete_organization(&state.db, &actor, &meta, id.to_string()).await?;
+    service::delete_organization(&state.db, &actor, &meta, id.to_string(), if_match(&req)).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 

@@ -57,6 +57,9 @@ pub enum AccountError {
     /// The cursor is not one of this list.
     #[error("invalid cursor")]
     InvalidCursor,
+    /// `If-Match` names another version.
+    #[error("precondition failed")]
+    PreconditionFailed,
     /// Hashing failed (a broken parameter set, never the caller's fault).
     #[error("password hashing failed: {0}")]
     Hash(String),
@@ -101,6 +104,7 @@ impl DomainError for AccountError {
             Self::LastAdmin => ErrorCode::LastAdmin,
             Self::MemberRoleKept => ErrorCode::Conflict,
             Self::InvalidCursor => ErrorCode::InvalidCursor,
+            Self::PreconditionFailed => ErrorCode::PreconditionFailed,
             Self::Hash(_) => ErrorCode::Internal,
             Self::Db(e) => e.code(),
         }

@@ -15,6 +15,7 @@ use sonla_db::{DbConnection, DbError, DbPool, search};
 
 use crate::api::{
     ChangePasswordRequest, ListUsersQuery, LoginRequest, RegisterRequest, UpdateMeRequest,
+    UserResponse,
 };
 use crate::model::{NewUserRole, RefreshToken, User, UserChanges};
 use crate::throttle::{self, AttemptKeys, Charge, LoginLimits};
@@ -371,6 +372,7 @@ pub async fn update_me(
     pool: &DbPool,
     actor: &Actor,
     request: UpdateMeRequest,
+    if_match: Option<String>,
 ) -> Result<(User, Vec<Role>), AccountError> {
     let id = actor.user_id.clone();
     let changes = UserChanges {
@@ -382,7 +384,15 @@ pub async fn update_me(
     };
     pool.run(move |conn| {
         conn.write_transaction(|conn| {
-            repo::find_by_id(conn, &id)?.ok_or(AccountError::UserNotFound)?;
+            let (current, roles) = user_with_roles(conn, &id)?;
+            if let Some(list) = &if_match
+                && !sonla_core::etag_listed(
+                    list,
+                    &sonla_core::etag_of(&UserResponse::new(current, roles)),
+                )
+            {
+                return Err(AccountError::PreconditionFailed);
+            }
             let user = repo::update(conn, &id, &changes)?;
             Ok((user, roles_of(conn, &id)?))
         })

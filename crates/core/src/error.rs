@@ -160,6 +160,7 @@ error_codes! {
     LastOwner => (409, "last_owner", "Tổ chức phải còn ít nhất một chủ sở hữu", "An organisation must keep an owner");
     LastAdmin => (409, "last_admin", "Hệ thống phải còn ít nhất một quản trị viên", "The platform must keep an administrator");
     EmailTaken => (409, "email_taken", "Email đã được sử dụng", "Email already in use");
+    PreconditionFailed => (412, "precondition_failed", "Bản ghi đã thay đổi (If-Match không khớp); hãy tải lại", "The record changed (If-Match does not match); reload it");
     VersionMismatch => (412, "version_mismatch", "Phiếu đã bị sửa ở nơi khác; hãy tải lại", "The sheet changed elsewhere; reload it");
     PayloadTooLarge => (413, "payload_too_large", "Nội dung yêu cầu quá lớn", "Request body too large");
     UnsupportedMediaType => (415, "unsupported_media_type", "Kiểu nội dung không được hỗ trợ", "Unsupported media type");

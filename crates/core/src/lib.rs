@@ -87,3 +87,27 @@ pub fn hex(bytes: &[u8]) -> String {
             out
         })
 }
+
+/// The weak entity tag of a representation: a hash of the bytes the caller receives.
+#[must_use]
+pub fn etag_of_bytes(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    format!("W/\"{}\"", hex(&Sha256::digest(bytes)[..12]))
+}
+
+/// The weak entity tag of a value as it is sent in JSON.
+#[must_use]
+pub fn etag_of<T: serde::Serialize>(value: &T) -> String {
+    etag_of_bytes(&serde_json::to_vec(value).unwrap_or_default())
+}
+
+/// Whether a list of entity tags (`If-Match`, `If-None-Match`) names `etag`, by weak
+/// comparison (RFC 9110 §8.8.3.2), `*` naming any.
+#[must_use]
+pub fn etag_listed(list: &str, etag: &str) -> bool {
+    let bare = |tag: &str| tag.trim().trim_start_matches("W/").to_owned();
+    list.trim() == "*"
+        || list
+            .split(',')
+            .any(|candidate| bare(candidate) == bare(etag))
+}

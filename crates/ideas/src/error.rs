@@ -52,6 +52,9 @@ pub enum IdeaError {
     /// The cursor is not one of this list.
     #[error("invalid cursor")]
     InvalidCursor,
+    /// `If-Match` names another version.
+    #[error("precondition failed")]
+    PreconditionFailed,
     /// The database failed.
     #[error(transparent)]
     Db(#[from] DbError),
@@ -90,6 +93,7 @@ impl DomainError for IdeaError {
             Self::TeamMemberNotFound => ErrorCode::TeamMemberNotFound,
             Self::LastLead => ErrorCode::LastLead,
             Self::InvalidCursor => ErrorCode::InvalidCursor,
+            Self::PreconditionFailed => ErrorCode::PreconditionFailed,
             Self::Db(e) => e.code(),
         }
     }

@@ -219,6 +219,22 @@ pub async fn get_idea(
     .await
 }
 
+/// Refuses a change when `If-Match` names another version of the idea as this caller sees it.
+fn check_if_match(
+    if_match: Option<&str>,
+    idea: &Idea,
+    viewer: &Viewer,
+    role: Option<TeamRole>,
+) -> Result<(), IdeaError> {
+    let Some(list) = if_match else { return Ok(()) };
+    let current = crate::api::IdeaResponse::from(view(idea.clone(), viewer, role));
+    if sonla_core::etag_listed(list, &sonla_core::etag_of(&current)) {
+        Ok(())
+    } else {
+        Err(IdeaError::PreconditionFailed)
+    }
+}
+
 fn require_editor(viewer: &Viewer, role: Option<TeamRole>) -> Result<(), IdeaError> {
     let admin = matches!(viewer, Viewer::Staff(actor) if actor.is_admin());
     if admin || matches!(role, Some(TeamRole::Lead | TeamRole::Member)) {
@@ -239,6 +255,7 @@ pub async fn update_idea(
     meta: &RequestMeta,
     id: String,
     request: UpdateIdeaRequest,
+    if_match: Option<String>,
 ) -> Result<IdeaView, IdeaError> {
     let (actor, meta) = (actor.clone(), meta.clone());
     pool.run(move |conn| {
@@ -246,6 +263,7 @@ pub async fn update_idea(
             let viewer = Viewer::of(Some(&actor));
             let (before, role) = visible(conn, &viewer, &id)?;
             require_editor(&viewer, role)?;
+            check_if_match(if_match.as_deref(), &before, &viewer, role)?;
             let mut idea = before.clone();
             apply_changes(&mut idea, request);
             if let Some(org) = idea
@@ -326,12 +344,14 @@ pub async fn delete_idea(
     actor: &Actor,
     meta: &RequestMeta,
     id: String,
+    if_match: Option<String>,
 ) -> Result<(), IdeaError> {
     let (actor, meta) = (actor.clone(), meta.clone());
     pool.run(move |conn| {
         conn.write_transaction(|conn| {
             let viewer = Viewer::of(Some(&actor));
             let (mut idea, role) = visible(conn, &viewer, &id)?;
+            check_if_match(if_match.as_deref(), &idea, &viewer, role)?;
             let draft_of_lead =
                 role == Some(TeamRole::Lead) && idea.status == IdeaStatus::Draft.as_str();
             if !(actor.is_admin() || draft_of_lead) {

@@ -28,6 +28,9 @@ pub enum OrganizationError {
     /// The change would leave the organisation without an owner.
     #[error("last owner")]
     LastOwner,
+    /// `If-Match` names another version.
+    #[error("precondition failed")]
+    PreconditionFailed,
     /// The cursor was not made by this list with this sort order.
     #[error("invalid cursor")]
     InvalidCursor,
@@ -72,6 +75,7 @@ impl DomainError for OrganizationError {
             Self::MemberNotFound => ErrorCode::MemberNotFound,
             Self::AlreadyMember => ErrorCode::AlreadyMember,
             Self::LastOwner => ErrorCode::LastOwner,
+            Self::PreconditionFailed => ErrorCode::PreconditionFailed,
             Self::Db(e) => e.code(),
         }
     }

@@ -130,6 +130,21 @@ pub async fn create_organization(
     .await
 }
 
+/// Refuses a change when `If-Match` names another version of the organisation.
+fn check_if_match(if_match: Option<&str>, current: &Organization) -> Result<(), OrganizationError> {
+    match if_match {
+        Some(list)
+            if !sonla_core::etag_listed(
+                list,
+                &sonla_core::etag_of(&OrganizationResponse::from(current.clone())),
+            ) =>
+        {
+            Err(OrganizationError::PreconditionFailed)
+        }
+        _ => Ok(()),
+    }
+}
+
 /// The organisation, or 404.
 fn existing(conn: &mut DbConnection, id: &str) -> Result<Organization, OrganizationError> {
     repo::find_by_id(conn, id)?.ok_or(OrganizationError::NotFound)
@@ -159,6 +174,7 @@ pub async fn update_organization(
     meta: &RequestMeta,
     id: String,
     request: UpdateOrganizationRequest,
+    if_match: Option<String>,
 ) -> Result<Organization, OrganizationError> {
     let name = request.name.as_deref().map(clean_name);
     let changes = OrganizationChanges {
@@ -182,6 +198,7 @@ pub async fn update_organization(
             if !actor.is_staff() {
                 require_org_role(conn, &actor, &id, OrgRole::Manager)?;
             }
+            check_if_match(if_match.as_deref(), &before)?;
             let after = repo::update(conn, &id, &changes)?;
             let event = Event::new("organization.updated", "organization", Some(&id))
                 .before(OrganizationResponse::from(before))
@@ -200,12 +217,14 @@ pub async fn delete_organization(
     actor: &Actor,
     meta: &RequestMeta,
     id: String,
+    if_match: Option<String>,
 ) -> Result<(), OrganizationError> {
     let (actor, meta) = (actor.clone(), meta.clone());
     pool.run(move |conn| {
         conn.write_transaction(|conn| {
             let before = existing(conn, &id)?;
             require_org_role(conn, &actor, &id, OrgRole::Owner)?;
+            check_if_match(if_match.as_deref(), &before)?;
             repo::delete(conn, &id)?;
             let event = Event::new("organization.deleted", "organization", Some(&id))
                 .before(OrganizationResponse::from(before));

@@ -175,7 +175,7 @@ async fn a_stale_if_match_is_412_and_changes_nothing() {
         .to_str()
         .unwrap()
         .to_owned();
-    let patch = |tag: String, body: serde_json::Value| {
+    let send_patch = |tag: String, body: serde_json::Value| {
         let request = app
             .client
             .patch(app.url(&path))
@@ -185,8 +185,8 @@ async fn a_stale_if_match_is_412_and_changes_nothing() {
         async move { request.send().await.unwrap() }
     };
 
-    let fresh = patch(tag.clone(), json!({"short_description": "Lần một"})).await;
-    let stale = patch(tag.clone(), json!({"short_description": "Lần hai"})).await;
+    let fresh = send_patch(tag.clone(), json!({"short_description": "Lần một"})).await;
+    let stale = send_patch(tag.clone(), json!({"short_description": "Lần hai"})).await;
     let stale_delete = app
         .client
         .delete(app.url(&path))

@@ -7,6 +7,7 @@ pub mod auth;
 pub mod caching;
 pub mod cli;
 pub mod extract;
+pub mod idempotency;
 pub mod metrics;
 pub mod openapi;
 pub mod problem;
@@ -131,7 +132,8 @@ impl Application {
                     SwaggerUi::new("/docs/{_:.*}").url("/openapi.json", document.clone())
                 })
                 .map(|app| {
-                    app.wrap(from_fn(ratelimit::limit))
+                    app.wrap(from_fn(idempotency::idempotency))
+                        .wrap(from_fn(ratelimit::limit))
                         .wrap(Condition::new(cors_enabled, cors))
                         .wrap(from_fn(problem::render_problems))
                         .wrap(from_fn(caching::conditional_get))

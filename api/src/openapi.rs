@@ -84,8 +84,14 @@ pub fn spec() -> utoipa::openapi::OpenApi {
         .openapi(ApiDoc::openapi())
         .configure(routes::configure)
         .split_for_parts();
-    // Every operation can be rate limited (crate::ratelimit).
+    // Every operation can be rate limited (crate::ratelimit); every POST takes an
+    // Idempotency-Key (crate::idempotency).
     for item in api.paths.paths.values_mut() {
+        if let Some(post) = item.post.as_mut() {
+            post.parameters
+                .get_or_insert_with(Vec::new)
+                .push(utoipa::openapi::RefOr::T(idempotency_key_parameter()));
+        }
         let operations = [
             &mut item.get,
             &mut item.post,
@@ -102,6 +108,22 @@ pub fn spec() -> utoipa::openapi::OpenApi {
         }
     }
     api
+}
+
+fn idempotency_key_parameter() -> utoipa::openapi::path::Parameter {
+    use utoipa::openapi::path::{ParameterBuilder, ParameterIn};
+    use utoipa::openapi::schema::{ObjectBuilder, Type};
+    ParameterBuilder::new()
+        .name("Idempotency-Key")
+        .parameter_in(ParameterIn::Header)
+        .required(utoipa::openapi::Required::False)
+        .description(Some(
+            "Any unique string (1–255 characters). A retry with the same key and body returns the first \
+             response (marked `Idempotent-Replayed: true`) instead of acting again, for 24 hours; the same key \
+             with another body is 422 `idempotency_key_reused`; a retry while the first runs is 409.",
+        ))
+        .schema(Some(ObjectBuilder::new().schema_type(Type::String).min_length(Some(1)).max_length(Some(255))))
+        .build()
 }
 
 /// The document as committed in `openapi/openapi.json`.

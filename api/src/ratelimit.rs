@@ -59,28 +59,31 @@ impl Limiters {
             trust_forwarded_for,
         })
     }
+}
 
-    /// The caller's key: a hash of the credential it carries, else its client address.
-    fn key(&self, req: &ServiceRequest) -> String {
-        for name in ["authorization", "x-api-key"] {
-            if let Some(value) = req.headers().get(name) {
-                let digest = Sha256::digest(value.as_bytes());
-                let short = sonla_core::hex(&digest[..16]);
-                return format!("{name}:{short}");
-            }
+/// The caller's key: a hash of the credential it carries, else its client address. Rate
+/// limits and idempotency keys are kept per caller.
+#[must_use]
+pub fn caller_key(req: &ServiceRequest, trust_forwarded_for: bool) -> String {
+    for name in ["authorization", "x-api-key"] {
+        if let Some(value) = req.headers().get(name) {
+            return format!(
+                "{name}:{}",
+                sonla_core::hex(&Sha256::digest(value.as_bytes())[..16])
+            );
         }
-        let info = req.connection_info();
-        let address = if self.trust_forwarded_for {
-            info.realip_remote_addr()
-        } else {
-            info.peer_addr()
-        };
-        let address = address.map(|a| {
-            a.parse::<std::net::SocketAddr>()
-                .map_or_else(|_| a.to_owned(), |s| s.ip().to_string())
-        });
-        format!("address:{}", address.unwrap_or_default())
     }
+    let info = req.connection_info();
+    let address = if trust_forwarded_for {
+        info.realip_remote_addr()
+    } else {
+        info.peer_addr()
+    };
+    let address = address.map(|a| {
+        a.parse::<std::net::SocketAddr>()
+            .map_or_else(|_| a.to_owned(), |s| s.ip().to_string())
+    });
+    format!("address:{}", address.unwrap_or_default())
 }
 
 /// Middleware: applies the quotas and reports them.
@@ -91,7 +94,7 @@ pub async fn limit(
     let Some(limiters) = req.app_data::<Data<Limiters>>().cloned() else {
         return Ok(next.call(req).await?.map_into_left_body());
     };
-    let key = limiters.key(&req);
+    let key = caller_key(&req, limiters.trust_forwarded_for);
     let mut checks = vec![&limiters.everything];
     if req.path().starts_with("/api/v1/auth") {
         checks.push(&limiters.auth);

@@ -12,6 +12,7 @@ mod health;
 mod http_cache;
 mod ideas;
 mod ideas_lists;
+mod idempotency;
 mod members;
 mod migrations;
 mod openapi;

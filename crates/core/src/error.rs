@@ -128,6 +128,7 @@ error_codes! {
     MalformedJson => (400, "malformed_json", "Nội dung JSON không đúng cú pháp", "Malformed JSON body");
     InvalidQueryParameter => (400, "invalid_query_parameter", "Tham số truy vấn không hợp lệ", "Invalid query parameter");
     InvalidPathParameter => (400, "invalid_path_parameter", "Tham số đường dẫn không hợp lệ", "Invalid path parameter");
+    InvalidIdempotencyKey => (400, "invalid_idempotency_key", "Idempotency-Key không hợp lệ", "Invalid Idempotency-Key");
     InvalidCursor => (400, "invalid_cursor", "Con trỏ phân trang không hợp lệ", "Invalid pagination cursor");
     Unauthenticated => (401, "unauthenticated", "Cần đăng nhập", "Authentication required");
     InvalidCredentials => (401, "invalid_credentials", "Email hoặc mật khẩu không đúng", "Wrong email or password");
@@ -156,6 +157,7 @@ error_codes! {
     RoundClosed => (409, "round_closed", "Vòng thi đã đóng, phiếu chấm đã khóa", "The round is closed and its sheets are locked");
     SheetLocked => (409, "sheet_locked", "Phiếu chấm đã nộp, không sửa được", "The score sheet is submitted and read-only");
     ConflictOfInterest => (409, "conflict_of_interest", "Giám khảo có xung đột lợi ích với bài này", "The judge has a conflict of interest with this entry");
+    IdempotencyInProgress => (409, "idempotency_in_progress", "Yêu cầu cùng Idempotency-Key đang được xử lý", "A request with this Idempotency-Key is still in progress");
     AlreadyEntered => (409, "already_entered", "Ý tưởng đã dự thi cuộc thi này", "The idea is already entered in this competition");
     LastOwner => (409, "last_owner", "Tổ chức phải còn ít nhất một chủ sở hữu", "An organisation must keep an owner");
     LastAdmin => (409, "last_admin", "Hệ thống phải còn ít nhất một quản trị viên", "The platform must keep an administrator");
@@ -165,6 +167,7 @@ error_codes! {
     PayloadTooLarge => (413, "payload_too_large", "Nội dung yêu cầu quá lớn", "Request body too large");
     UnsupportedMediaType => (415, "unsupported_media_type", "Kiểu nội dung không được hỗ trợ", "Unsupported media type");
     ValidationFailed => (422, "validation_failed", "Dữ liệu không hợp lệ", "Validation failed");
+    IdempotencyKeyReused => (422, "idempotency_key_reused", "Idempotency-Key đã dùng cho một yêu cầu khác", "This Idempotency-Key was used for a different request");
     InvalidReference => (422, "invalid_reference", "Tham chiếu tới bản ghi không tồn tại", "Reference to a missing record");
     VersionRequired => (428, "version_required", "Cần gửi phiên bản (If-Match) khi sửa", "Send the version (If-Match) to change it");
     ResultsNotPublished => (403, "results_not_published", "Kết quả chưa được công bố", "Results are not published yet");

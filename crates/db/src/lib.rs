@@ -6,6 +6,7 @@
 
 mod connection;
 mod error;
+pub mod idempotency;
 pub mod migrations;
 mod pool;
 pub mod schema;

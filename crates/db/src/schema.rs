@@ -330,6 +330,20 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    /// Responses remembered per `Idempotency-Key` and caller (24 hours).
+    idempotency_keys (caller, idempotency_key) {
+        caller -> Text,
+        idempotency_key -> Text,
+        request_hash -> Text,
+        status -> Nullable<Integer>,
+        content_type -> Nullable<Text>,
+        location -> Nullable<Text>,
+        body -> Nullable<Binary>,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(rounds -> competitions (competition_id));
 diesel::joinable!(criteria -> rounds (round_id));
 diesel::joinable!(entries -> competitions (competition_id));
@@ -372,5 +386,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     score_sheets,
     sheet_scores,
     published_results,
+    idempotency_keys,
     awards,
 );

@@ -1,0 +1,170 @@
+//! `Idempotency-Key` on `POST`: a retried request gets the first response instead of acting
+//! twice (for 24 hours, per key and caller). The same key with another body is 422; a retry
+//! while the first is still running is 409. Responses of server errors are not kept, so a
+//! retry after a 5xx acts again.
+
+use actix_web::body::{BoxBody, MessageBody};
+use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
+use actix_web::http::header::{self, HeaderName, HeaderValue};
+use actix_web::http::{Method, StatusCode};
+use actix_web::middleware::Next;
+use actix_web::web::{Bytes, Data};
+use actix_web::{HttpResponse, body};
+use sha2::{Digest, Sha256};
+use sonla_core::{ErrorCode, Localized};
+use sonla_db::idempotency::{self, Claim};
+
+use crate::AppState;
+use crate::extract::BodyLimit;
+use crate::problem::{ApiError, request_lang};
+
+const HEADER: &str = "idempotency-key";
+
+fn problem(req: &ServiceRequest, error: &ApiError) -> HttpResponse {
+    error.to_response(request_lang(req.request()), Some(req.path()))
+}
+
+/// The stored response again, or 409 while the first request still runs.
+fn replay(req: ServiceRequest, stored: idempotency::Stored) -> ServiceResponse<BoxBody> {
+    let status = stored
+        .status
+        .and_then(|s| u16::try_from(s).ok())
+        .and_then(|s| StatusCode::from_u16(s).ok());
+    let Some(status) = status else {
+        let response = problem(&req, &ApiError::new(ErrorCode::IdempotencyInProgress));
+        return req.into_response(response);
+    };
+    let mut response = HttpResponse::build(status);
+    if let Some(content_type) = stored.content_type {
+        response.insert_header((header::CONTENT_TYPE, content_type));
+    }
+    if let Some(location) = stored.location {
+        response.insert_header((header::LOCATION, location));
+    }
+    response.insert_header((
+        HeaderName::from_static("idempotent-replayed"),
+        HeaderValue::from_static("true"),
+    ));
+    let response = response.body(stored.body.unwrap_or_default());
+    req.into_response(response)
+}
+
+/// Keeps the response of a claimed key (or releases the key after a server error).
+async fn remember(
+    state: &AppState,
+    caller: String,
+    key: String,
+    response: ServiceResponse<BoxBody>,
+) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    let status = response.status();
+    let (request, response) = response.into_parts();
+    let (head, body) = response.into_parts();
+    let bytes = body::to_bytes(body)
+        .await
+        .map_err(|e| actix_web::error::ErrorInternalServerError(e.to_string()))?;
+    let text = |name: HeaderName| {
+        head.headers()
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned)
+    };
+    let (content_type, location) = (text(header::CONTENT_TYPE), text(header::LOCATION));
+    let stored_body = bytes.to_vec();
+    let outcome = state
+        .db
+        .run(move |conn| {
+            if status.is_server_error() {
+                idempotency::release(conn, &caller, &key)
+            } else {
+                let code = i32::from(status.as_u16());
+                idempotency::store(
+                    conn,
+                    &caller,
+                    &key,
+                    code,
+                    content_type.as_deref(),
+                    location.as_deref(),
+                    &stored_body,
+                )
+            }
+        })
+        .await;
+    if let Err(error) = outcome {
+        tracing::error!(%error, "cannot remember an idempotent response");
+    }
+    Ok(ServiceResponse::new(
+        request,
+        head.set_body(BoxBody::new(bytes)),
+    ))
+}
+
+/// Middleware; see the module documentation.
+pub async fn idempotency(
+    mut req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    let key = req
+        .headers()
+        .get(HEADER)
+        .map(|v| v.to_str().map(str::to_owned));
+    let (Method::POST, Some(key)) = (req.method().clone(), key) else {
+        return Ok(next.call(req).await?.map_into_boxed_body());
+    };
+    let Some(state) = req.app_data::<Data<AppState>>().cloned() else {
+        return Ok(next.call(req).await?.map_into_boxed_body());
+    };
+    let key = match key {
+        Ok(key) if (1..=255).contains(&key.len()) => key,
+        _ => {
+            let error =
+                ApiError::new(ErrorCode::InvalidIdempotencyKey).with_detail(Localized::new(
+                    "Idempotency-Key gồm 1 đến 255 ký tự ASCII",
+                    "An Idempotency-Key has 1 to 255 ASCII characters",
+                ));
+            let response = problem(&req, &error);
+            return Ok(req.into_response(response));
+        }
+    };
+    // The body is read here to fingerprint the request, then handed back to the handler.
+    let limit = req.app_data::<BodyLimit>().map_or(1024 * 1024, |l| l.0);
+    let body = match req.extract::<Bytes>().await {
+        Ok(bytes) if bytes.len() <= limit => bytes,
+        _ => {
+            let response = problem(&req, &ApiError::new(ErrorCode::PayloadTooLarge));
+            return Ok(req.into_response(response));
+        }
+    };
+    req.set_payload(Payload::from(body.clone()));
+    let caller = crate::ratelimit::caller_key(&req, state.trust_forwarded_for);
+    let mut hasher = Sha256::new();
+    hasher.update(req.path().as_bytes());
+    hasher.update([0]);
+    hasher.update(&body);
+    let request_hash = sonla_core::hex(&hasher.finalize());
+
+    let (claim_caller, claim_key, claim_hash) = (caller.clone(), key.clone(), request_hash.clone());
+    let claim = state
+        .db
+        .run(move |conn| {
+            idempotency::claim(
+                conn,
+                &claim_caller,
+                &claim_key,
+                &claim_hash,
+                sonla_db::now(),
+            )
+        })
+        .await
+        .map_err(ApiError::from)?;
+    match claim {
+        Claim::Seen(stored) if stored.request_hash != request_hash => {
+            let response = problem(&req, &ApiError::new(ErrorCode::IdempotencyKeyReused));
+            Ok(req.into_response(response))
+        }
+        Claim::Seen(stored) => Ok(replay(req, stored)),
+        Claim::Claimed => {
+            let response = next.call(req).await?.map_into_boxed_body();
+            remember(&state, caller, key, response).await
+        }
+    }
+}

@@ -118,12 +118,10 @@ pub fn decode_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
             return syntax;
         }
         let path = error.path().to_string();
+        // The document is well-formed, so whatever serde refused is its shape (serde_json calls
+        // a number where an enum name belongs a syntax error, for one).
         let inner = error.into_inner();
-        if inner.is_data() {
-            ApiError::validation(vec![shape_error(&path, &inner.to_string())])
-        } else {
-            malformed(&inner)
-        }
+        ApiError::validation(vec![shape_error(&path, &inner.to_string())])
     })?;
     deserializer.end().map_err(|e| malformed(&e))?;
     Ok(value)

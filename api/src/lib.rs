@@ -148,6 +148,9 @@ impl Application {
         })
         .listen(listener)?
         .workers(settings.workers)
+        // A slow client gets this long to send its request head, and to close.
+        .client_request_timeout(std::time::Duration::from_secs(10))
+        .client_disconnect_timeout(std::time::Duration::from_secs(5))
         .shutdown_timeout(settings.shutdown_timeout.as_secs())
         .run();
         Ok(Self { port, server })

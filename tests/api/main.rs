@@ -9,6 +9,7 @@ mod concurrency;
 mod error_codes;
 mod errors;
 mod health;
+mod hostile_inputs;
 mod http_cache;
 mod ideas;
 mod ideas_lists;

@@ -57,7 +57,8 @@ pub struct Session {
 /// Trims and lower-cases an email, and checks its shape.
 pub fn normalise_email(raw: &str) -> Result<String, AccountError> {
     let email = raw.trim().to_lowercase();
-    if email.chars().count() > 254 || sonla_core::validation::email(&email).is_err() {
+    // ASCII only: a Cyrillic "а" in "аdmin@…" would otherwise pass for another person's address.
+    if email.len() > 254 || !email.is_ascii() || sonla_core::validation::email(&email).is_err() {
         return Err(AccountError::InvalidEmail);
     }
     Ok(email)

@@ -1,0 +1,181 @@
+//! Hostile inputs: each gets the right 4xx as problem+json, never a 5xx, and nothing is
+//! written by a refused request.
+
+use serde_json::json;
+use sonla_test_support::{TestApp, assert_problem, json};
+
+const ORGS: &str = "/api/v1/organizations";
+
+#[tokio::test]
+async fn truncated_and_mistyped_bodies_are_4xx() {
+    let app = TestApp::spawn().await;
+    let user = app.user(&[]).await;
+
+    for (body, status, code) in [
+        (r#"{"name": "CLB", "kind": "cl"#, 400, "malformed_json"),
+        (r#"{"name": "CLB", "kind": "club""#, 400, "malformed_json"),
+        (
+            r#"{"name": ["CLB"], "kind": "club"}"#,
+            422,
+            "validation_failed",
+        ),
+        (r#"{"name": "CLB", "kind": 7}"#, 422, "validation_failed"),
+        (
+            r#"{"name": null, "kind": "club"}"#,
+            422,
+            "validation_failed",
+        ),
+        (r#""just a string""#, 422, "validation_failed"),
+        ("null", 422, "validation_failed"),
+    ] {
+        let response = app.post_raw(&user, ORGS, "application/json", body).await;
+        assert_eq!(response.status().as_u16(), status, "{body}");
+        assert_problem(response, status, code).await;
+    }
+    assert!(
+        json(app.get(ORGS).await).await["items"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+}
+
+#[tokio::test]
+async fn overlong_strings_and_lists_are_422() {
+    let app = TestApp::spawn().await;
+    let user = app.user(&[]).await;
+    let long = "ạ".repeat(20_001);
+
+    let title = app
+        .post_as(&user, "/api/v1/ideas", &json!({"title": "A", "summary": "B", "description": long, "sector": "other", "stage": "idea", "visibility": "public"}))
+        .await;
+    let tags = app
+        .post_as(&user, "/api/v1/ideas", &json!({"title": "A", "summary": "B", "sector": "other", "stage": "idea", "visibility": "public", "tags": vec!["t"; 1000]}))
+        .await;
+    let query = app.get(&format!("{ORGS}?q={}", "a".repeat(500))).await;
+
+    assert_problem(title, 422, "validation_failed").await;
+    assert_problem(tags, 422, "validation_failed").await;
+    assert_problem(query, 422, "validation_failed").await;
+}
+
+#[tokio::test]
+async fn sql_and_html_are_stored_as_text_and_searched_safely() {
+    let app = TestApp::spawn().await;
+    let user = app.user(&[]).await;
+    let sql = "CLB'); DROP TABLE organizations; --";
+    let html = "<script>alert('xss')</script><img src=x onerror=alert(1)>";
+
+    let created = app
+        .post_as(
+            &user,
+            ORGS,
+            &json!({"name": sql, "kind": "club", "short_description": html}),
+        )
+        .await;
+    assert_eq!(created.status().as_u16(), 201);
+    let body = json(created).await;
+    let search = app
+        .get(&format!("{ORGS}?q={}", urlencode("zzz' OR ''='")))
+        .await;
+    let percent = app.get(&format!("{ORGS}?q={}", urlencode("%_%"))).await;
+
+    assert_eq!(body["name"], sql, "stored verbatim, as data");
+    assert_eq!(
+        body["short_description"], html,
+        "JSON carries it as a string; rendering safely is the client's job"
+    );
+    assert_eq!(search.status().as_u16(), 200);
+    assert_eq!(
+        json(search).await["items"].as_array().unwrap().len(),
+        0,
+        "no always-true clause"
+    );
+    assert_eq!(percent.status().as_u16(), 200);
+    assert_eq!(
+        json(app.get(ORGS).await).await["items"]
+            .as_array()
+            .unwrap()
+            .len(),
+        1,
+        "the table is still there"
+    );
+}
+
+#[tokio::test]
+async fn confusable_emails_are_refused() {
+    let app = TestApp::spawn().await;
+    app.post_json(
+        "/api/v1/auth/register",
+        &json!({"email": "admin@example.org", "password": "mật khẩu rất dài", "full_name": "A"}),
+    )
+    .await;
+
+    // "а" below is Cyrillic U+0430, not Latin "a".
+    let confusable = app
+        .post_json("/api/v1/auth/register", &json!({"email": "\u{430}dmin@example.org", "password": "mật khẩu rất dài", "full_name": "B"}))
+        .await;
+    let fullwidth = app
+        .post_json("/api/v1/auth/register", &json!({"email": "admin@ｅxample.org", "password": "mật khẩu rất dài", "full_name": "C"}))
+        .await;
+
+    let body = assert_problem(confusable, 422, "validation_failed").await;
+    assert_eq!(body["errors"][0]["field"], "email");
+    assert_problem(fullwidth, 422, "validation_failed").await;
+}
+
+#[tokio::test]
+async fn odd_headers_and_paths_never_cause_a_5xx() {
+    let app = TestApp::spawn().await;
+
+    let responses = [
+        app.client
+            .get(app.url("/api/v1/organizations/%00"))
+            .send()
+            .await
+            .unwrap(),
+        app.client
+            .get(app.url("/api/v1/organizations/../../etc/passwd"))
+            .send()
+            .await
+            .unwrap(),
+        app.client
+            .get(app.url("/api/v1/me"))
+            .header("authorization", "Bearer ".to_owned() + &"a.".repeat(3000))
+            .send()
+            .await
+            .unwrap(),
+        app.client
+            .get(app.url("/api/v1/organizations"))
+            .header("accept-language", "x".repeat(4000))
+            .send()
+            .await
+            .unwrap(),
+        app.client
+            .get(app.url("/api/v1/organizations?limit=99999999999999999999"))
+            .send()
+            .await
+            .unwrap(),
+    ];
+
+    for response in responses {
+        let status = response.status().as_u16();
+        assert!(
+            (200..500).contains(&status),
+            "{} gave {status}",
+            response.url()
+        );
+    }
+}
+
+fn urlencode(text: &str) -> String {
+    text.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}

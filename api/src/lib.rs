@@ -156,6 +156,12 @@ impl Application {
         Ok(Self { port, server })
     }
 
+    /// A handle to stop the server.
+    #[must_use]
+    pub fn handle(&self) -> actix_web::dev::ServerHandle {
+        self.server.handle()
+    }
+
     /// The port the server listens on (useful with port 0).
     #[must_use]
     pub const fn port(&self) -> u16 {

@@ -265,7 +265,7 @@ async fn readiness_is_503_with_retry_after_when_the_database_is_unreachable() {
     );
     let app = api::Application::build_with_pool(&settings, pool).unwrap();
     let address = format!("http://127.0.0.1:{}", app.port());
-    sonla_test_support::spawn_server(app);
+    let _server = sonla_test_support::spawn_server(app);
     let client = reqwest::Client::new();
 
     let ready = client

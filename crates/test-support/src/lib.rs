@@ -102,6 +102,15 @@ pub struct TestApp {
     pub db: DbPool,
     /// The database (dropped after the server stops using it).
     pub test_db: TestDb,
+    server: actix_web::dev::ServerHandle,
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        // Stop the workers and their pools, so no connection outlives the test process's
+        // orderly exit; the stop command is sent at once.
+        drop(self.server.stop(false));
+    }
 }
 
 /// An account made by [`TestApp::user`].
@@ -155,12 +164,13 @@ impl TestApp {
             .expect("the app builds");
         let address = format!("http://127.0.0.1:{}", app.port());
         let db = api::connect(&settings).await.expect("test pool");
-        spawn_server(app);
+        let server = spawn_server(app);
         Self {
             address,
             client: Client::new(),
             db,
             test_db,
+            server,
         }
     }
 
@@ -359,9 +369,12 @@ pub fn test_settings(database_url: &str) -> Settings {
     }
 }
 
-/// Runs a built app in the background for the rest of the test.
-pub fn spawn_server(app: Application) {
+/// Runs a built app in the background for the rest of the test; returns a handle to stop it.
+#[must_use = "keep the handle to stop the server"]
+pub fn spawn_server(app: Application) -> actix_web::dev::ServerHandle {
+    let handle = app.handle();
     drop(tokio::spawn(app.run_until_stopped()));
+    handle
 }
 
 /// Reads a JSON body, failing with the text when it is not JSON.

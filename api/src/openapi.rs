@@ -39,7 +39,8 @@ Vietnamese by default; send `Accept-Language: en` for English. Lists are paged w
         (name = "audit", description = "Who did what to which record and when (admins)"),
         (name = "operations", description = "Health, metrics and problem types")
     ),
-    components(schemas(Problem, ProblemFieldError)),
+    // Types used only as path parameters are not collected from the handlers.
+    components(schemas(Problem, ProblemFieldError, sonla_competitions::api::LifecycleStep)),
     modifiers(&SecuritySchemes)
 )]
 pub struct ApiDoc;
@@ -100,6 +101,14 @@ pub fn spec() -> utoipa::openapi::OpenApi {
             &mut item.delete,
         ];
         for operation in operations.into_iter().flatten() {
+            // OpenAPI requires a description on every response; a bare `body = …` has none.
+            for (status, response) in &mut operation.responses.responses {
+                if let utoipa::openapi::RefOr::T(response) = response
+                    && response.description.is_empty()
+                {
+                    response.description = default_description(status).to_owned();
+                }
+            }
             operation
                 .responses
                 .responses
@@ -108,6 +117,15 @@ pub fn spec() -> utoipa::openapi::OpenApi {
         }
     }
     api
+}
+
+fn default_description(status: &str) -> &'static str {
+    match status {
+        "200" => "OK",
+        "201" => "Created",
+        "204" => "No content",
+        _ => "Response",
+    }
 }
 
 fn idempotency_key_parameter() -> utoipa::openapi::path::Parameter {

@@ -58,3 +58,27 @@ fn schemas_state_their_limits() {
     assert_eq!(limit["schema"]["maximum"], 100);
     assert_eq!(limit["schema"]["format"], "int32");
 }
+
+#[test]
+fn every_response_has_a_description_and_every_reference_resolves() {
+    let spec: serde_json::Value = serde_json::from_str(COMMITTED).unwrap();
+    for (path, item) in spec["paths"].as_object().unwrap() {
+        for (method, operation) in item.as_object().unwrap() {
+            for (status, response) in operation["responses"].as_object().unwrap() {
+                let described = response["description"]
+                    .as_str()
+                    .is_some_and(|d| !d.is_empty());
+                assert!(described, "{method} {path} {status} has no description");
+            }
+        }
+    }
+    let text = COMMITTED;
+    let schemas = spec["components"]["schemas"].as_object().unwrap();
+    for reference in text.split("\"#/components/schemas/").skip(1) {
+        let name = reference.split('"').next().unwrap();
+        assert!(
+            schemas.contains_key(name),
+            "#/components/schemas/{name} does not exist"
+        );
+    }
+}

@@ -24,8 +24,10 @@ competitions, incubators, the startup support fund, training, events, the techno
 reports.\n\nErrors are RFC 9457 `application/problem+json` with a stable `code`. Messages are in \
 Vietnamese by default; send `Accept-Language: en` for English. Lists are paged with `limit` \
 (1–100, default 20) and the opaque `cursor` from `next_cursor`.",
-        license(name = "MIT", identifier = "MIT")
+        license(name = "MIT", identifier = "MIT"),
+        contact(name = "Sơn La startup-ecosystem API maintainers")
     ),
+    servers((url = "/", description = "The server that serves this document")),
     tags(
         (name = "auth", description = "Registration, login, token refresh and logout"),
         (name = "me", description = "The caller's own account"),

@@ -137,7 +137,7 @@ pub async fn create_competition(
     pool.run(move |conn| {
         conn.write_transaction(|conn| {
             if let Some(org) = &row.organizer_id
-                && !organization_exists(conn, org)?
+                && !sonla_db::lookup::organization_exists(conn, org)?
             {
                 return Err(E::invalid(
                     "organizer_id",
@@ -158,12 +158,6 @@ pub async fn create_competition(
         })
     })
     .await
-}
-
-fn organization_exists(conn: &mut DbConnection, id: &str) -> Result<bool> {
-    use diesel::prelude::*;
-    use sonla_db::schema::organizations;
-    Ok(diesel::select(diesel::dsl::exists(organizations::table.find(id))).get_result(conn)?)
 }
 
 /// Lists competitions, newest first; drafts only for staff.

@@ -7,6 +7,7 @@
 mod connection;
 mod error;
 pub mod idempotency;
+pub mod lookup;
 pub mod migrations;
 mod pool;
 pub mod schema;

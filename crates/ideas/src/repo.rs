@@ -523,8 +523,3 @@ pub fn history(conn: &mut DbConnection, idea_id: &str) -> QueryResult<Vec<Histor
         .order((idea_history::occurred_at.asc(), idea_history::id.asc()))
         .load(conn)
 }
-
-/// Whether a user exists.
-pub fn user_exists(conn: &mut DbConnection, user_id: &str) -> QueryResult<bool> {
-    diesel::select(diesel::dsl::exists(users::table.find(user_id))).get_result(conn)
-}

@@ -99,12 +99,7 @@ fn check_organization(
     actor: &Actor,
     organization_id: &str,
 ) -> Result<(), IdeaError> {
-    use diesel::prelude::*;
-    use sonla_db::schema::organizations;
-    let exists: bool = diesel::select(diesel::dsl::exists(
-        organizations::table.find(organization_id),
-    ))
-    .get_result(conn)?;
+    let exists = sonla_db::lookup::organization_exists(conn, organization_id)?;
     if !exists {
         return Err(IdeaError::Invalid {
             field: "organization_id",
@@ -693,7 +688,7 @@ pub async fn add_member(
             let viewer = Viewer::of(Some(&actor));
             let (_, my_role) = visible(conn, &viewer, &id)?;
             require_lead(&actor, my_role)?;
-            if !repo::user_exists(conn, &user_id)? {
+            if !sonla_db::lookup::user_exists(conn, &user_id)? {
                 return Err(IdeaError::UserNotFound);
             }
             let team = repo::team(conn, &id)?;

@@ -125,11 +125,6 @@ pub fn delete(conn: &mut DbConnection, id: &str) -> QueryResult<bool> {
     Ok(deleted > 0)
 }
 
-/// Whether a user exists.
-pub fn user_exists(conn: &mut DbConnection, user_id: &str) -> QueryResult<bool> {
-    diesel::select(diesel::dsl::exists(users::table.find(user_id))).get_result(conn)
-}
-
 /// One page (plus one row) of members, in order of joining.
 pub fn list_members(
     conn: &mut DbConnection,

@@ -324,7 +324,7 @@ pub async fn add_member(
                     "Only owners add owners and managers",
                 ));
             }
-            if !repo::user_exists(conn, &user_id)? {
+            if !sonla_db::lookup::user_exists(conn, &user_id)? {
                 return Err(OrganizationError::UserNotFound);
             }
             if repo::find_member(conn, &id, &user_id)?.is_some() {

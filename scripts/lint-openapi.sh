@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
-# Lints the committed OpenAPI document with Spectral (pinned), failing on any error.
-# Spectral comes from the npm registry into .tools/ on first use; no global install.
+# Lints the committed OpenAPI document with Spectral and the OWASP API Security ruleset,
+# failing on any error. Both are pinned, with every dependency, by
+# scripts/spectral/package-lock.json and installed from the npm registry into .tools/spectral
+# on first use (again when the lock file changes); no global install.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-version=6.15.0
 tools=.tools/spectral
-if [ ! -x "$tools/node_modules/.bin/spectral" ]; then
+if ! cmp -s scripts/spectral/package-lock.json "$tools/package-lock.json"; then
+  rm -rf "$tools"
   mkdir -p "$tools"
-  npm install --silent --no-audit --no-fund --prefix "$tools" "@stoplight/spectral-cli@$version" >/dev/null
+  cp scripts/spectral/package.json scripts/spectral/package-lock.json "$tools/"
+  npm ci --silent --no-audit --no-fund --prefix "$tools" >/dev/null
 fi
 "$tools/node_modules/.bin/spectral" lint openapi/openapi.json --ruleset .spectral.yaml --fail-severity error

@@ -3,13 +3,16 @@
 //!
 //! The tag is a hash of the representation the caller receives (which can differ by caller),
 //! so a client revalidates cheaply; an `ETag` set by a handler (a score sheet's version) wins.
+//! A write that answers with the resource it changed or created tags its answer itself with
+//! [`tagged`], the same hash, so the client can send it as `If-Match` in its next change.
 
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::http::{Method, StatusCode};
 use actix_web::middleware::Next;
-use actix_web::{HttpResponse, body};
+use actix_web::{HttpResponse, HttpResponseBuilder, body};
+use serde::Serialize;
 
 /// What responses vary by; shared caches must key on all of it.
 const VARY: &str = "Accept-Language, Authorization, X-API-Key";
@@ -20,6 +23,14 @@ fn etag_of(bytes: &[u8]) -> String {
 
 fn matches(if_none_match: &str, etag: &str) -> bool {
     sonla_core::etag_listed(if_none_match, etag)
+}
+
+/// A JSON answer to a write, with the `ETag` of `body`: the tag a `GET` (or list) of the same
+/// representation gives, and the one `If-Match` compares with.
+pub fn tagged<T: Serialize>(mut response: HttpResponseBuilder, body: &T) -> HttpResponse {
+    response
+        .insert_header((header::ETAG, sonla_core::etag_of(body)))
+        .json(body)
 }
 
 /// Middleware: `Cache-Control`, `Vary`, `ETag` and `304`.

@@ -1,7 +1,7 @@
 //! The command line of the `api` binary.
 //!
-//! Exit codes: 0 success; 1 failure (database unreachable, I/O); 2 invalid usage or input;
-//! 3 the account already exists.
+//! Exit codes: 0 success; 1 failure (database unreachable, I/O); 2 invalid usage or input
+//! (`seed-demo` on a database that is not empty too); 3 the account already exists.
 
 use std::io::{BufRead, IsTerminal, Write};
 use std::process::ExitCode;
@@ -44,6 +44,11 @@ pub enum Command {
         #[arg(long, default_value = "Quản trị viên")]
         name: String,
     },
+    /// Fill an empty database with realistic Vietnamese demo data.
+    ///
+    /// Migrates the database first; refuses (exit code 2) one that already has users,
+    /// organisations, ideas or competitions. Prints the demo accounts at the end.
+    SeedDemo(crate::seed::SeedDemoArgs),
 }
 
 /// Runs a command and returns the process exit code.
@@ -57,6 +62,7 @@ pub async fn run(cli: Cli, settings: Settings) -> ExitCode {
         Command::CreateAdmin { email, name } => {
             return create_admin(&settings, &email, &name).await;
         }
+        Command::SeedDemo(args) => return crate::seed::run_command(&settings, args).await,
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -13,6 +13,7 @@ pub mod openapi;
 pub mod problem;
 pub mod ratelimit;
 pub mod routes;
+pub mod seed;
 pub mod settings;
 pub mod telemetry;
 
@@ -101,9 +102,9 @@ impl Application {
                 flag_spread: settings.flag_spread,
             },
         });
-        // One document for the route table and `/openapi.json`, with what `spec()` adds.
-        let document = openapi::spec();
-        let route_table = Data::new(RouteTable::from_spec(&document));
+        // The route table comes from the same routes as the document served at `/openapi.json`.
+        let route_table = Data::new(RouteTable::from_spec(&openapi::spec()));
+        let document = openapi::document();
         let limit = settings.max_body_bytes;
         let limiters = Data::from(ratelimit::Limiters::new(
             settings.rate_limit,
@@ -129,7 +130,8 @@ impl Application {
                 .configure(routes::configure)
                 .default_service(web::to(openapi::fallback))
                 .openapi_service(|_| {
-                    SwaggerUi::new("/docs/{_:.*}").url("/openapi.json", document.clone())
+                    SwaggerUi::new("/docs/{_:.*}")
+                        .external_url_unchecked("/openapi.json", document.clone())
                 })
                 .map(|app| {
                     app.wrap(from_fn(idempotency::idempotency))
@@ -195,7 +197,13 @@ fn cors(origins: &[String]) -> actix_cors::Cors {
             header::RETRY_AFTER,
             header::CONTENT_LANGUAGE,
         ])
-        .expose_headers(["x-request-id"])
+        .expose_headers([
+            "x-request-id",
+            "ratelimit-limit",
+            "ratelimit-remaining",
+            "ratelimit-reset",
+            "idempotent-replayed",
+        ])
         .max_age(3600);
     for origin in origins {
         cors = if origin == "*" {

@@ -27,7 +27,11 @@ Vietnamese by default; send `Accept-Language: en` for English. Lists are paged w
         license(name = "MIT", identifier = "MIT"),
         contact(name = "Sơn La startup-ecosystem API maintainers")
     ),
-    servers((url = "/", description = "The server that serves this document")),
+    servers((
+        url = "/",
+        description = "The server that serves this document: production, staging or a local \
+development server alike",
+    )),
     tags(
         (name = "auth", description = "Registration, login, token refresh and logout"),
         (name = "me", description = "The caller's own account"),
@@ -41,8 +45,14 @@ Vietnamese by default; send `Accept-Language: en` for English. Lists are paged w
         (name = "audit", description = "Who did what to which record and when (admins)"),
         (name = "operations", description = "Health, metrics and problem types")
     ),
-    // Types used only as path parameters are not collected from the handlers.
-    components(schemas(Problem, ProblemFieldError, sonla_competitions::api::LifecycleStep)),
+    // Types used only as path parameters or in headers are not collected from the handlers.
+    components(schemas(
+        Problem,
+        ProblemFieldError,
+        sonla_competitions::api::LifecycleStep,
+        sonla_core::EntityTag,
+        sonla_core::UrlPath
+    )),
     modifiers(&SecuritySchemes)
 )]
 pub struct ApiDoc;
@@ -61,7 +71,7 @@ impl Modify for SecuritySchemes {
                     .bearer_format("JWT")
                     .description(Some(
                         "Access token from `POST /api/v1/auth/login`, sent as `Authorization: Bearer <token>`. \
-                         A JWT (RFC 7519) validated as RFC 8725 (JSON Web Token Best Current Practices) \
+                         A JWT (RFC 7519) validated as RFC8725 (JSON Web Token Best Current Practices) \
                          advises: one pinned algorithm (HS256 by default, EdDSA or RS256 when configured), a \
                          known `kid`, `typ` `at+jwt`, and `iss`, `aud`, `exp`, `nbf` and `iat` checked with at \
                          most 60 s of leeway. Tokens live 15 minutes; renew them with the refresh token.",
@@ -116,9 +126,161 @@ pub fn spec() -> utoipa::openapi::OpenApi {
                 .responses
                 .entry("429".to_owned())
                 .or_insert_with(crate::problem::rate_limited_response);
+            // Every answer passes the rate limiter and, for allowed origins, CORS.
+            for response in operation.responses.responses.values_mut() {
+                if let utoipa::openapi::RefOr::T(response) = response {
+                    for name in SHARED_HEADERS {
+                        response.headers.insert(
+                            name.to_owned(),
+                            utoipa::openapi::RefOr::Ref(utoipa::openapi::Ref::new(format!(
+                                "#/components/headers/{name}"
+                            ))),
+                        );
+                    }
+                }
+            }
         }
     }
+    // OWASP API9: say who each server is for. This one is public.
+    for server in api.servers.iter_mut().flatten() {
+        server.extensions = Some(
+            utoipa::openapi::extensions::ExtensionsBuilder::new()
+                .add("x-internal", false)
+                .build(),
+        );
+    }
+    let components = api.components.get_or_insert_with(Default::default);
+    for (name, header) in shared_headers() {
+        components
+            .headers
+            .insert(name.to_owned(), utoipa::openapi::RefOr::T(header));
+    }
     api
+}
+
+/// The published document: [`spec`] with every bound of [`bound_wire_types`]. The server
+/// serves it at `/openapi.json` and `api openapi` prints it.
+#[must_use]
+pub fn document() -> serde_json::Value {
+    let mut document = serde_json::to_value(spec()).unwrap_or_default();
+    bound_wire_types(&mut document);
+    document
+}
+
+/// Headers on every response, defined once under `components.headers`.
+const SHARED_HEADERS: [&str; 4] = [
+    "RateLimit-Limit",
+    "RateLimit-Remaining",
+    "RateLimit-Reset",
+    "Access-Control-Allow-Origin",
+];
+
+fn shared_headers() -> [(&'static str, utoipa::openapi::Header); 4] {
+    use utoipa::openapi::HeaderBuilder;
+    use utoipa::openapi::schema::{ObjectBuilder, Type};
+    let integer = |maximum: u64, description: &str| {
+        HeaderBuilder::new()
+            .schema(Some(
+                ObjectBuilder::new()
+                    .schema_type(Type::Integer)
+                    .format(Some(utoipa::openapi::SchemaFormat::KnownFormat(
+                        utoipa::openapi::KnownFormat::Int64,
+                    )))
+                    .minimum(Some(0))
+                    .maximum(Some(maximum)),
+            ))
+            .description(Some(description))
+            .build()
+    };
+    // A quota's burst is a u32 and one request comes back at least once a minute.
+    let burst = u64::from(u32::MAX);
+    [
+        (
+            "RateLimit-Limit",
+            integer(burst, "Requests allowed at once by the caller's tightest quota (IETF draft `ratelimit-headers`)"),
+        ),
+        (
+            "RateLimit-Remaining",
+            integer(burst, "Requests the caller may still make at once"),
+        ),
+        (
+            "RateLimit-Reset",
+            integer(burst * 60, "Seconds until the quota is whole again"),
+        ),
+        (
+            "Access-Control-Allow-Origin",
+            HeaderBuilder::new()
+                .schema(Some(
+                    ObjectBuilder::new()
+                        .schema_type(Type::String)
+                        .max_length(Some(2048)),
+                ))
+                .description(Some(
+                    "Present when the request's `Origin` is one of `CORS_ALLOWED_ORIGINS` (club websites); \
+                     never with credentials",
+                ))
+                .build(),
+        ),
+    ]
+}
+
+/// Gives every integer, UUID and timestamp without explicit bounds the bounds of its wire type:
+/// a 32- or 64-bit integer, a hyphenated UUID (36 characters), an RFC 3339 timestamp (at most
+/// 35 characters, as `2026-11-26T17:38:03.123456789+07:00`). Domain limits stay on the fields
+/// themselves (`#[schema(maximum = …)]` next to `#[validate(range(…))]`).
+fn bound_wire_types(document: &mut serde_json::Value) {
+    fn walk(value: &mut serde_json::Value) {
+        match value {
+            serde_json::Value::Object(object) => {
+                bound(object);
+                object.values_mut().for_each(walk);
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(walk),
+            _ => {}
+        }
+    }
+    fn bound(object: &mut serde_json::Map<String, serde_json::Value>) {
+        let is = |object: &serde_json::Map<String, serde_json::Value>, wanted: &str| match object
+            .get("type")
+        {
+            Some(serde_json::Value::String(t)) => t == wanted,
+            Some(serde_json::Value::Array(types)) => types.iter().any(|t| t == wanted),
+            _ => false,
+        };
+        let format = object
+            .get("format")
+            .and_then(|f| f.as_str())
+            .unwrap_or_default()
+            .to_owned();
+        if is(object, "integer") {
+            let (min, max): (serde_json::Value, serde_json::Value) = match format.as_str() {
+                "int32" => (i32::MIN.into(), i32::MAX.into()),
+                "int64" => (i64::MIN.into(), i64::MAX.into()),
+                "uint32" => (0.into(), u32::MAX.into()),
+                "uint64" => (0.into(), u64::MAX.into()),
+                _ => return,
+            };
+            if !object.contains_key("minimum") && !object.contains_key("exclusiveMinimum") {
+                object.insert("minimum".to_owned(), min);
+            }
+            if !object.contains_key("maximum") && !object.contains_key("exclusiveMaximum") {
+                object.insert("maximum".to_owned(), max);
+            }
+        } else if is(object, "string") && !object.contains_key("maxLength") {
+            let max = match format.as_str() {
+                "uuid" => 36,
+                "date-time" => 35,
+                "date" => 10,
+                _ => return,
+            };
+            object.insert("maxLength".to_owned(), max.into());
+        }
+    }
+    for part in ["paths", "components"] {
+        if let Some(part) = document.get_mut(part) {
+            walk(part);
+        }
+    }
 }
 
 fn default_description(status: &str) -> &'static str {
@@ -148,7 +310,7 @@ fn idempotency_key_parameter() -> utoipa::openapi::path::Parameter {
 
 /// The document as committed in `openapi/openapi.json`.
 pub fn spec_json() -> anyhow::Result<String> {
-    Ok(spec().to_pretty_json()? + "\n")
+    Ok(serde_json::to_string_pretty(&document())? + "\n")
 }
 
 /// Which methods each path of the API accepts, to answer 405 rather than 404.

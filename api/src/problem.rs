@@ -138,6 +138,7 @@ impl ApiError {
             code: code.as_str().to_owned(),
             errors: errors
                 .iter()
+                .take(MAX_FIELD_ERRORS)
                 .map(|e| ProblemFieldError {
                     field: e.field.clone(),
                     code: e.code.clone(),
@@ -263,13 +264,23 @@ pub struct Problem {
     /// The stable machine-readable code; branch on this, not on the text.
     #[schema(max_length = 64, example = "organization_not_found")]
     pub code: String,
-    /// The invalid fields (422 only).
+    /// The invalid fields (422 only), the first 100.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[schema(max_items = 100)]
     pub errors: Vec<ProblemFieldError>,
     /// For `invalid_transition` (409): the states the record can move to now.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(max_items = 20, value_type = Option<Vec<StateName>>)]
     pub allowed_next_states: Option<Vec<String>>,
 }
+
+/// The most field errors one problem lists.
+const MAX_FIELD_ERRORS: usize = 100;
+
+/// A status name in `allowed_next_states` (OpenAPI only).
+#[derive(ToSchema)]
+#[schema(max_length = 32)]
+pub struct StateName(pub String);
 
 /// One invalid field of a 422 problem.
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -354,60 +365,42 @@ fn log_once(error: &ApiError, path: &str) {
     }
 }
 
-/// The 429 every operation may answer, with its headers.
+/// The 429 every operation may answer.
 #[must_use]
 pub fn rate_limited_response() -> RefOr<Response> {
-    use utoipa::openapi::HeaderBuilder;
-    use utoipa::openapi::schema::{ObjectBuilder, Type};
-    let integer = |description: &str| {
-        HeaderBuilder::new()
-            .schema(Some(
-                ObjectBuilder::new().schema_type(Type::Integer).format(Some(
-                    utoipa::openapi::SchemaFormat::KnownFormat(utoipa::openapi::KnownFormat::Int32),
-                )),
-            ))
-            .description(Some(description))
-            .build()
-    };
-    ResponseBuilder::new()
-        .description("Too many requests for this caller; retry after `Retry-After` seconds")
-        .header(
-            "Retry-After",
-            integer("Seconds until a request can succeed"),
-        )
-        .header(
-            "RateLimit-Limit",
-            integer("Requests allowed at once by the tightest quota"),
-        )
-        .header(
-            "RateLimit-Remaining",
-            integer("Requests left now (0 when refused)"),
-        )
-        .header(
-            "RateLimit-Reset",
-            integer("Seconds until the quota allows a request"),
-        )
-        .content(
-            PROBLEM_JSON,
-            ContentBuilder::new()
-                .schema(Some(Ref::from_schema_name("Problem")))
-                .build(),
-        )
-        .build()
-        .into()
+    problem_response(
+        429,
+        "Too many requests for this caller; retry after `Retry-After` seconds",
+    )
 }
 
-fn problem_response(description: &str) -> RefOr<Response> {
-    ResponseBuilder::new()
-        .description(description)
-        .content(
-            PROBLEM_JSON,
-            ContentBuilder::new()
-                .schema(Some(Ref::from_schema_name("Problem")))
+/// A problem response; 429 and 503 carry `Retry-After`. (`crate::openapi::spec` adds the
+/// headers every response carries.)
+fn problem_response(status: u16, description: &str) -> RefOr<Response> {
+    use utoipa::openapi::HeaderBuilder;
+    use utoipa::openapi::schema::{ObjectBuilder, Type};
+    let mut response = ResponseBuilder::new().description(description).content(
+        PROBLEM_JSON,
+        ContentBuilder::new()
+            .schema(Some(Ref::from_schema_name("Problem")))
+            .build(),
+    );
+    if matches!(status, 429 | 503) {
+        let seconds = ObjectBuilder::new()
+            .schema_type(Type::Integer)
+            .format(Some(utoipa::openapi::SchemaFormat::KnownFormat(
+                utoipa::openapi::KnownFormat::Int64,
+            )))
+            .minimum(Some(1));
+        response = response.header(
+            "Retry-After",
+            HeaderBuilder::new()
+                .schema(Some(seconds))
+                .description(Some("Seconds until a request can succeed"))
                 .build(),
-        )
-        .build()
-        .into()
+        );
+    }
+    response.build().into()
 }
 
 fn status_description(status: u16) -> &'static str {
@@ -437,7 +430,7 @@ macro_rules! error_responses {
             fn responses() -> BTreeMap<String, RefOr<Response>> {
                 [$($status),*]
                     .into_iter()
-                    .map(|status: u16| (status.to_string(), problem_response(status_description(status))))
+                    .map(|status: u16| (status.to_string(), problem_response(status, status_description(status))))
                     .collect()
             }
         }

@@ -1,6 +1,7 @@
 //! Rate limits per caller (access token, API key, or client address) with the `governor`
-//! crate: one quota for every request and a stricter one for `/api/v1/auth`. Answers carry
-//! `RateLimit-Limit` and `RateLimit-Remaining`; a refused request is 429 `rate_limited` with
+//! crate: one quota for every request and a stricter one for `/api/v1/auth`. Every answer
+//! carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` (IETF draft
+//! `ratelimit-headers`) for the tightest quota; a refused request is 429 `rate_limited` with
 //! `Retry-After`.
 //!
 //! Limits live in each server's memory: behind a load balancer each instance applies them
@@ -103,13 +104,17 @@ pub async fn limit(
     for limiter in checks {
         match limiter.check_key(&key) {
             Ok(state) => {
-                let (limit, remaining) = (
-                    state.quota().burst_size().get(),
-                    state.remaining_burst_capacity(),
-                );
+                let quota = state.quota();
+                let (limit, remaining) =
+                    (quota.burst_size().get(), state.remaining_burst_capacity());
+                // Seconds until the whole burst is available again.
+                let reset = (quota.replenish_interval() * (limit - remaining))
+                    .as_millis()
+                    .div_ceil(1000);
+                let reset = u64::try_from(reset).unwrap_or(u64::MAX);
                 // Report the tightest quota.
-                if report.is_none_or(|(_, r)| remaining < r) {
-                    report = Some((limit, remaining));
+                if report.is_none_or(|(_, r, _)| remaining < r) {
+                    report = Some((limit, remaining, reset));
                 }
             }
             Err(refused) => {
@@ -140,7 +145,7 @@ pub async fn limit(
         }
     }
     let mut response = next.call(req).await?.map_into_left_body();
-    if let Some((limit, remaining)) = report {
+    if let Some((limit, remaining, reset)) = report {
         let headers = response.headers_mut();
         headers.insert(
             HeaderName::from_static("ratelimit-limit"),
@@ -149,6 +154,10 @@ pub async fn limit(
         headers.insert(
             HeaderName::from_static("ratelimit-remaining"),
             HeaderValue::from(remaining),
+        );
+        headers.insert(
+            HeaderName::from_static("ratelimit-reset"),
+            HeaderValue::from(reset),
         );
     }
     Ok(response)

@@ -154,6 +154,45 @@ fn create_admin_rejects_bad_input_with_exit_code_2() {
 }
 
 #[test]
+fn seed_demo_fills_an_empty_database_and_refuses_one_with_data() {
+    let dir = tempfile::tempdir().unwrap();
+
+    let first = api(dir.path())
+        .args(["seed-demo", "--scale", "1"])
+        .output()
+        .unwrap();
+    let again = api(dir.path()).arg("seed-demo").output().unwrap();
+    let no_scale = api(dir.path())
+        .args(["seed-demo", "--scale", "0"])
+        .output()
+        .unwrap();
+
+    assert!(first.status.success(), "{}", text(&first.stderr));
+    let summary = text(&first.stdout);
+    assert!(
+        summary
+            .lines()
+            .any(|l| l.trim_start().starts_with("ideas ") && l.contains(" 100 ")),
+        "{summary}"
+    );
+    for expected in [
+        "demo-admin@sonla.example",
+        "demo-judge1@sonla.example",
+        "Demo@2610-SonLa",
+    ] {
+        assert!(summary.contains(expected), "{expected} in\n{summary}");
+    }
+    assert!(
+        text(&first.stderr).is_empty(),
+        "no progress bars without a terminal: {}",
+        text(&first.stderr)
+    );
+    assert_eq!(again.status.code(), Some(2), "{}", text(&again.stderr));
+    assert!(text(&again.stderr).contains("not empty"));
+    assert_eq!(no_scale.status.code(), Some(2), "clap refuses scale 0");
+}
+
+#[test]
 fn production_without_a_jwt_secret_refuses_to_start() {
     let dir = tempfile::tempdir().unwrap();
 

@@ -36,6 +36,21 @@ pub async fn ok(response: reqwest::Response, status: u16, what: &str) -> Value {
     }
 }
 
+/// A new draft competition of `officer`; its id.
+pub async fn new_competition(app: &TestApp, officer: &TestUser, title: &str) -> String {
+    id(&ok(
+        app.post_as(
+            officer,
+            COMPETITIONS,
+            &json!({"title": title, "audience": "students"}),
+        )
+        .await,
+        201,
+        "create",
+    )
+    .await)
+}
+
 /// A competition with `round_one`, opened, with `leads.len()` entries, started.
 pub struct Staged {
     pub competition: String,
@@ -163,16 +178,24 @@ fn total(criteria: &[(String, f64, f64)], values: &BTreeMap<String, f64>) -> f64
         / weights
 }
 
+/// Every assignment of `judge`, read two to a page so that paging is exercised.
 async fn my_assignments(app: &TestApp, judge: &TestUser) -> Vec<Value> {
-    ok(
-        app.get_as(judge, "/api/v1/me/assignments").await,
-        200,
-        "assignments",
-    )
-    .await
-    .as_array()
-    .unwrap()
-    .clone()
+    let mut all = Vec::new();
+    let mut path = "/api/v1/me/assignments?limit=2".to_owned();
+    loop {
+        let page = ok(app.get_as(judge, &path).await, 200, "assignments").await;
+        let items = page["items"].as_array().unwrap();
+        assert!(items.len() <= 2);
+        all.extend(items.iter().cloned());
+        match page["next_cursor"].as_str() {
+            Some(cursor) => path = format!("/api/v1/me/assignments?limit=2&cursor={cursor}"),
+            None => break,
+        }
+    }
+    let mut ids: Vec<&str> = all.iter().map(|a| a["id"].as_str().unwrap()).collect();
+    ids.dedup();
+    assert_eq!(ids.len(), all.len(), "no assignment twice across pages");
+    all
 }
 
 async fn put_sheet(

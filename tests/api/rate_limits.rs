@@ -23,6 +23,14 @@ async fn a_caller_over_its_quota_gets_429_with_retry_after() {
             break response;
         }
         assert_eq!(response.headers()["ratelimit-limit"], "3");
+        // 60 a minute: one request comes back each second, so the burst of 3 is whole
+        // again within (3 - remaining) seconds.
+        let reset: u64 = response.headers()["ratelimit-reset"]
+            .to_str()
+            .unwrap()
+            .parse()
+            .unwrap();
+        assert!((1..=3).contains(&reset), "RateLimit-Reset {reset}");
         remaining.push(
             response.headers()["ratelimit-remaining"]
                 .to_str()
@@ -33,6 +41,15 @@ async fn a_caller_over_its_quota_gets_429_with_retry_after() {
         assert!(remaining.len() <= 3, "the quota was never applied");
     };
     let other_caller = app.get_as(&user, "/api/v1/organizations").await;
+    // Error answers carry the quota too.
+    let not_found = app.get_as(&user, "/api/v1/nothing-here").await;
+    assert_eq!(not_found.status().as_u16(), 404);
+    for header in ["ratelimit-limit", "ratelimit-remaining", "ratelimit-reset"] {
+        assert!(
+            not_found.headers().contains_key(header),
+            "404 without {header}"
+        );
+    }
 
     assert_eq!(remaining.last(), Some(&0));
     assert!(

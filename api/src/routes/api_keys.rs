@@ -1,7 +1,7 @@
 //! `/api/v1/api-keys`: keys of machine clients, managed by admins.
 
 use actix_web::web::{Data, Path};
-use actix_web::{HttpResponse, delete, get, post};
+use actix_web::{HttpRequest, HttpResponse, delete, get, post};
 use sonla_accounts::api::{ApiKeyResponse, CreateApiKeyRequest};
 use sonla_accounts::api_keys;
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -9,8 +9,10 @@ use uuid::Uuid;
 
 use crate::AppState;
 use crate::auth::{AuthUser, Meta};
-use crate::extract::ValidJson;
-use crate::problem::{ApiResult, AuthErrors, CreateErrors, DeleteErrors, ReadErrors, ServerErrors};
+use crate::extract::{ValidJson, if_match};
+use crate::problem::{
+    ApiResult, AuthErrors, CreateErrors, DeleteErrors, PreconditionErrors, ReadErrors, ServerErrors,
+};
 
 pub(crate) fn configure(cfg: &mut ServiceConfig<'_>) {
     cfg.service(create_api_key)
@@ -53,7 +55,7 @@ pub async fn create_api_key(
 #[utoipa::path(
     tag = "api-keys",
     security(("bearer_jwt" = [])),
-    responses((status = 200, body = Vec<ApiKeyResponse>), ServerErrors, AuthErrors)
+    responses((status = 200, body = sonla_accounts::api::ApiKeyList), ServerErrors, AuthErrors)
 )]
 #[get("")]
 pub async fn list_api_keys(
@@ -91,16 +93,20 @@ pub async fn get_api_key(
 #[utoipa::path(
     tag = "api-keys",
     security(("bearer_jwt" = [])),
-    params(("api_key_id" = Uuid, Path, description = "The key's id")),
-    responses((status = 204, description = "Revoked"), DeleteErrors, AuthErrors)
+    params(
+        ("api_key_id" = Uuid, Path, description = "The key's id"),
+        ("If-Match" = Option<String>, Header, max_length = 1024, description = "Revoke only if the key is unchanged: its `ETag` from `GET /api/v1/api-keys/{api_key_id}` (which changes when the key is used, as `last_used_at` does); 412 otherwise. `*` matches any version; without the header the revocation is unconditional.")
+    ),
+    responses((status = 204, description = "Revoked"), DeleteErrors, AuthErrors, PreconditionErrors)
 )]
 #[delete("/{api_key_id}")]
 pub async fn revoke_api_key(
+    req: HttpRequest,
     state: Data<AppState>,
     AuthUser(actor): AuthUser,
     Meta(meta): Meta,
     id: Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    api_keys::revoke_api_key(&state.db, &actor, &meta, id.to_string()).await?;
+    api_keys::revoke_api_key(&state.db, &actor, &meta, id.to_string(), if_match(&req)).await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -34,8 +34,10 @@ pub struct WhoAmI {
     #[schema(max_length = 36)]
     pub id: String,
     /// Global roles (people).
+    #[schema(max_items = 6)]
     pub roles: Vec<Role>,
     /// Scopes (API keys).
+    #[schema(max_items = 3, value_type = Vec<sonla_accounts::api::Scope>)]
     pub scopes: Vec<String>,
 }
 

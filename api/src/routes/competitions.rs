@@ -9,19 +9,22 @@ use sonla_competitions::api::{
     CompetitionResponse, ConflictResponse, CreateAssignmentRequest, CreateAwardRequest,
     CreateCompetitionRequest, CreateEntryRequest, CreateRoundRequest, DeclareConflictRequest,
     EntryResponse, FeedbackResponse, JudgeResponse, LeaderboardQuery, LeaderboardResponse,
-    LifecycleRequest, LifecycleStep, ListCompetitionsQuery, RemoveAssignmentQuery, ReopenRequest,
-    ReplaceCriteriaRequest, ResultsResponse, RoundResponse, SheetRequest, SheetResponse,
+    LifecycleRequest, LifecycleStep, RemoveAssignmentQuery, ReopenRequest, ReplaceCriteriaRequest,
+    ResultsResponse, RoundResponse, SheetRequest, SheetResponse,
 };
 use sonla_competitions::service;
 use sonla_core::Page;
+use sonla_core::page::PageQuery;
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
 use crate::AppState;
 use crate::auth::{AuthUser, Meta, OptionalAuthUser};
+use crate::caching::tagged;
 use crate::extract::{ValidJson, ValidQuery};
 use crate::problem::{
-    ApiResult, AuthErrors, CreateErrors, DeleteErrors, ListErrors, ReadErrors, UpdateErrors,
+    ApiResult, AuthErrors, CreateErrors, DeleteErrors, ListErrors, PreconditionErrors, ReadErrors,
+    UpdateErrors,
 };
 
 pub(crate) fn configure_competitions(cfg: &mut ServiceConfig<'_>) {
@@ -84,14 +87,14 @@ fn sheet_response(sheet: SheetResponse) -> HttpResponse {
 #[utoipa::path(
     tag = "competitions",
     security((), ("bearer_jwt" = [])),
-    params(ListCompetitionsQuery),
+    params(PageQuery),
     responses((status = 200, body = Page<CompetitionResponse>), ListErrors, AuthErrors)
 )]
 #[get("")]
 pub async fn list_competitions(
     state: Data<AppState>,
     OptionalAuthUser(actor): OptionalAuthUser,
-    ValidQuery(query): ValidQuery<ListCompetitionsQuery>,
+    ValidQuery(query): ValidQuery<PageQuery>,
 ) -> ApiResult<HttpResponse> {
     let page =
         service::list_competitions(&state.db, actor.as_ref(), query.limit, query.cursor).await?;
@@ -184,7 +187,7 @@ pub async fn take_step(
     security(("bearer_jwt" = [])),
     params(("competition_id" = Uuid, Path, description = "The competition's id")),
     request_body = CreateRoundRequest,
-    responses((status = 201, body = RoundResponse), CreateErrors, AuthErrors)
+    responses((status = 201, body = RoundResponse, headers(("ETag" = sonla_core::EntityTag, description = "The round's tag, for `If-Match`"))), CreateErrors, AuthErrors)
 )]
 #[post("/{competition_id}/rounds")]
 pub async fn create_round(
@@ -195,7 +198,7 @@ pub async fn create_round(
     ValidJson(body): ValidJson<CreateRoundRequest>,
 ) -> ApiResult<HttpResponse> {
     let round = service::create_round(&state.db, &actor, &meta, id.to_string(), body).await?;
-    Ok(HttpResponse::Created().json(RoundResponse::from(round)))
+    Ok(tagged(HttpResponse::Created(), &RoundResponse::from(round)))
 }
 
 /// List a competition's rounds with their criteria.
@@ -203,7 +206,7 @@ pub async fn create_round(
     tag = "competitions",
     security((), ("bearer_jwt" = [])),
     params(("competition_id" = Uuid, Path, description = "The competition's id")),
-    responses((status = 200, body = Vec<RoundResponse>), ReadErrors, AuthErrors)
+    responses((status = 200, body = sonla_competitions::api::RoundList), ReadErrors, AuthErrors)
 )]
 #[get("/{competition_id}/rounds")]
 pub async fn list_rounds(
@@ -249,7 +252,7 @@ pub async fn create_entry(
     tag = "competitions",
     security(("bearer_jwt" = [])),
     params(("competition_id" = Uuid, Path, description = "The competition's id")),
-    responses((status = 200, body = Vec<EntryResponse>), ReadErrors, AuthErrors)
+    responses((status = 200, body = sonla_competitions::api::EntryList), ReadErrors, AuthErrors)
 )]
 #[get("/{competition_id}/entries")]
 pub async fn list_entries(
@@ -293,7 +296,7 @@ pub async fn add_judge(
     tag = "competitions",
     security(("bearer_jwt" = [])),
     params(("competition_id" = Uuid, Path, description = "The competition's id")),
-    responses((status = 200, body = Vec<JudgeResponse>), ReadErrors, AuthErrors)
+    responses((status = 200, body = sonla_competitions::api::JudgeList), ReadErrors, AuthErrors)
 )]
 #[get("/{competition_id}/judges")]
 pub async fn list_judges(
@@ -340,7 +343,7 @@ pub async fn declare_conflict(
     tag = "competitions",
     security(("bearer_jwt" = [])),
     params(("competition_id" = Uuid, Path, description = "The competition's id")),
-    responses((status = 200, body = Vec<ConflictResponse>), ReadErrors, AuthErrors)
+    responses((status = 200, body = sonla_competitions::api::ConflictList), ReadErrors, AuthErrors)
 )]
 #[get("/{competition_id}/conflicts")]
 pub async fn list_conflicts(
@@ -397,7 +400,7 @@ pub async fn create_award(
     tag = "competitions",
     security((), ("bearer_jwt" = [])),
     params(("competition_id" = Uuid, Path, description = "The competition's id")),
-    responses((status = 200, body = Vec<AwardResponse>), ReadErrors, AuthErrors)
+    responses((status = 200, body = sonla_competitions::api::AwardList), ReadErrors, AuthErrors)
 )]
 #[get("/{competition_id}/awards")]
 pub async fn list_awards(
@@ -415,21 +418,32 @@ pub async fn list_awards(
 #[utoipa::path(
     tag = "judging",
     security(("bearer_jwt" = [])),
-    params(("round_id" = Uuid, Path, description = "The round's id")),
+    params(
+        ("round_id" = Uuid, Path, description = "The round's id"),
+        ("If-Match" = Option<String>, Header, max_length = 1024, description = "Replace only if the round is unchanged: the `ETag` of the answer that created it or last replaced its criteria, or the tag of the round as `GET /api/v1/competitions/{competition_id}/rounds` lists it, criteria included (`W/\"` + the first 24 hex digits of the SHA-256 of its JSON + `\"`); 412 otherwise. `*` matches any version; without the header the change is unconditional.")
+    ),
     request_body = ReplaceCriteriaRequest,
-    responses((status = 200, body = RoundResponse), UpdateErrors, AuthErrors)
+    responses((status = 200, body = RoundResponse, headers(("ETag" = sonla_core::EntityTag, description = "The round's new tag, for `If-Match`"))), UpdateErrors, AuthErrors, PreconditionErrors)
 )]
 #[put("/{round_id}/criteria")]
 pub async fn replace_criteria(
+    req: HttpRequest,
     state: Data<AppState>,
     AuthUser(actor): AuthUser,
     Meta(meta): Meta,
     id: Path<Uuid>,
     ValidJson(body): ValidJson<ReplaceCriteriaRequest>,
 ) -> ApiResult<HttpResponse> {
-    let round =
-        service::replace_criteria(&state.db, &actor, &meta, id.to_string(), body.criteria).await?;
-    Ok(HttpResponse::Ok().json(RoundResponse::from(round)))
+    let round = service::replace_criteria(
+        &state.db,
+        &actor,
+        &meta,
+        id.to_string(),
+        body.criteria,
+        crate::extract::if_match(&req),
+    )
+    .await?;
+    Ok(tagged(HttpResponse::Ok(), &RoundResponse::from(round)))
 }
 
 /// Close a round.
@@ -481,7 +495,7 @@ pub async fn auto_assign(
     tag = "judging",
     security(("bearer_jwt" = [])),
     params(("round_id" = Uuid, Path, description = "The round's id")),
-    responses((status = 200, body = Vec<AssignmentResponse>), ReadErrors, AuthErrors)
+    responses((status = 200, body = sonla_competitions::api::AssignmentList), ReadErrors, AuthErrors)
 )]
 #[get("/{round_id}/assignments")]
 pub async fn list_assignments(
@@ -503,7 +517,7 @@ pub async fn list_assignments(
     security(("bearer_jwt" = [])),
     params(("round_id" = Uuid, Path, description = "The round's id")),
     request_body = CreateAssignmentRequest,
-    responses((status = 201, body = AssignmentResponse), CreateErrors, AuthErrors)
+    responses((status = 201, body = AssignmentResponse, headers(("ETag" = sonla_core::EntityTag, description = "The assignment's tag, for `If-Match`"))), CreateErrors, AuthErrors)
 )]
 #[post("/{round_id}/assignments")]
 pub async fn add_assignment(
@@ -515,7 +529,7 @@ pub async fn add_assignment(
 ) -> ApiResult<HttpResponse> {
     let assignment =
         service::add_assignment(&state.db, &actor, &meta, id.to_string(), body).await?;
-    Ok(HttpResponse::Created().json(assignment))
+    Ok(tagged(HttpResponse::Created(), &assignment))
 }
 
 /// Get a round's leaderboard.
@@ -554,7 +568,7 @@ pub async fn get_leaderboard(
     tag = "judging",
     security(("bearer_jwt" = [])),
     params(("round_id" = Uuid, Path, description = "The round's id")),
-    responses((status = 200, body = Vec<String>), UpdateErrors, AuthErrors)
+    responses((status = 200, body = sonla_competitions::api::AdvancedEntries), UpdateErrors, AuthErrors)
 )]
 #[post("/{round_id}/advance")]
 pub async fn advance(
@@ -613,18 +627,31 @@ pub async fn get_feedback(
 #[utoipa::path(
     tag = "judging",
     security(("bearer_jwt" = [])),
-    params(("assignment_id" = Uuid, Path, description = "The assignment's id"), RemoveAssignmentQuery),
-    responses((status = 204, description = "Removed"), DeleteErrors, AuthErrors, (status = 422, description = "A reason is required", body = crate::problem::Problem, content_type = "application/problem+json"))
+    params(
+        ("assignment_id" = Uuid, Path, description = "The assignment's id"),
+        RemoveAssignmentQuery,
+        ("If-Match" = Option<String>, Header, max_length = 1024, description = "Remove only if the assignment is unchanged (its sheet's status included): the `ETag` of the answer that added it, or the tag of the assignment as `GET /api/v1/rounds/{round_id}/assignments` lists it (`W/\"` + the first 24 hex digits of the SHA-256 of its JSON + `\"`); 412 otherwise. `*` matches any version; without the header the change is unconditional.")
+    ),
+    responses((status = 204, description = "Removed"), DeleteErrors, AuthErrors, PreconditionErrors, (status = 422, description = "A reason is required", body = crate::problem::Problem, content_type = "application/problem+json"))
 )]
 #[delete("/{assignment_id}")]
 pub async fn remove_assignment(
+    req: HttpRequest,
     state: Data<AppState>,
     AuthUser(actor): AuthUser,
     Meta(meta): Meta,
     id: Path<Uuid>,
     ValidQuery(query): ValidQuery<RemoveAssignmentQuery>,
 ) -> ApiResult<HttpResponse> {
-    service::remove_assignment(&state.db, &actor, &meta, id.to_string(), query.reason).await?;
+    service::remove_assignment(
+        &state.db,
+        &actor,
+        &meta,
+        id.to_string(),
+        query.reason,
+        crate::extract::if_match(&req),
+    )
+    .await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -635,7 +662,7 @@ pub async fn remove_assignment(
     tag = "judging",
     security(("bearer_jwt" = [])),
     params(("assignment_id" = Uuid, Path, description = "The assignment's id")),
-    responses((status = 200, body = SheetResponse, headers(("ETag" = String, description = "The version"))), ReadErrors, AuthErrors)
+    responses((status = 200, body = SheetResponse, headers(("ETag" = sonla_core::EntityTag, description = "The version"))), ReadErrors, AuthErrors)
 )]
 #[get("/{assignment_id}/sheet")]
 pub async fn get_sheet(
@@ -657,7 +684,7 @@ pub async fn get_sheet(
     security(("bearer_jwt" = [])),
     params(
         ("assignment_id" = Uuid, Path, description = "The assignment's id"),
-        ("If-Match" = Option<String>, Header, description = "The version read, as the ETag")
+        ("If-Match" = Option<String>, Header, max_length = 1024, description = "The version read, as the ETag")
     ),
     request_body = SheetRequest,
     responses(
@@ -689,7 +716,7 @@ pub async fn save_sheet(
     security(("bearer_jwt" = [])),
     params(
         ("assignment_id" = Uuid, Path, description = "The assignment's id"),
-        ("If-Match" = Option<String>, Header, description = "The version read, as the ETag")
+        ("If-Match" = Option<String>, Header, max_length = 1024, description = "The version read, as the ETag")
     ),
     responses((status = 200, body = SheetResponse), UpdateErrors, AuthErrors, (status = 412, description = "Stale version", body = crate::problem::Problem, content_type = "application/problem+json"))
 )]

@@ -83,7 +83,7 @@ fn unreachable() -> Localized {
 #[utoipa::path(
     tag = "operations",
     responses(
-        (status = 200, description = "Prometheus text exposition format", content_type = "text/plain", body = String),
+        (status = 200, description = "Prometheus text exposition format (`text/plain; version=0.0.4`)"),
         ServerErrors
     )
 )]

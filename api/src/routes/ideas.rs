@@ -14,6 +14,7 @@ use uuid::Uuid;
 
 use crate::AppState;
 use crate::auth::{AuthUser, Meta, OptionalAuthUser};
+use crate::caching::tagged;
 use crate::extract::{ValidJson, ValidQuery, if_match};
 use crate::problem::{
     ApiResult, AuthErrors, CreateErrors, DeleteErrors, ListErrors, PreconditionErrors, ReadErrors,
@@ -125,9 +126,12 @@ pub async fn get_idea(
 #[utoipa::path(
     tag = "ideas",
     security(("bearer_jwt" = [])),
-    params(("idea_id" = Uuid, Path, description = "The idea's id")),
+    params(
+        ("idea_id" = Uuid, Path, description = "The idea's id"),
+        ("If-Match" = Option<String>, Header, max_length = 1024, description = "Change only if the idea is unchanged: its `ETag` from `GET /api/v1/ideas/{idea_id}` as this caller reads it, or from the answer of a `PATCH` or `PUT …/selection` of it; 412 otherwise. `*` matches any version; without the header the change is unconditional.")
+    ),
     request_body = UpdateIdeaRequest,
-    responses((status = 200, body = IdeaResponse), UpdateErrors, AuthErrors, PreconditionErrors)
+    responses((status = 200, body = IdeaResponse, headers(("ETag" = sonla_core::EntityTag, description = "The idea's new tag as this caller reads it, for `If-Match`"))), UpdateErrors, AuthErrors, PreconditionErrors)
 )]
 #[patch("/{idea_id}")]
 pub async fn update_idea(
@@ -147,7 +151,7 @@ pub async fn update_idea(
         if_match(&req),
     )
     .await?;
-    Ok(HttpResponse::Ok().json(IdeaResponse::from(view)))
+    Ok(tagged(HttpResponse::Ok(), &IdeaResponse::from(view)))
 }
 
 /// Delete an idea.
@@ -156,7 +160,10 @@ pub async fn update_idea(
 #[utoipa::path(
     tag = "ideas",
     security(("bearer_jwt" = [])),
-    params(("idea_id" = Uuid, Path, description = "The idea's id")),
+    params(
+        ("idea_id" = Uuid, Path, description = "The idea's id"),
+        ("If-Match" = Option<String>, Header, max_length = 1024, description = "Change only if the idea is unchanged: its `ETag` from `GET /api/v1/ideas/{idea_id}` as this caller reads it, or from the answer of a `PATCH` or `PUT …/selection` of it; 412 otherwise. `*` matches any version; without the header the change is unconditional.")
+    ),
     responses((status = 204, description = "Deleted"), DeleteErrors, AuthErrors, PreconditionErrors)
 )]
 #[delete("/{idea_id}")]
@@ -206,20 +213,32 @@ pub async fn act_on_idea(
 #[utoipa::path(
     tag = "ideas",
     security(("bearer_jwt" = [])),
-    params(("idea_id" = Uuid, Path, description = "The idea's id")),
+    params(
+        ("idea_id" = Uuid, Path, description = "The idea's id"),
+        ("If-Match" = Option<String>, Header, max_length = 1024, description = "Change only if the selection is unchanged: the idea's `ETag` from `GET /api/v1/ideas/{idea_id}` (or from the answer of a `PATCH` or `PUT …/selection` of it), or the tag of its `selection` object (`W/\"` + the first 24 hex digits of the SHA-256 of its JSON + `\"`); 412 otherwise. `*` matches any version; without the header the change is unconditional.")
+    ),
     request_body = Selection,
-    responses((status = 200, body = IdeaResponse), UpdateErrors, AuthErrors)
+    responses((status = 200, body = IdeaResponse, headers(("ETag" = sonla_core::EntityTag, description = "The idea's new tag as this caller reads it, for `If-Match`"))), UpdateErrors, AuthErrors, PreconditionErrors)
 )]
 #[put("/{idea_id}/selection")]
 pub async fn set_selection(
+    req: HttpRequest,
     state: Data<AppState>,
     AuthUser(actor): AuthUser,
     Meta(meta): Meta,
     id: Path<Uuid>,
     ValidJson(body): ValidJson<Selection>,
 ) -> ApiResult<HttpResponse> {
-    let view = service::set_selection(&state.db, &actor, &meta, id.to_string(), body).await?;
-    Ok(HttpResponse::Ok().json(IdeaResponse::from(view)))
+    let view = service::set_selection(
+        &state.db,
+        &actor,
+        &meta,
+        id.to_string(),
+        body,
+        if_match(&req),
+    )
+    .await?;
+    Ok(tagged(HttpResponse::Ok(), &IdeaResponse::from(view)))
 }
 
 /// Get an idea's workflow history.
@@ -229,7 +248,7 @@ pub async fn set_selection(
     tag = "ideas",
     security(("bearer_jwt" = [])),
     params(("idea_id" = Uuid, Path, description = "The idea's id")),
-    responses((status = 200, body = Vec<HistoryEntryResponse>), ReadErrors, AuthErrors)
+    responses((status = 200, body = sonla_ideas::api::HistoryList), ReadErrors, AuthErrors)
 )]
 #[get("/{idea_id}/history")]
 pub async fn get_history(
@@ -253,7 +272,7 @@ pub async fn get_history(
     tag = "ideas",
     security((), ("bearer_jwt" = [])),
     params(("idea_id" = Uuid, Path, description = "The idea's id")),
-    responses((status = 200, body = Vec<TeamMemberResponse>), ReadErrors, AuthErrors)
+    responses((status = 200, body = sonla_ideas::api::TeamList), ReadErrors, AuthErrors)
 )]
 #[get("/{idea_id}/members")]
 pub async fn list_team(
@@ -277,7 +296,7 @@ pub async fn list_team(
     security(("bearer_jwt" = [])),
     params(("idea_id" = Uuid, Path, description = "The idea's id")),
     request_body = AddTeamMemberRequest,
-    responses((status = 201, body = TeamMemberResponse), UpdateErrors, AuthErrors)
+    responses((status = 201, body = TeamMemberResponse, headers(("ETag" = sonla_core::EntityTag, description = "The member's tag, for `If-Match`"))), UpdateErrors, AuthErrors)
 )]
 #[post("/{idea_id}/members")]
 pub async fn add_team_member(
@@ -288,7 +307,11 @@ pub async fn add_team_member(
     ValidJson(body): ValidJson<AddTeamMemberRequest>,
 ) -> ApiResult<HttpResponse> {
     let member = service::add_member(&state.db, &actor, &meta, id.to_string(), body).await?;
-    Ok(HttpResponse::Created().json(TeamMemberResponse::new(member, true)))
+    // Only the lead and admins add members, and both see contacts: this is the listed form.
+    Ok(tagged(
+        HttpResponse::Created(),
+        &TeamMemberResponse::new(member, true),
+    ))
 }
 
 /// Remove a team member.
@@ -299,12 +322,14 @@ pub async fn add_team_member(
     security(("bearer_jwt" = [])),
     params(
         ("idea_id" = Uuid, Path, description = "The idea's id"),
-        ("user_id" = Uuid, Path, description = "The member's user id")
+        ("user_id" = Uuid, Path, description = "The member's user id"),
+        ("If-Match" = Option<String>, Header, max_length = 1024, description = "Remove only if the member is unchanged: the `ETag` of the answer that added them, or the tag of the member as `GET …/members` lists it to this caller (`W/\"` + the first 24 hex digits of the SHA-256 of its JSON + `\"`); 412 otherwise. `*` matches any version; without the header the change is unconditional.")
     ),
-    responses((status = 204, description = "Removed"), DeleteErrors, AuthErrors)
+    responses((status = 204, description = "Removed"), DeleteErrors, AuthErrors, PreconditionErrors)
 )]
 #[delete("/{idea_id}/members/{user_id}")]
 pub async fn remove_team_member(
+    req: HttpRequest,
     state: Data<AppState>,
     AuthUser(actor): AuthUser,
     Meta(meta): Meta,
@@ -317,6 +342,7 @@ pub async fn remove_team_member(
         &meta,
         id.to_string(),
         user_id.to_string(),
+        if_match(&req),
     )
     .await?;
     Ok(HttpResponse::NoContent().finish())

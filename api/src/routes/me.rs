@@ -5,11 +5,13 @@ use actix_web::{HttpRequest, HttpResponse, get, patch, post};
 use sonla_accounts::api::{ChangePasswordRequest, UpdateMeRequest, UserResponse};
 use sonla_accounts::service;
 use sonla_core::Page;
+use sonla_core::page::PageQuery;
 use sonla_ideas::api::{IdeaListItem, ListIdeasQuery};
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::AppState;
 use crate::auth::{AuthUser, Meta};
+use crate::caching::tagged;
 use crate::extract::{ValidJson, ValidQuery, if_match};
 use crate::problem::{
     ApiResult, AuthErrors, ListErrors, PreconditionErrors, ReadErrors, UpdateErrors,
@@ -23,22 +25,26 @@ pub(crate) fn configure(cfg: &mut ServiceConfig<'_>) {
         .service(my_assignments);
 }
 
-/// List my judging assignments.
+/// List my judging assignments, a page at a time.
 ///
 /// Each with the entry to score and the round's criteria; in blind rounds the team, its
 /// members and the organisation are left out.
 #[utoipa::path(
     tag = "me",
     security(("bearer_jwt" = [])),
-    responses((status = 200, body = Vec<sonla_competitions::api::MyAssignmentResponse>), ReadErrors, AuthErrors)
+    params(PageQuery),
+    responses((status = 200, body = Page<sonla_competitions::api::MyAssignmentResponse>), ListErrors, AuthErrors)
 )]
 #[get("/assignments")]
 pub async fn my_assignments(
     state: Data<AppState>,
     AuthUser(actor): AuthUser,
+    ValidQuery(query): ValidQuery<PageQuery>,
 ) -> ApiResult<HttpResponse> {
-    Ok(HttpResponse::Ok()
-        .json(sonla_competitions::service::my_assignments(&state.db, &actor).await?))
+    let page =
+        sonla_competitions::service::my_assignments(&state.db, &actor, query.limit, query.cursor)
+            .await?;
+    Ok(HttpResponse::Ok().json(page))
 }
 
 /// List my ideas.
@@ -79,8 +85,11 @@ pub async fn get_me(state: Data<AppState>, AuthUser(actor): AuthUser) -> ApiResu
 #[utoipa::path(
     tag = "me",
     security(("bearer_jwt" = [])),
+    params(
+        ("If-Match" = Option<String>, Header, max_length = 1024, description = "Change only if the account is unchanged: the `ETag` of `GET /api/v1/me` or of the answer of a `PATCH`; 412 otherwise. `*` matches any version; without the header the change is unconditional.")
+    ),
     request_body = UpdateMeRequest,
-    responses((status = 200, body = UserResponse), UpdateErrors, AuthErrors, PreconditionErrors)
+    responses((status = 200, body = UserResponse, headers(("ETag" = sonla_core::EntityTag, description = "The account's new tag, for `If-Match`"))), UpdateErrors, AuthErrors, PreconditionErrors)
 )]
 #[patch("")]
 pub async fn update_me(
@@ -90,7 +99,7 @@ pub async fn update_me(
     ValidJson(body): ValidJson<UpdateMeRequest>,
 ) -> ApiResult<HttpResponse> {
     let (user, roles) = service::update_me(&state.db, &actor, body, if_match(&req)).await?;
-    Ok(HttpResponse::Ok().json(UserResponse::new(user, roles)))
+    Ok(tagged(HttpResponse::Ok(), &UserResponse::new(user, roles)))
 }
 
 /// Change my password.

@@ -15,6 +15,7 @@ use uuid::Uuid;
 
 use crate::AppState;
 use crate::auth::{AuthUser, Meta};
+use crate::caching::tagged;
 use crate::extract::{ValidJson, ValidQuery, if_match};
 use crate::problem::{
     ApiResult, AuthErrors, CreateErrors, DeleteErrors, ListErrors, PreconditionErrors, ReadErrors,
@@ -58,7 +59,7 @@ pub async fn list_organizations(
     security(("bearer_jwt" = [])),
     request_body = CreateOrganizationRequest,
     responses(
-        (status = 201, body = OrganizationResponse, headers(("Location" = String, description = "The new organisation's URL"))),
+        (status = 201, body = OrganizationResponse, headers(("Location" = sonla_core::UrlPath, description = "The new organisation's URL"))),
         CreateErrors,
         AuthErrors
     )
@@ -98,9 +99,12 @@ pub async fn get_organization(state: Data<AppState>, id: Path<Uuid>) -> ApiResul
 #[utoipa::path(
     tag = "organizations",
     security(("bearer_jwt" = [])),
-    params(("organization_id" = Uuid, Path, description = "The organisation's id")),
+    params(
+        ("organization_id" = Uuid, Path, description = "The organisation's id"),
+        ("If-Match" = Option<String>, Header, max_length = 1024, description = "Change only if the organisation is unchanged: its `ETag` from `GET` or from the answer of a `PATCH`; 412 otherwise. `*` matches any version; without the header the change is unconditional.")
+    ),
     request_body = UpdateOrganizationRequest,
-    responses((status = 200, body = OrganizationResponse), UpdateErrors, AuthErrors, PreconditionErrors)
+    responses((status = 200, body = OrganizationResponse, headers(("ETag" = sonla_core::EntityTag, description = "The organisation's new tag, for `If-Match`"))), UpdateErrors, AuthErrors, PreconditionErrors)
 )]
 #[patch("/{organization_id}")]
 pub async fn update_organization(
@@ -120,7 +124,10 @@ pub async fn update_organization(
         if_match(&req),
     )
     .await?;
-    Ok(HttpResponse::Ok().json(OrganizationResponse::from(organization)))
+    Ok(tagged(
+        HttpResponse::Ok(),
+        &OrganizationResponse::from(organization),
+    ))
 }
 
 /// Delete an organisation.
@@ -129,7 +136,10 @@ pub async fn update_organization(
 #[utoipa::path(
     tag = "organizations",
     security(("bearer_jwt" = [])),
-    params(("organization_id" = Uuid, Path, description = "The organisation's id")),
+    params(
+        ("organization_id" = Uuid, Path, description = "The organisation's id"),
+        ("If-Match" = Option<String>, Header, max_length = 1024, description = "Change only if the organisation is unchanged: its `ETag` from `GET` or from the answer of a `PATCH`; 412 otherwise. `*` matches any version; without the header the change is unconditional.")
+    ),
     responses((status = 204, description = "Deleted"), DeleteErrors, AuthErrors, PreconditionErrors)
 )]
 #[delete("/{organization_id}")]
@@ -172,7 +182,7 @@ pub async fn list_members(
     security(("bearer_jwt" = [])),
     params(("organization_id" = Uuid, Path, description = "The organisation's id")),
     request_body = AddMemberRequest,
-    responses((status = 201, body = MemberResponse), UpdateErrors, AuthErrors)
+    responses((status = 201, body = MemberResponse, headers(("ETag" = sonla_core::EntityTag, description = "The member's tag, for `If-Match`"))), UpdateErrors, AuthErrors)
 )]
 #[post("/{organization_id}/members")]
 pub async fn add_member(
@@ -183,7 +193,10 @@ pub async fn add_member(
     ValidJson(body): ValidJson<AddMemberRequest>,
 ) -> ApiResult<HttpResponse> {
     let member = service::add_member(&state.db, &actor, &meta, id.to_string(), body).await?;
-    Ok(HttpResponse::Created().json(MemberResponse::from(member)))
+    Ok(tagged(
+        HttpResponse::Created(),
+        &MemberResponse::from(member),
+    ))
 }
 
 /// Change a member's role.
@@ -194,13 +207,15 @@ pub async fn add_member(
     security(("bearer_jwt" = [])),
     params(
         ("organization_id" = Uuid, Path, description = "The organisation's id"),
-        ("user_id" = Uuid, Path, description = "The member's user id")
+        ("user_id" = Uuid, Path, description = "The member's user id"),
+        ("If-Match" = Option<String>, Header, max_length = 1024, description = "Change only if the member is unchanged: the `ETag` of the answer that added or last changed them, or the tag of the member as `GET …/members` lists it (`W/\"` + the first 24 hex digits of the SHA-256 of its JSON + `\"`); 412 otherwise. `*` matches any version; without the header the change is unconditional.")
     ),
     request_body = UpdateMemberRequest,
-    responses((status = 200, body = MemberResponse), UpdateErrors, AuthErrors)
+    responses((status = 200, body = MemberResponse, headers(("ETag" = sonla_core::EntityTag, description = "The member's tag, for `If-Match`"))), UpdateErrors, AuthErrors, PreconditionErrors)
 )]
 #[patch("/{organization_id}/members/{user_id}")]
 pub async fn update_member(
+    req: HttpRequest,
     state: Data<AppState>,
     AuthUser(actor): AuthUser,
     Meta(meta): Meta,
@@ -215,9 +230,10 @@ pub async fn update_member(
         id.to_string(),
         user_id.to_string(),
         body,
+        if_match(&req),
     )
     .await?;
-    Ok(HttpResponse::Ok().json(MemberResponse::from(member)))
+    Ok(tagged(HttpResponse::Ok(), &MemberResponse::from(member)))
 }
 
 /// Remove a member.
@@ -229,12 +245,14 @@ pub async fn update_member(
     security(("bearer_jwt" = [])),
     params(
         ("organization_id" = Uuid, Path, description = "The organisation's id"),
-        ("user_id" = Uuid, Path, description = "The member's user id")
+        ("user_id" = Uuid, Path, description = "The member's user id"),
+        ("If-Match" = Option<String>, Header, max_length = 1024, description = "Change only if the member is unchanged: the `ETag` of the answer that added or last changed them, or the tag of the member as `GET …/members` lists it (`W/\"` + the first 24 hex digits of the SHA-256 of its JSON + `\"`); 412 otherwise. `*` matches any version; without the header the change is unconditional.")
     ),
-    responses((status = 204, description = "Removed"), DeleteErrors, AuthErrors, (status = 409, description = "The last owner", body = crate::problem::Problem, content_type = "application/problem+json"))
+    responses((status = 204, description = "Removed"), DeleteErrors, AuthErrors, PreconditionErrors, (status = 409, description = "The last owner", body = crate::problem::Problem, content_type = "application/problem+json"))
 )]
 #[delete("/{organization_id}/members/{user_id}")]
 pub async fn remove_member(
+    req: HttpRequest,
     state: Data<AppState>,
     AuthUser(actor): AuthUser,
     Meta(meta): Meta,
@@ -247,6 +265,7 @@ pub async fn remove_member(
         &meta,
         id.to_string(),
         user_id.to_string(),
+        if_match(&req),
     )
     .await?;
     Ok(HttpResponse::NoContent().finish())

@@ -36,7 +36,7 @@ fn describe(code: ErrorCode, req: &HttpRequest) -> ProblemType {
 }
 
 /// List every problem type.
-#[utoipa::path(tag = "operations", responses((status = 200, body = Vec<ProblemType>), ServerErrors))]
+#[utoipa::path(tag = "operations", responses((status = 200, body = ProblemTypeList), ServerErrors))]
 #[get("")]
 pub async fn list_problem_types(req: HttpRequest) -> HttpResponse {
     HttpResponse::Ok().json(
@@ -58,3 +58,8 @@ pub async fn get_problem_type(req: HttpRequest, code: Path<String>) -> ApiResult
     let code = ErrorCode::from_code(&code).ok_or(ApiError::new(ErrorCode::ProblemTypeNotFound))?;
     Ok(HttpResponse::Ok().json(describe(code, &req)))
 }
+
+/// Every problem type (OpenAPI only).
+#[derive(ToSchema)]
+#[schema(max_items = 100)]
+pub struct ProblemTypeList(pub Vec<ProblemType>);

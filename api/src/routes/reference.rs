@@ -14,7 +14,7 @@ pub(crate) fn configure(cfg: &mut ServiceConfig<'_>) {
 /// List the sectors of ideas.
 ///
 /// Names follow `Accept-Language`.
-#[utoipa::path(tag = "reference", responses((status = 200, body = Vec<SectorResponse>), ServerErrors))]
+#[utoipa::path(tag = "reference", responses((status = 200, body = sonla_ideas::api::SectorList), ServerErrors))]
 #[get("/sectors")]
 pub async fn list_sectors(req: HttpRequest) -> HttpResponse {
     let lang = request_lang(&req);

@@ -1,7 +1,7 @@
 //! `/api/v1/users`: people, for officers and admins, and their global roles.
 
 use actix_web::web::{Data, Path};
-use actix_web::{HttpResponse, delete, get, post};
+use actix_web::{HttpRequest, HttpResponse, delete, get, post};
 use sonla_accounts::api::{GrantRoleRequest, ListUsersQuery, UserResponse};
 use sonla_accounts::service;
 use sonla_core::{Page, Role};
@@ -10,8 +10,10 @@ use uuid::Uuid;
 
 use crate::AppState;
 use crate::auth::{AuthUser, Meta};
-use crate::extract::{ValidJson, ValidQuery};
-use crate::problem::{ApiResult, AuthErrors, DeleteErrors, ListErrors, ReadErrors, UpdateErrors};
+use crate::extract::{ValidJson, ValidQuery, if_match};
+use crate::problem::{
+    ApiResult, AuthErrors, DeleteErrors, ListErrors, PreconditionErrors, ReadErrors, UpdateErrors,
+};
 
 pub(crate) fn configure(cfg: &mut ServiceConfig<'_>) {
     cfg.service(list_users)
@@ -89,18 +91,28 @@ pub async fn grant_role(
     security(("bearer_jwt" = [])),
     params(
         ("user_id" = Uuid, Path, description = "The user's id"),
-        ("role" = Role, Path, description = "The role to revoke")
+        ("role" = Role, Path, description = "The role to revoke"),
+        ("If-Match" = Option<String>, Header, max_length = 1024, description = "A held role has no representation of its own, so only `*` (\"the role is held\") can hold: the revocation then goes ahead only while the user holds the role, and is 412 once they do not. Any other value is 412. Without the header, revoking a role not held is a no-op (204).")
     ),
-    responses((status = 204, description = "Revoked"), DeleteErrors, AuthErrors, (status = 409, description = "`member`, or the last admin", body = crate::problem::Problem, content_type = "application/problem+json"))
+    responses((status = 204, description = "Revoked"), DeleteErrors, AuthErrors, PreconditionErrors, (status = 409, description = "`member`, or the last admin", body = crate::problem::Problem, content_type = "application/problem+json"))
 )]
 #[delete("/{user_id}/roles/{role}")]
 pub async fn revoke_role(
+    req: HttpRequest,
     state: Data<AppState>,
     AuthUser(actor): AuthUser,
     Meta(meta): Meta,
     path: Path<(Uuid, Role)>,
 ) -> ApiResult<HttpResponse> {
     let (id, role) = path.into_inner();
-    service::revoke_role(&state.db, &actor, &meta, id.to_string(), role).await?;
+    service::revoke_role(
+        &state.db,
+        &actor,
+        &meta,
+        id.to_string(),
+        role,
+        if_match(&req),
+    )
+    .await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -97,6 +97,7 @@ pub struct UserResponse {
     /// Preferred language.
     pub locale: Lang,
     /// Global roles.
+    #[schema(max_items = 6)]
     pub roles: Vec<Role>,
     /// When the account was created (UTC).
     pub created_at: DateTime<Utc>,
@@ -184,6 +185,20 @@ pub struct ListUsersQuery {
 /// The scopes an API key can hold.
 pub const SCOPES: [&str; 3] = ["read", "techmarket:write", "webhooks:manage"];
 
+/// A scope of an API key, one of [`SCOPES`] (OpenAPI only).
+#[derive(Serialize, ToSchema)]
+pub enum Scope {
+    /// Read what anonymous clients read.
+    #[serde(rename = "read")]
+    Read,
+    /// Publish to the technology market.
+    #[serde(rename = "techmarket:write")]
+    TechmarketWrite,
+    /// Manage webhooks.
+    #[serde(rename = "webhooks:manage")]
+    WebhooksManage,
+}
+
 /// A new API key.
 #[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -194,7 +209,7 @@ pub struct CreateApiKeyRequest {
     pub name: String,
     /// Scopes: `read`, `techmarket:write`, `webhooks:manage`.
     #[validate(length(min = 1, max = 10))]
-    #[schema(min_items = 1, max_items = 10, example = json!(["read", "techmarket:write"]))]
+    #[schema(min_items = 1, max_items = 10, value_type = Vec<Scope>, example = json!(["read", "techmarket:write"]))]
     pub scopes: Vec<String>,
     /// When the key stops working (UTC); never when absent.
     pub expires_at: Option<DateTime<Utc>>,
@@ -213,6 +228,7 @@ pub struct ApiKeyResponse {
     #[schema(max_length = 32)]
     pub prefix: String,
     /// Scopes.
+    #[schema(max_items = 3, value_type = Vec<Scope>)]
     pub scopes: Vec<String>,
     /// The whole key: shown only when created. Send it as `Authorization: Bearer …` or `X-API-Key`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -245,5 +261,32 @@ impl From<ApiKey> for ApiKeyResponse {
             last_used_at: key.last_used_at.map(|t| t.and_utc()),
             revoked_at: key.revoked_at.map(|t| t.and_utc()),
         }
+    }
+}
+
+/// Every API key, revoked ones included (OpenAPI only; see
+/// [`crate::api_keys::MAX_API_KEYS`]).
+#[derive(ToSchema)]
+#[schema(max_items = 1_000)]
+pub struct ApiKeyList(pub Vec<ApiKeyResponse>);
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_documented_scopes_are_the_accepted_ones() {
+        let documented = [
+            super::Scope::Read,
+            super::Scope::TechmarketWrite,
+            super::Scope::WebhooksManage,
+        ]
+        .map(|s| {
+            serde_json::to_value(s)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_owned))
+        });
+        assert_eq!(
+            documented.map(Option::unwrap_or_default),
+            super::SCOPES.map(str::to_owned)
+        );
     }
 }

@@ -9,7 +9,7 @@ use sonla_core::id::new_id;
 use sonla_core::{Actor, Localized, Principal};
 use sonla_db::DbPool;
 
-use crate::api::{CreateApiKeyRequest, SCOPES};
+use crate::api::{ApiKeyResponse, CreateApiKeyRequest, SCOPES};
 use crate::model::ApiKey;
 use crate::{AccountError, repo, secret};
 
@@ -52,6 +52,10 @@ fn check_scopes(scopes: &[String]) -> Result<(), AccountError> {
     }
 }
 
+/// Keys that may exist, revoked ones included (they stay listed): checked under a lock when
+/// a key is created, and the `maxItems` of the key list.
+pub const MAX_API_KEYS: i64 = 1_000;
+
 /// Creates a key; returns the row and the whole key, which is never shown again.
 #[tracing::instrument(skip_all)]
 pub async fn create_api_key(
@@ -82,6 +86,13 @@ pub async fn create_api_key(
     let (actor, meta) = (actor.clone(), meta.clone());
     pool.run(move |conn| {
         conn.write_transaction(|conn| {
+            if !sonla_db::lookup::has_room(conn, "api-keys", MAX_API_KEYS, repo::count_api_keys)? {
+                return Err(AccountError::LimitReached(Localized::at_most(
+                    MAX_API_KEYS,
+                    "khóa API (kể cả khóa đã thu hồi)",
+                    "API keys, revoked ones included",
+                )));
+            }
             repo::insert_api_key(conn, &row)?;
             let event = Event::new("api_key.created", "api_key", Some(&row.id))
                 .after(json!({"name": row.name, "scopes": row.scope_list(), "prefix": row.prefix}));
@@ -108,18 +119,27 @@ pub async fn get_api_key(pool: &DbPool, actor: &Actor, id: String) -> Result<Api
 }
 
 /// Revokes a key; admins only. Revoking a revoked key changes nothing.
+///
+/// `If-Match` names the key as `GET /api-keys/{id}` returns it (its `last_used_at` included).
 #[tracing::instrument(skip_all, fields(api_key_id = %id))]
 pub async fn revoke_api_key(
     pool: &DbPool,
     actor: &Actor,
     meta: &RequestMeta,
     id: String,
+    if_match: Option<String>,
 ) -> Result<(), AccountError> {
     require_admin(actor)?;
     let (actor, meta) = (actor.clone(), meta.clone());
     pool.run(move |conn| {
         conn.write_transaction(|conn| {
+            // On PostgreSQL no other revocation slips between check and write.
+            conn.lock(&format!("api-key:{id}"))?;
             let key = repo::find_api_key(conn, &id)?.ok_or(AccountError::ApiKeyNotFound)?;
+            crate::service::precondition(sonla_core::if_match_holds(
+                if_match.as_deref(),
+                &ApiKeyResponse::from(key.clone()),
+            ))?;
             if key.revoked_at.is_none() {
                 repo::revoke_api_key(conn, &id, sonla_db::now())?;
                 let event = Event::new("api_key.revoked", "api_key", Some(&id))

@@ -8,6 +8,9 @@ use sonla_db::DbError;
 /// What can go wrong with accounts, sessions, roles and keys.
 #[derive(Debug, thiserror::Error)]
 pub enum AccountError {
+    /// A collection is full (see [`crate::api_keys::MAX_API_KEYS`]).
+    #[error("limit reached: {}", .0.en)]
+    LimitReached(Localized),
     /// Another account uses this email.
     #[error("email already in use")]
     EmailTaken,
@@ -92,6 +95,7 @@ impl DomainError for AccountError {
     fn code(&self) -> ErrorCode {
         match self {
             Self::EmailTaken => ErrorCode::EmailTaken,
+            Self::LimitReached(_) => ErrorCode::LimitReached,
             Self::InvalidEmail | Self::WeakPassword { .. } | Self::WrongCurrentPassword => {
                 ErrorCode::ValidationFailed
             }
@@ -112,7 +116,7 @@ impl DomainError for AccountError {
 
     fn detail(&self) -> Option<Localized> {
         match self {
-            Self::Forbidden(reason) => Some(reason.clone()),
+            Self::Forbidden(reason) | Self::LimitReached(reason) => Some(reason.clone()),
             Self::MemberRoleKept => Some(Localized::new(
                 "Mọi tài khoản đều giữ vai trò member",
                 "Every account keeps the member role",

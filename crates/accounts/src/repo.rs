@@ -244,3 +244,8 @@ pub fn touch_api_key(conn: &mut DbConnection, id: &str, now: NaiveDateTime) -> Q
         .execute(conn)
         .map(|_| ())
 }
+
+/// How many API keys exist, revoked ones included.
+pub fn count_api_keys(conn: &mut DbConnection) -> QueryResult<i64> {
+    api_keys::table.count().get_result(conn)
+}

@@ -385,15 +385,13 @@ pub async fn update_me(
     };
     pool.run(move |conn| {
         conn.write_transaction(|conn| {
+            // On PostgreSQL no other change of the profile slips between check and write.
+            conn.lock(&format!("user:{id}"))?;
             let (current, roles) = user_with_roles(conn, &id)?;
-            if let Some(list) = &if_match
-                && !sonla_core::etag_listed(
-                    list,
-                    &sonla_core::etag_of(&UserResponse::new(current, roles)),
-                )
-            {
-                return Err(AccountError::PreconditionFailed);
-            }
+            precondition(sonla_core::if_match_holds(
+                if_match.as_deref(),
+                &UserResponse::new(current, roles),
+            ))?;
             let user = repo::update(conn, &id, &changes)?;
             Ok((user, roles_of(conn, &id)?))
         })
@@ -452,6 +450,15 @@ fn require_staff(actor: &Actor) -> Result<(), AccountError> {
             "Chỉ cán bộ và quản trị viên được xem danh sách người dùng",
             "Only officers and administrators see other users",
         ))
+    }
+}
+
+/// 412 unless the `If-Match` condition held.
+pub(crate) fn precondition(holds: bool) -> Result<(), AccountError> {
+    if holds {
+        Ok(())
+    } else {
+        Err(AccountError::PreconditionFailed)
     }
 }
 
@@ -583,6 +590,7 @@ pub async fn revoke_role(
     meta: &RequestMeta,
     id: String,
     role: Role,
+    if_match: Option<String>,
 ) -> Result<(), AccountError> {
     require_admin(actor)?;
     if role == Role::Member {
@@ -591,7 +599,15 @@ pub async fn revoke_role(
     let (actor, meta) = (actor.clone(), meta.clone());
     pool.run(move |conn| {
         conn.write_transaction(|conn| {
+            // Concurrent conditional revocations of one user's roles run one after the other.
+            conn.lock(&format!("user-roles:{id}"))?;
             let (_, before) = user_with_roles(conn, &id)?;
+            // A held role has no representation of its own: only `If-Match: *` ("it is held")
+            // can hold, and not once it is gone (RFC 9110 §13.1.1).
+            precondition(sonla_core::if_match_exists(
+                if_match.as_deref(),
+                before.contains(&role),
+            ))?;
             if !before.contains(&role) {
                 return Ok(());
             }

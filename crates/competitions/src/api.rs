@@ -3,9 +3,9 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use sonla_core::string_enum;
-use sonla_core::validation::not_blank;
+use sonla_core::validation::{not_blank, short_items};
 use utoipa::{IntoParams, ToSchema};
-use validator::Validate;
+use validator::{Validate, ValidationError};
 
 use crate::scoring::{CriterionMean, Leaderboard, Method};
 
@@ -93,8 +93,8 @@ pub struct CreateCompetitionRequest {
     pub audience: Audience,
     /// Tracks entries may choose.
     #[serde(default)]
-    #[validate(length(max = 10))]
-    #[schema(max_items = 10)]
+    #[validate(length(max = 10), custom(function = track_items))]
+    #[schema(max_items = 10, value_type = Vec<Track>)]
     pub tracks: Vec<String>,
     /// Entries accepted from (UTC).
     pub submission_opens_at: Option<DateTime<Utc>>,
@@ -153,7 +153,7 @@ pub struct CreateRoundRequest {
     pub judges_per_entry: i32,
     /// Advance entries scoring at or above this.
     #[validate(range(min = -1000.0, max = 1000.0))]
-    #[schema(format = Double)]
+    #[schema(minimum = -1000.0, maximum = 1000.0, format = Double)]
     pub pass_mark: Option<f64>,
     /// Hide teams and organisations from judges.
     #[serde(default)]
@@ -226,9 +226,11 @@ pub struct DeclareConflictRequest {
 #[derive(Debug, Clone, Default, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AutoAssignRequest {
-    /// The seed: the same seed gives the same assignment (default 0).
+    /// The seed: the same seed gives the same assignment (default 0; at most 2^53 − 1, so
+    /// JavaScript clients can hold it).
     #[serde(default)]
-    #[schema(format = Int64, minimum = 0)]
+    #[validate(range(max = 9_007_199_254_740_991_u64))]
+    #[schema(format = Int64, minimum = 0, maximum = 9_007_199_254_740_991_u64)]
     pub seed: u64,
 }
 
@@ -319,11 +321,11 @@ pub struct CreateAwardRequest {
     pub round_id: Option<String>,
     /// First rank covered.
     #[validate(range(min = 1, max = 100_000))]
-    #[schema(minimum = 1, format = Int32)]
+    #[schema(minimum = 1, maximum = 100_000, format = Int32)]
     pub rank_from: Option<i32>,
     /// Last rank covered.
     #[validate(range(min = 1, max = 100_000))]
-    #[schema(minimum = 1, format = Int32)]
+    #[schema(minimum = 1, maximum = 100_000, format = Int32)]
     pub rank_to: Option<i32>,
     /// Or one entry.
     #[validate(length(equal = 36))]
@@ -331,7 +333,7 @@ pub struct CreateAwardRequest {
     pub entry_id: Option<String>,
     /// Prize in đồng.
     #[validate(range(min = 0_i64, max = 1_000_000_000_000_i64))]
-    #[schema(minimum = 0, format = Int64)]
+    #[schema(minimum = 0, maximum = 1_000_000_000_000_i64, format = Int64)]
     pub prize_vnd: i64,
 }
 
@@ -350,6 +352,7 @@ pub struct CompetitionResponse {
     /// Who may enter.
     pub audience: Audience,
     /// Tracks.
+    #[schema(max_items = 10, value_type = Vec<Track>)]
     pub tracks: Vec<String>,
     /// Organiser.
     #[schema(max_length = 36)]
@@ -423,6 +426,7 @@ pub struct RoundResponse {
     /// Criteria can no longer change: a sheet is submitted.
     pub criteria_frozen: bool,
     /// Criteria.
+    #[schema(max_items = 50)]
     pub criteria: Vec<CriterionResponse>,
 }
 
@@ -519,9 +523,11 @@ pub struct ShortEntry {
 /// The result of automatic assignment.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct AutoAssignResponse {
-    /// Every assignment of the round now.
+    /// Every assignment of the round now (at most 50 per entry).
+    #[schema(max_items = 500_000)]
     pub assignments: Vec<AssignmentResponse>,
     /// Entries with fewer judges than wanted (conflicts or too few judges).
+    #[schema(max_items = 10_000)]
     pub short: Vec<ShortEntry>,
 }
 
@@ -559,6 +565,7 @@ pub struct JudgedEntry {
     pub organization_id: Option<String>,
     /// Team members' names (not in blind rounds).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(max_items = 20, value_type = Option<Vec<PersonName>>)]
     pub team: Option<Vec<String>>,
 }
 
@@ -579,6 +586,7 @@ pub struct MyAssignmentResponse {
     /// The entry.
     pub entry: JudgedEntry,
     /// The criteria to score.
+    #[schema(max_items = 50)]
     pub criteria: Vec<CriterionResponse>,
     /// `none`, `draft` or `submitted`.
     #[schema(max_length = 16)]
@@ -604,6 +612,7 @@ pub struct SheetResponse {
     #[schema(format = Int32)]
     pub version: i32,
     /// Values.
+    #[schema(max_items = 50)]
     pub scores: Vec<ScoreValue>,
     /// Submission time.
     pub submitted_at: Option<DateTime<Utc>>,
@@ -658,10 +667,12 @@ pub struct RoundResult {
     /// Parameters.
     pub parameters: RoundParameters,
     /// Criteria.
+    #[schema(max_items = 50)]
     pub criteria: Vec<CriterionResponse>,
     /// The leaderboard by the round's method.
     pub leaderboard: Leaderboard,
     /// The leaderboards by every method.
+    #[schema(max_items = 4)]
     pub by_method: Vec<Leaderboard>,
 }
 
@@ -674,6 +685,7 @@ pub struct ResultsResponse {
     /// When published.
     pub published_at: DateTime<Utc>,
     /// Every round.
+    #[schema(max_items = 10)]
     pub rounds: Vec<RoundResult>,
 }
 
@@ -699,6 +711,7 @@ pub struct AwardResponse {
     #[schema(max_length = 36)]
     pub entry_id: Option<String>,
     /// The entries it goes to, from the published ranks.
+    #[schema(max_items = 10_000, value_type = Vec<sonla_core::id::RecordId>)]
     pub winners: Vec<String>,
     /// Prize in đồng.
     #[schema(format = Int64)]
@@ -727,8 +740,10 @@ pub struct RoundFeedback {
     #[schema(format = Int32)]
     pub rank: Option<u32>,
     /// Mean raw value per criterion.
+    #[schema(max_items = 50)]
     pub criteria: Vec<CriterionMean>,
     /// Judges' comments.
+    #[schema(max_items = 50)]
     pub comments: Vec<FeedbackComment>,
 }
 
@@ -739,21 +754,8 @@ pub struct FeedbackResponse {
     #[schema(max_length = 36)]
     pub entry_id: String,
     /// Per round.
+    #[schema(max_items = 10)]
     pub rounds: Vec<RoundFeedback>,
-}
-
-/// Paging of the competition list.
-#[derive(Debug, Clone, Default, Deserialize, Validate, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct ListCompetitionsQuery {
-    /// Page size, 1 to 100 (default 20).
-    #[validate(range(min = 1, max = 100))]
-    #[param(minimum = 1, maximum = 100, default = 20)]
-    pub limit: Option<u32>,
-    /// `next_cursor` of the previous page.
-    #[validate(length(max = 512))]
-    #[param(max_length = 512)]
-    pub cursor: Option<String>,
 }
 
 impl From<crate::model::Competition> for CompetitionResponse {
@@ -826,3 +828,52 @@ impl From<(String, String, chrono::NaiveDateTime)> for JudgeResponse {
         }
     }
 }
+
+fn track_items(items: &[String]) -> Result<(), ValidationError> {
+    short_items(items, 100)
+}
+
+/// A track of a competition: 1 to 100 characters (OpenAPI only).
+#[derive(ToSchema)]
+#[schema(min_length = 1, max_length = 100)]
+pub struct Track(pub String);
+
+/// A person's full name (OpenAPI only).
+#[derive(ToSchema)]
+#[schema(min_length = 1, max_length = 200)]
+pub struct PersonName(pub String);
+
+/// The rounds of a competition, in order (OpenAPI only).
+#[derive(ToSchema)]
+#[schema(max_items = 10)]
+pub struct RoundList(pub Vec<RoundResponse>);
+
+/// The entries of a competition (OpenAPI only).
+#[derive(ToSchema)]
+#[schema(max_items = 10_000)]
+pub struct EntryList(pub Vec<EntryResponse>);
+
+/// The judges of a competition (OpenAPI only).
+#[derive(ToSchema)]
+#[schema(max_items = 1_000)]
+pub struct JudgeList(pub Vec<JudgeResponse>);
+
+/// The declared and derived conflicts of a competition (OpenAPI only).
+#[derive(ToSchema)]
+#[schema(max_items = 10_000)]
+pub struct ConflictList(pub Vec<ConflictResponse>);
+
+/// The awards of a competition (OpenAPI only).
+#[derive(ToSchema)]
+#[schema(max_items = 100)]
+pub struct AwardList(pub Vec<AwardResponse>);
+
+/// The assignments of a round, at most 50 per entry (OpenAPI only).
+#[derive(ToSchema)]
+#[schema(max_items = 500_000)]
+pub struct AssignmentList(pub Vec<AssignmentResponse>);
+
+/// Ids of the entries advanced to the next round (OpenAPI only).
+#[derive(ToSchema)]
+#[schema(max_items = 10_000)]
+pub struct AdvancedEntries(pub Vec<sonla_core::id::RecordId>);

@@ -51,9 +51,15 @@ pub enum CompetitionError {
     /// A change of an existing sheet came without a version.
     #[error("version required")]
     VersionRequired,
+    /// `If-Match` names another version of the record.
+    #[error("precondition failed")]
+    PreconditionFailed,
     /// Results are not published yet.
     #[error("results not published")]
     NotPublished,
+    /// A collection of the competition is full.
+    #[error("limit reached: {}", .0.en)]
+    LimitReached(Localized),
     /// A field breaks a rule checked by the service.
     #[error("invalid {field}: {}", .message.en)]
     Invalid {
@@ -115,7 +121,9 @@ impl DomainError for CompetitionError {
             Self::AlreadyEntered => ErrorCode::AlreadyEntered,
             Self::VersionMismatch => ErrorCode::VersionMismatch,
             Self::VersionRequired => ErrorCode::VersionRequired,
+            Self::PreconditionFailed => ErrorCode::PreconditionFailed,
             Self::NotPublished => ErrorCode::ResultsNotPublished,
+            Self::LimitReached(_) => ErrorCode::LimitReached,
             Self::Invalid { .. } => ErrorCode::ValidationFailed,
             Self::Db(e) => e.code(),
         }
@@ -123,7 +131,9 @@ impl DomainError for CompetitionError {
 
     fn detail(&self) -> Option<Localized> {
         match self {
-            Self::Forbidden(reason) | Self::NotReady(reason) => Some(reason.clone()),
+            Self::Forbidden(reason) | Self::NotReady(reason) | Self::LimitReached(reason) => {
+                Some(reason.clone())
+            }
             _ => None,
         }
     }

@@ -405,13 +405,20 @@ pub fn round_assignments(
 pub fn judge_assignments(
     conn: &mut DbConnection,
     judge_id: &str,
+    after: Option<&str>,
+    limit: i64,
 ) -> QueryResult<Vec<(Assignment, Option<SheetRow>)>> {
-    assignments::table
+    let mut query = assignments::table
         .left_join(score_sheets::table)
         .filter(assignments::judge_id.eq(judge_id))
         .select((Assignment::as_select(), Option::<SheetRow>::as_select()))
-        .order((assignments::round_id.asc(), assignments::created_at.asc()))
-        .load(conn)
+        .order(assignments::id.asc())
+        .limit(limit)
+        .into_boxed();
+    if let Some(after) = after {
+        query = query.filter(assignments::id.gt(after.to_owned()));
+    }
+    query.load(conn)
 }
 
 /// One sheet.
@@ -563,4 +570,58 @@ pub fn awards_of(conn: &mut DbConnection, competition_id: &str) -> QueryResult<V
         .select(AwardRow::as_select())
         .order(awards::created_at.asc())
         .load(conn)
+}
+
+/// How many rounds a competition has.
+pub fn count_rounds(conn: &mut DbConnection, competition_id: &str) -> QueryResult<i64> {
+    rounds::table
+        .filter(rounds::competition_id.eq(competition_id))
+        .count()
+        .get_result(conn)
+}
+
+/// How many entries a competition has (withdrawn ones included: they keep their place in
+/// the history).
+pub fn count_entries(conn: &mut DbConnection, competition_id: &str) -> QueryResult<i64> {
+    entries::table
+        .filter(entries::competition_id.eq(competition_id))
+        .count()
+        .get_result(conn)
+}
+
+/// How many judges a competition has.
+pub fn count_judges(conn: &mut DbConnection, competition_id: &str) -> QueryResult<i64> {
+    competition_judges::table
+        .filter(competition_judges::competition_id.eq(competition_id))
+        .count()
+        .get_result(conn)
+}
+
+/// How many conflicts are declared in a competition.
+pub fn count_conflicts(conn: &mut DbConnection, competition_id: &str) -> QueryResult<i64> {
+    conflicts::table
+        .filter(conflicts::competition_id.eq(competition_id))
+        .count()
+        .get_result(conn)
+}
+
+/// How many awards a competition has.
+pub fn count_awards(conn: &mut DbConnection, competition_id: &str) -> QueryResult<i64> {
+    awards::table
+        .filter(awards::competition_id.eq(competition_id))
+        .count()
+        .get_result(conn)
+}
+
+/// How many judges an entry has in a round.
+pub fn count_entry_judges(
+    conn: &mut DbConnection,
+    round_id: &str,
+    entry_id: &str,
+) -> QueryResult<i64> {
+    assignments::table
+        .filter(assignments::round_id.eq(round_id))
+        .filter(assignments::entry_id.eq(entry_id))
+        .count()
+        .get_result(conn)
 }

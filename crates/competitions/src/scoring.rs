@@ -58,6 +58,7 @@ pub struct Sheet {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct CriterionMean {
     /// The criterion.
+    #[schema(max_length = 36)]
     pub criterion_id: String,
     /// Mean raw value over the entry's submitted sheets.
     pub mean: f64,
@@ -69,6 +70,7 @@ pub struct Row {
     /// Rank; tied rows share it (1, 2, 2, 4).
     pub rank: u32,
     /// The entry.
+    #[schema(max_length = 36)]
     pub entry_id: String,
     /// The score by the method.
     pub score: f64,
@@ -81,6 +83,7 @@ pub struct Row {
     /// Whether `spread` exceeds the flag threshold: the judges disagree.
     pub flagged: bool,
     /// Mean raw value per criterion, in criterion order.
+    #[schema(max_items = 50)]
     pub criteria: Vec<CriterionMean>,
 }
 
@@ -88,6 +91,7 @@ pub struct Row {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct JudgeStats {
     /// The judge.
+    #[schema(max_length = 36)]
     pub judge_id: String,
     /// Submitted sheets.
     pub count: u32,
@@ -102,9 +106,11 @@ pub struct JudgeStats {
 pub struct Leaderboard {
     /// The method used.
     pub method: Method,
-    /// Rows in rank order.
+    /// Rows in rank order (one per entry).
+    #[schema(max_items = 10_000)]
     pub rows: Vec<Row>,
     /// Judges, by id.
+    #[schema(max_items = 1_000)]
     pub judges: Vec<JudgeStats>,
 }
 

@@ -25,8 +25,8 @@ use crate::assign::{self, Input};
 use crate::model::{
     Assignment, AwardRow, Competition, ConflictRow, CriterionRow, Entry, Round, SheetRow,
 };
-use crate::repo;
 use crate::scoring::{self, Criterion, Leaderboard, Method, Sheet};
+use crate::{limits, repo};
 
 /// Settings of the competitions domain.
 #[derive(Debug, Clone, Copy)]
@@ -99,6 +99,15 @@ fn audit(
     Ok(sonla_audit::record(conn, Who::User(actor), meta, event)?)
 }
 
+/// 412 unless the `If-Match` condition held.
+fn precondition(holds: bool) -> Result<()> {
+    if holds {
+        Ok(())
+    } else {
+        Err(E::PreconditionFailed)
+    }
+}
+
 fn to_json<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_string(value).unwrap_or_else(|_| "[]".to_owned())
 }
@@ -169,21 +178,9 @@ pub async fn list_competitions(
     cursor: Option<String>,
 ) -> Result<Page<Competition>> {
     let staff = actor.is_some_and(Actor::is_staff);
-    let after = cursor
-        .as_deref()
-        .map(Cursor::decode::<(NaiveDateTime, String)>)
-        .transpose()
-        .map_err(|_| {
-            E::invalid(
-                "cursor",
-                "invalid_cursor",
-                "Con trỏ không hợp lệ",
-                "Invalid cursor",
-            )
-        })?;
     let request = PageRequest {
         limit: limit.unwrap_or(DEFAULT_LIMIT),
-        after,
+        after: decode_cursor::<(NaiveDateTime, String)>(cursor.as_deref())?,
     };
     pool.run(move |conn| {
         let rows =
@@ -393,6 +390,13 @@ pub async fn create_round(
                 created_at: sonla_db::now(),
             };
             let criteria = criterion_rows(&round.id, &request.criteria);
+            ensure_room(
+                conn,
+                &format!("competition-rounds:{competition_id}"),
+                limits::ROUNDS,
+                ("vòng thi trong một cuộc thi", "rounds in a competition"),
+                |conn| repo::count_rounds(conn, &competition_id),
+            )?;
             repo::insert_round(conn, &round, &criteria)?;
             audit(
                 conn,
@@ -433,12 +437,18 @@ pub async fn replace_criteria(
     meta: &RequestMeta,
     round_id: String,
     inputs: Vec<CriterionInput>,
+    if_match: Option<String>,
 ) -> Result<RoundView> {
     require_staff(actor)?;
     let (actor, meta) = (actor.clone(), meta.clone());
     pool.run(move |conn| {
         conn.write_transaction(|conn| {
+            // On PostgreSQL no other replacement slips between the `If-Match` check and the write.
+            conn.lock(&format!("round-criteria:{round_id}"))?;
             let (round, _) = round_and_competition(conn, &round_id, Some(&actor))?;
+            // The round as the round list shows it, criteria included.
+            let listed = crate::api::RoundResponse::from(round_view(conn, round.clone())?);
+            precondition(sonla_core::if_match_holds(if_match.as_deref(), &listed))?;
             if repo::any_submitted(conn, &round_id)? {
                 return Err(E::not_ready(
                     "Tiêu chí đã cố định vì có phiếu chấm đã nộp",
@@ -453,7 +463,8 @@ pub async fn replace_criteria(
                 &meta,
                 Event::new("round.criteria_replaced", "round", Some(&round_id)),
             )?;
-            Ok((round, rows, false))
+            // Read back, so the answer (and its `ETag`) is the round exactly as listed.
+            round_view(conn, round)
         })
     })
     .await
@@ -591,6 +602,13 @@ pub async fn create_entry(
                 created_by: Some(actor.user_id.clone()),
                 created_at: now,
             };
+            ensure_room(
+                conn,
+                &format!("competition-entries:{competition_id}"),
+                limits::ENTRIES,
+                ("bài dự thi trong một cuộc thi", "entries in a competition"),
+                |conn| repo::count_entries(conn, &competition_id),
+            )?;
             repo::insert_entry(conn, &entry)?;
             audit(
                 conn,
@@ -704,6 +722,13 @@ pub async fn add_judge(
                 ));
             }
             if !repo::is_judge(conn, &competition_id, &user_id)? {
+                ensure_room(
+                    conn,
+                    &format!("competition-judges:{competition_id}"),
+                    limits::JUDGES,
+                    ("giám khảo trong một cuộc thi", "judges in a competition"),
+                    |conn| repo::count_judges(conn, &competition_id),
+                )?;
                 repo::insert_judge(conn, &competition_id, &user_id, sonla_db::now())?;
                 audit(
                     conn,
@@ -798,6 +823,16 @@ pub async fn declare_conflict(
                 .iter()
                 .any(|c| c.judge_id == judge_id && c.entry_id == entry_id)
             {
+                ensure_room(
+                    conn,
+                    &format!("competition-conflicts:{competition_id}"),
+                    limits::CONFLICTS,
+                    (
+                        "xung đột lợi ích khai báo trong một cuộc thi",
+                        "declared conflicts in a competition",
+                    ),
+                    |conn| repo::count_conflicts(conn, &competition_id),
+                )?;
                 repo::insert_conflict(
                     conn,
                     &ConflictRow {
@@ -1035,6 +1070,16 @@ pub async fn add_assignment(
             {
                 return Ok(assignment_response(found));
             }
+            ensure_room(
+                conn,
+                &format!("round-entry-judges:{round_id}:{entry_id}"),
+                limits::JUDGES_PER_ENTRY,
+                (
+                    "giám khảo cho một bài trong một vòng",
+                    "judges of an entry in a round",
+                ),
+                |conn| repo::count_entry_judges(conn, &round_id, &entry_id),
+            )?;
             let row = Assignment {
                 id: new_id(),
                 round_id: round_id.clone(),
@@ -1064,16 +1109,23 @@ pub async fn remove_assignment(
     meta: &RequestMeta,
     assignment_id: String,
     reason: Option<String>,
+    if_match: Option<String>,
 ) -> Result<()> {
     require_staff(actor)?;
     let reason = clean(reason);
     let (actor, meta) = (actor.clone(), meta.clone());
     pool.run(move |conn| {
         conn.write_transaction(|conn| {
+            // On PostgreSQL no other removal slips between the `If-Match` check and the write.
+            conn.lock(&format!("assignment:{assignment_id}"))?;
             let assignment = repo::find_assignment(conn, &assignment_id)?.ok_or(E::AssignmentNotFound)?;
             let (round, c) = round_and_competition(conn, &assignment.round_id, Some(&actor))?;
-            require_scoring_round(&round, &c)?;
             let sheet = repo::find_sheet(conn, &assignment_id)?;
+            // The assignment as the round's assignment list shows it.
+            let sheet_status = sheet.as_ref().map(|s| s.status.clone());
+            let listed = assignment_response((assignment.clone(), sheet_status));
+            precondition(sonla_core::if_match_holds(if_match.as_deref(), &listed))?;
+            require_scoring_round(&round, &c)?;
             let submitted = sheet.as_ref().is_some_and(|s| s.status == "submitted");
             if submitted && reason.is_none() {
                 return Err(E::invalid("reason", "required", "Phiếu đã nộp: hãy nêu lý do", "Its sheet is submitted: give a reason"));
@@ -1102,14 +1154,29 @@ fn criterion_response(c: &CriterionRow) -> CriterionResponse {
 
 /// The caller's assignments with the entries to score, redacted in blind rounds.
 #[tracing::instrument(skip_all)]
-pub async fn my_assignments(pool: &DbPool, actor: &Actor) -> Result<Vec<MyAssignmentResponse>> {
+pub async fn my_assignments(
+    pool: &DbPool,
+    actor: &Actor,
+    limit: Option<u32>,
+    cursor: Option<String>,
+) -> Result<Page<MyAssignmentResponse>> {
     use diesel::prelude::*;
     use sonla_db::schema::{idea_members, ideas, users};
     let actor = actor.clone();
+    let request = PageRequest {
+        limit: limit.unwrap_or(DEFAULT_LIMIT),
+        after: decode_cursor::<String>(cursor.as_deref())?,
+    };
     pool.run(move |conn| {
         let mut out = Vec::new();
         let mut rounds: BTreeMap<String, (Round, Vec<CriterionRow>)> = BTreeMap::new();
-        for (assignment, sheet) in repo::judge_assignments(conn, &actor.user_id)? {
+        let rows = repo::judge_assignments(
+            conn,
+            &actor.user_id,
+            request.after.as_deref(),
+            request.fetch_limit(),
+        )?;
+        for (assignment, sheet) in rows {
             if !rounds.contains_key(&assignment.round_id) {
                 let round =
                     repo::find_round(conn, &assignment.round_id)?.ok_or(E::RoundNotFound)?;
@@ -1173,7 +1240,7 @@ pub async fn my_assignments(pool: &DbPool, actor: &Actor) -> Result<Vec<MyAssign
                 sheet_version: sheet.as_ref().map_or(0, |s| s.version),
             });
         }
-        Ok(out)
+        Ok(request.page(out, |a| a.id.clone()))
     })
     .await
 }
@@ -1454,7 +1521,9 @@ fn round_method(round: &Round) -> Method {
     Method::parse(&round.method).unwrap_or(Method::Mean)
 }
 
-fn snapshot(
+/// The frozen results of a competition as publishing stores them: every round's leaderboard
+/// by every method, stamped with the current time (also used by the demo-data seeder).
+pub fn snapshot(
     conn: &mut DbConnection,
     c: &Competition,
     rounds: &[Round],
@@ -1722,6 +1791,13 @@ pub async fn create_award(
                 prize_vnd: request.prize_vnd,
                 created_at: sonla_db::now(),
             };
+            ensure_room(
+                conn,
+                &format!("competition-awards:{competition_id}"),
+                limits::AWARDS,
+                ("giải thưởng trong một cuộc thi", "awards in a competition"),
+                |conn| repo::count_awards(conn, &competition_id),
+            )?;
             repo::insert_award(conn, &row)?;
             let event = Event::new(
                 "competition.award_created",
@@ -1795,4 +1871,31 @@ pub async fn feedback(pool: &DbPool, actor: &Actor, entry_id: String) -> Result<
         Ok(FeedbackResponse { entry_id, rounds })
     })
     .await
+}
+
+/// Refuses a new record of a full collection (409 `limit_reached`); see [`crate::limits`].
+fn ensure_room(
+    conn: &mut DbConnection,
+    key: &str,
+    max: i64,
+    (vi, en): (&str, &str),
+    count: impl FnOnce(&mut DbConnection) -> diesel::QueryResult<i64>,
+) -> Result<()> {
+    if sonla_db::lookup::has_room(conn, key, max, count)? {
+        Ok(())
+    } else {
+        Err(E::LimitReached(sonla_core::Localized::at_most(max, vi, en)))
+    }
+}
+
+/// The sort key in a list's `cursor`; one this API did not make is 422 on `cursor`.
+fn decode_cursor<K: serde::de::DeserializeOwned>(cursor: Option<&str>) -> Result<Option<K>> {
+    cursor.map(Cursor::decode::<K>).transpose().map_err(|_| {
+        E::invalid(
+            "cursor",
+            "invalid_cursor",
+            "Con trỏ không hợp lệ",
+            "Invalid cursor",
+        )
+    })
 }

@@ -27,6 +27,15 @@ impl Localized {
         }
     }
 
+    /// The detail of a 409 `limit_reached`: "at most `max` `what`".
+    #[must_use]
+    pub fn at_most(max: i64, vi_what: &str, en_what: &str) -> Self {
+        Self::new(
+            format!("Tối đa {max} {vi_what}"),
+            format!("At most {max} {en_what}"),
+        )
+    }
+
     /// The message in `lang`.
     #[must_use]
     pub fn get(&self, lang: Lang) -> &str {
@@ -162,6 +171,7 @@ error_codes! {
     LastOwner => (409, "last_owner", "Tổ chức phải còn ít nhất một chủ sở hữu", "An organisation must keep an owner");
     LastAdmin => (409, "last_admin", "Hệ thống phải còn ít nhất một quản trị viên", "The platform must keep an administrator");
     EmailTaken => (409, "email_taken", "Email đã được sử dụng", "Email already in use");
+    LimitReached => (409, "limit_reached", "Đã đạt số lượng tối đa", "A limit on the number of records is reached");
     PreconditionFailed => (412, "precondition_failed", "Bản ghi đã thay đổi (If-Match không khớp); hãy tải lại", "The record changed (If-Match does not match); reload it");
     VersionMismatch => (412, "version_mismatch", "Phiếu đã bị sửa ở nơi khác; hãy tải lại", "The sheet changed elsewhere; reload it");
     PayloadTooLarge => (413, "payload_too_large", "Nội dung yêu cầu quá lớn", "Request body too large");

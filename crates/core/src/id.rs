@@ -13,3 +13,8 @@ pub fn new_id() -> String {
 pub fn parse_id(raw: &str) -> Option<String> {
     Uuid::try_parse(raw).ok().map(|id| id.to_string())
 }
+
+/// A record's id as the API writes it: a hyphenated UUID (OpenAPI only).
+#[derive(utoipa::ToSchema)]
+#[schema(format = Uuid, min_length = 36, max_length = 36)]
+pub struct RecordId(pub String);

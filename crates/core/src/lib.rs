@@ -88,6 +88,17 @@ pub fn hex(bytes: &[u8]) -> String {
         })
 }
 
+/// An entity tag as the API writes it (`W/"…"` or a quoted version), in `ETag` and for
+/// `If-Match` (OpenAPI only).
+#[derive(utoipa::ToSchema)]
+#[schema(max_length = 64)]
+pub struct EntityTag(pub String);
+
+/// A URL path of this API, as in `Location` (OpenAPI only).
+#[derive(utoipa::ToSchema)]
+#[schema(max_length = 2048)]
+pub struct UrlPath(pub String);
+
 /// The weak entity tag of a representation: a hash of the bytes the caller receives.
 #[must_use]
 pub fn etag_of_bytes(bytes: &[u8]) -> String {
@@ -110,4 +121,47 @@ pub fn etag_listed(list: &str, etag: &str) -> bool {
         || list
             .split(',')
             .any(|candidate| bare(candidate) == bare(etag))
+}
+
+/// Whether a conditional change may go ahead (RFC 9110 §13.1.1): `If-Match` is absent (the
+/// change is unconditional), is `*`, or lists the tag of `current`, the representation the
+/// caller would read now. Evaluate it inside the write's transaction, after locking the record.
+#[must_use]
+pub fn if_match_holds<T: serde::Serialize>(if_match: Option<&str>, current: &T) -> bool {
+    if_match.is_none_or(|list| etag_listed(list, &etag_of(current)))
+}
+
+/// [`if_match_holds`] for a resource with no representation of its own (a held role): only
+/// `*` can hold, and only while the resource exists.
+#[must_use]
+pub fn if_match_exists(if_match: Option<&str>, exists: bool) -> bool {
+    if_match.is_none_or(|list| exists && list.trim() == "*")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{etag_of, if_match_exists, if_match_holds};
+
+    #[test]
+    fn if_match_holds_when_absent_any_or_current() {
+        let current = serde_json::json!({"role": "member"});
+        let tag = etag_of(&current);
+        assert!(if_match_holds(None, &current));
+        assert!(if_match_holds(Some("*"), &current));
+        assert!(if_match_holds(Some(&tag), &current));
+        assert!(if_match_holds(Some(&format!("\"x\", {tag}")), &current));
+        assert!(!if_match_holds(Some("\"x\""), &current));
+        assert!(!if_match_holds(
+            Some(&etag_of(&serde_json::json!({"role": "owner"}))),
+            &current
+        ));
+    }
+
+    #[test]
+    fn without_a_representation_only_star_holds_and_only_on_an_existing_resource() {
+        assert!(if_match_exists(None, false));
+        assert!(if_match_exists(Some(" * "), true));
+        assert!(!if_match_exists(Some("*"), false));
+        assert!(!if_match_exists(Some(&etag_of(&())), true));
+    }
 }

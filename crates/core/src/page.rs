@@ -21,6 +21,7 @@ pub const MAX_CURSOR_CHARS: usize = 512;
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct Page<T> {
     /// The records of this page, in the list's order.
+    #[schema(max_items = 100)]
     pub items: Vec<T>,
     /// Pass as `cursor` to get the next page; `null` on the last page.
     #[schema(max_length = 512)]
@@ -35,6 +36,20 @@ impl<T> Page<T> {
             next_cursor: self.next_cursor,
         }
     }
+}
+
+/// The query of a list with no filter: `?limit=&cursor=`.
+#[derive(Debug, Clone, Default, Deserialize, validator::Validate, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct PageQuery {
+    /// Page size, 1 to 100 (default 20).
+    #[validate(range(min = 1, max = 100))]
+    #[param(minimum = 1, maximum = 100, default = 20)]
+    pub limit: Option<u32>,
+    /// `next_cursor` of the previous page.
+    #[validate(length(max = 512))]
+    #[param(max_length = 512)]
+    pub cursor: Option<String>,
 }
 
 /// A validated page request.

@@ -48,6 +48,19 @@ pub fn not_blank(value: &str) -> Result<(), ValidationError> {
     }
 }
 
+/// Items of a list of short strings (tags, tracks, numbers): each 1 to `max` characters.
+pub fn short_items(items: &[String], max: usize) -> Result<(), ValidationError> {
+    if items
+        .iter()
+        .all(|t| !t.trim().is_empty() && t.chars().count() <= max)
+    {
+        Ok(())
+    } else {
+        Err(ValidationError::new("item_length")
+            .with_message(format!("Each item has 1 to {max} characters").into()))
+    }
+}
+
 /// An absolute `http` or `https` URL.
 pub fn http_url(value: &str) -> Result<(), ValidationError> {
     let lower = value.to_ascii_lowercase();

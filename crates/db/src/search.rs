@@ -34,15 +34,7 @@ pub fn index_weighted(
     texts: &[(&str, i32)],
 ) -> QueryResult<()> {
     remove(conn, kind, record_id)?;
-    let mut words: Vec<(String, i32)> = Vec::new();
-    for (text, weight) in texts {
-        for word in text::tokens(text) {
-            match words.iter_mut().find(|(w, _)| *w == word) {
-                Some((_, best)) => *best = (*best).max(*weight),
-                None => words.push((word, *weight)),
-            }
-        }
-    }
+    let words = weighted_words(texts);
     let rows: Vec<_> = words
         .iter()
         .map(|(token, weight)| {
@@ -67,6 +59,22 @@ pub fn index_weighted(
             .execute(c),
     }?;
     Ok(())
+}
+
+/// The distinct folded words of `texts`, in first-seen order, each with the highest weight of
+/// the texts it appears in: the rows [`index_weighted`] stores (bulk loaders use it too).
+#[must_use]
+pub fn weighted_words(texts: &[(&str, i32)]) -> Vec<(String, i32)> {
+    let mut words: Vec<(String, i32)> = Vec::new();
+    for (text, weight) in texts {
+        for word in text::tokens(text) {
+            match words.iter_mut().find(|(w, _)| *w == word) {
+                Some((_, best)) => *best = (*best).max(*weight),
+                None => words.push((word, *weight)),
+            }
+        }
+    }
+    words
 }
 
 /// Removes a record from the index.

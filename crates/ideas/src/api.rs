@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use sonla_core::serde_ext::double_option;
 use sonla_core::string_enum;
-use sonla_core::validation::{http_url, not_blank};
+use sonla_core::validation::{http_url, not_blank, short_items};
 use utoipa::{IntoParams, ToSchema};
 use validator::{Validate, ValidationError};
 
@@ -127,8 +127,8 @@ pub struct IntellectualProperty {
     pub kind: IpKind,
     /// Registration or application numbers.
     #[serde(default)]
-    #[validate(length(max = 10), custom(function = short_items))]
-    #[schema(max_items = 10)]
+    #[validate(length(max = 10), custom(function = number_items))]
+    #[schema(max_items = 10, value_type = Vec<RegistrationNumber>)]
     pub registration_numbers: Vec<String>,
 }
 
@@ -150,29 +150,23 @@ pub struct IdeaLinks {
     pub pitch_deck: Option<String>,
 }
 
-fn short_items(items: &[String]) -> Result<(), ValidationError> {
-    if items
-        .iter()
-        .all(|t| !t.trim().is_empty() && t.chars().count() <= 50)
-    {
-        Ok(())
-    } else {
-        Err(ValidationError::new("item_length")
-            .with_message("Each item has 1 to 50 characters".into()))
-    }
+fn number_items(items: &[String]) -> Result<(), ValidationError> {
+    short_items(items, 50)
 }
 
 fn tag_items(items: &[String]) -> Result<(), ValidationError> {
-    if items
-        .iter()
-        .all(|t| !t.trim().is_empty() && t.chars().count() <= 40)
-    {
-        Ok(())
-    } else {
-        Err(ValidationError::new("item_length")
-            .with_message("Each tag has 1 to 40 characters".into()))
-    }
+    short_items(items, 40)
 }
+
+/// A tag: 1 to 40 characters (OpenAPI only).
+#[derive(ToSchema)]
+#[schema(min_length = 1, max_length = 40)]
+pub struct Tag(pub String);
+
+/// A registration or application number: 1 to 50 characters (OpenAPI only).
+#[derive(ToSchema)]
+#[schema(min_length = 1, max_length = 50)]
+pub struct RegistrationNumber(pub String);
 
 /// A new idea; its creator becomes the team's lead.
 #[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
@@ -216,7 +210,7 @@ pub struct CreateIdeaRequest {
     /// Tags.
     #[serde(default)]
     #[validate(length(max = 10), custom(function = tag_items))]
-    #[schema(max_items = 10)]
+    #[schema(max_items = 10, value_type = Vec<Tag>)]
     pub tags: Vec<String>,
     /// Intellectual property (default: none).
     #[validate(nested)]
@@ -226,7 +220,7 @@ pub struct CreateIdeaRequest {
     pub links: Option<IdeaLinks>,
     /// Funding needed, in đồng.
     #[validate(range(min = 0_i64, max = 1_000_000_000_000_000_i64))]
-    #[schema(minimum = 0, format = Int64)]
+    #[schema(minimum = 0, maximum = 1_000_000_000_000_000_i64, format = Int64)]
     pub funding_need_vnd: Option<i64>,
     /// Notes on funding: seen by the team, officers and admins only.
     #[validate(length(max = 2000))]
@@ -274,7 +268,7 @@ pub struct UpdateIdeaRequest {
     pub organization_id: Option<Option<String>>,
     /// New tags (replacing the old ones).
     #[validate(length(max = 10), custom(function = tag_items))]
-    #[schema(max_items = 10)]
+    #[schema(max_items = 10, value_type = Option<Vec<Tag>>)]
     pub tags: Option<Vec<String>>,
     /// New intellectual property.
     #[validate(nested)]
@@ -285,7 +279,7 @@ pub struct UpdateIdeaRequest {
     /// New funding need, or `null`.
     #[serde(default, deserialize_with = "double_option")]
     #[validate(range(min = 0_i64, max = 1_000_000_000_000_000_i64))]
-    #[schema(minimum = 0, format = Int64)]
+    #[schema(minimum = 0, maximum = 1_000_000_000_000_000_i64, format = Int64)]
     pub funding_need_vnd: Option<Option<i64>>,
     /// New funding note, or `null`.
     #[serde(default, deserialize_with = "double_option")]
@@ -450,6 +444,7 @@ pub struct IdeaResponse {
     #[schema(max_length = 36)]
     pub organization_id: Option<String>,
     /// Tags.
+    #[schema(max_items = 10, value_type = Vec<Tag>)]
     pub tags: Vec<String>,
     /// Intellectual property.
     pub intellectual_property: IntellectualProperty,
@@ -641,3 +636,18 @@ impl From<crate::model::HistoryEntry> for HistoryEntryResponse {
         }
     }
 }
+
+/// The status changes of an idea, oldest first (OpenAPI only).
+#[derive(ToSchema)]
+#[schema(max_items = 1_000)]
+pub struct HistoryList(pub Vec<HistoryEntryResponse>);
+
+/// The team of an idea (OpenAPI only).
+#[derive(ToSchema)]
+#[schema(max_items = 20)]
+pub struct TeamList(pub Vec<TeamMemberResponse>);
+
+/// The sectors of the plan (OpenAPI only).
+#[derive(ToSchema)]
+#[schema(max_items = 50)]
+pub struct SectorList(pub Vec<SectorResponse>);

@@ -58,6 +58,9 @@ pub enum IdeaError {
     /// The database failed.
     #[error(transparent)]
     Db(#[from] DbError),
+    /// The team or the history is full (see [`crate::limits`]).
+    #[error("limit reached: {}", .0.en)]
+    LimitReached(Localized),
 }
 
 impl IdeaError {
@@ -94,13 +97,14 @@ impl DomainError for IdeaError {
             Self::LastLead => ErrorCode::LastLead,
             Self::InvalidCursor => ErrorCode::InvalidCursor,
             Self::PreconditionFailed => ErrorCode::PreconditionFailed,
+            Self::LimitReached(_) => ErrorCode::LimitReached,
             Self::Db(e) => e.code(),
         }
     }
 
     fn detail(&self) -> Option<Localized> {
         match self {
-            Self::Forbidden(reason) => Some(reason.clone()),
+            Self::Forbidden(reason) | Self::LimitReached(reason) => Some(reason.clone()),
             Self::InvalidTransition { from, action } => Some(Localized::new(
                 format!(
                     "Không thể “{}” khi ý tưởng đang ở trạng thái “{}”",

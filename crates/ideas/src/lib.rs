@@ -13,3 +13,12 @@ pub mod service;
 pub mod workflow;
 
 pub use error::IdeaError;
+
+/// Sizes of an idea's collections, checked under a lock when a record is added (409
+/// `limit_reached`) and documented as `maxItems` of the lists that return them whole.
+pub mod limits {
+    /// People in one idea's team.
+    pub const TEAM: i64 = 20;
+    /// Status changes of one idea (its history).
+    pub const HISTORY: i64 = 1_000;
+}

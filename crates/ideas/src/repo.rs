@@ -523,3 +523,19 @@ pub fn history(conn: &mut DbConnection, idea_id: &str) -> QueryResult<Vec<Histor
         .order((idea_history::occurred_at.asc(), idea_history::id.asc()))
         .load(conn)
 }
+
+/// How many people an idea's team has.
+pub fn count_team(conn: &mut DbConnection, idea_id: &str) -> QueryResult<i64> {
+    idea_members::table
+        .filter(idea_members::idea_id.eq(idea_id))
+        .count()
+        .get_result(conn)
+}
+
+/// How many status changes an idea has had.
+pub fn count_history(conn: &mut DbConnection, idea_id: &str) -> QueryResult<i64> {
+    idea_history::table
+        .filter(idea_history::idea_id.eq(idea_id))
+        .count()
+        .get_result(conn)
+}

@@ -14,9 +14,9 @@ use sonla_db::{DbConnection, DbPool, search};
 use crate::IdeaError;
 use crate::access::{Viewer, can_view, sees_private};
 use crate::api::{
-    ActionRequest, AddTeamMemberRequest, CreateIdeaRequest, IdeaLinks, IdeaSort,
-    IntellectualProperty, IpKind, ListIdeasQuery, Selection, TeamRole, UpdateIdeaRequest,
-    Visibility,
+    ActionRequest, AddTeamMemberRequest, CreateIdeaRequest, IdeaLinks, IdeaResponse, IdeaSort,
+    IntellectualProperty, IpKind, ListIdeasQuery, Selection, TeamMemberResponse, TeamRole,
+    UpdateIdeaRequest, Visibility,
 };
 use crate::api::{Sector, Stage};
 use crate::model::{HistoryEntry, Idea, NewTeamMember, TeamMember};
@@ -221,13 +221,26 @@ fn check_if_match(
     viewer: &Viewer,
     role: Option<TeamRole>,
 ) -> Result<(), IdeaError> {
-    let Some(list) = if_match else { return Ok(()) };
-    let current = crate::api::IdeaResponse::from(view(idea.clone(), viewer, role));
-    if sonla_core::etag_listed(list, &sonla_core::etag_of(&current)) {
+    precondition(sonla_core::if_match_holds(
+        if_match,
+        &IdeaResponse::from(view(idea.clone(), viewer, role)),
+    ))
+}
+
+/// 412 unless the `If-Match` condition held.
+fn precondition(holds: bool) -> Result<(), IdeaError> {
+    if holds {
         Ok(())
     } else {
         Err(IdeaError::PreconditionFailed)
     }
+}
+
+/// Serialises the changes of one idea on PostgreSQL, so none slips between another's read (an
+/// `If-Match` check, a workflow step) and its write (SQLite's write transaction already
+/// excludes them).
+fn lock_idea(conn: &mut DbConnection, id: &str) -> Result<(), IdeaError> {
+    Ok(conn.lock(&format!("idea:{id}"))?)
 }
 
 fn require_editor(viewer: &Viewer, role: Option<TeamRole>) -> Result<(), IdeaError> {
@@ -255,6 +268,7 @@ pub async fn update_idea(
     let (actor, meta) = (actor.clone(), meta.clone());
     pool.run(move |conn| {
         conn.write_transaction(|conn| {
+            lock_idea(conn, &id)?;
             let viewer = Viewer::of(Some(&actor));
             let (before, role) = visible(conn, &viewer, &id)?;
             require_editor(&viewer, role)?;
@@ -344,6 +358,7 @@ pub async fn delete_idea(
     let (actor, meta) = (actor.clone(), meta.clone());
     pool.run(move |conn| {
         conn.write_transaction(|conn| {
+            lock_idea(conn, &id)?;
             let viewer = Viewer::of(Some(&actor));
             let (mut idea, role) = visible(conn, &viewer, &id)?;
             check_if_match(if_match.as_deref(), &idea, &viewer, role)?;
@@ -392,6 +407,7 @@ pub async fn act(
     let (actor, meta) = (actor.clone(), meta.clone());
     pool.run(move |conn| {
         conn.write_transaction(|conn| {
+            lock_idea(conn, &id)?;
             let viewer = Viewer::of(Some(&actor));
             let (mut idea, role) = visible(conn, &viewer, &id)?;
             let lead = role == Some(TeamRole::Lead);
@@ -423,6 +439,19 @@ pub async fn act(
                 actor_id: Some(actor.user_id.clone()),
                 occurred_at: now,
             };
+            let room = sonla_db::lookup::has_room(
+                conn,
+                &format!("idea-history:{id}"),
+                crate::limits::HISTORY,
+                |conn| repo::count_history(conn, &id),
+            )?;
+            if !room {
+                return Err(IdeaError::LimitReached(Localized::at_most(
+                    crate::limits::HISTORY,
+                    "lần đổi trạng thái của một ý tưởng",
+                    "status changes of an idea",
+                )));
+            }
             repo::insert_history(conn, &entry)?;
             let event = Event::new("idea.status_changed", "idea", Some(&id))
                 .before(json!({"status": from}))
@@ -435,6 +464,9 @@ pub async fn act(
 }
 
 /// Sets officers' priority, shortlist flag and note; officers and admins.
+///
+/// `If-Match` may name the tag of the selection (its `SelectionResponse`) or of the whole idea
+/// as the caller reads it (the `ETag` of `GET /ideas/{id}` and of this change's answer).
 #[tracing::instrument(skip_all, fields(idea_id = %id))]
 pub async fn set_selection(
     pool: &DbPool,
@@ -442,6 +474,7 @@ pub async fn set_selection(
     meta: &RequestMeta,
     id: String,
     selection: Selection,
+    if_match: Option<String>,
 ) -> Result<IdeaView, IdeaError> {
     if !actor.is_staff() {
         return Err(IdeaError::forbidden(
@@ -452,8 +485,15 @@ pub async fn set_selection(
     let (actor, meta) = (actor.clone(), meta.clone());
     pool.run(move |conn| {
         conn.write_transaction(|conn| {
+            lock_idea(conn, &id)?;
             let viewer = Viewer::of(Some(&actor));
             let (mut idea, role) = visible(conn, &viewer, &id)?;
+            let current = IdeaResponse::from(view(idea.clone(), &viewer, role));
+            let if_match = if_match.as_deref();
+            precondition(
+                sonla_core::if_match_holds(if_match, &current.selection)
+                    || sonla_core::if_match_holds(if_match, &current),
+            )?;
             let before = json!({"priority": idea.priority, "shortlisted": idea.shortlisted, "note": idea.officer_note});
             idea.priority = selection.priority;
             idea.shortlisted = selection.shortlisted;
@@ -691,9 +731,22 @@ pub async fn add_member(
             if !sonla_db::lookup::user_exists(conn, &user_id)? {
                 return Err(IdeaError::UserNotFound);
             }
+            let room = sonla_db::lookup::has_room(
+                conn,
+                &format!("idea-team:{id}"),
+                crate::limits::TEAM,
+                |conn| repo::count_team(conn, &id),
+            )?;
             let team = repo::team(conn, &id)?;
             if team.iter().any(|m| m.user_id == user_id) {
                 return Err(IdeaError::AlreadyMember);
+            }
+            if !room {
+                return Err(IdeaError::LimitReached(Localized::at_most(
+                    crate::limits::TEAM,
+                    "người trong nhóm của một ý tưởng",
+                    "people in an idea's team",
+                )));
             }
             let member = NewTeamMember {
                 idea_id: &id,
@@ -722,6 +775,7 @@ pub async fn remove_member(
     meta: &RequestMeta,
     id: String,
     user_id: String,
+    if_match: Option<String>,
 ) -> Result<(), IdeaError> {
     let (actor, meta) = (actor.clone(), meta.clone());
     pool.run(move |conn| {
@@ -736,6 +790,9 @@ pub async fn remove_member(
                 .into_iter()
                 .find(|m| m.user_id == user_id)
                 .ok_or(IdeaError::TeamMemberNotFound)?;
+            // The member as the team list shows it to this caller.
+            let listed = TeamMemberResponse::new(member.clone(), sees_private(&viewer, my_role));
+            precondition(sonla_core::if_match_holds(if_match.as_deref(), &listed))?;
             if member.role == TeamRole::Lead.as_str() && repo::count_leads(conn, &id)? <= 1 {
                 return Err(IdeaError::LastLead);
             }

@@ -15,7 +15,7 @@ use sonla_db::{DbConnection, DbPool, search};
 use crate::OrganizationError;
 use crate::api::{
     AddMemberRequest, CreateOrganizationRequest, ListMembersQuery, ListOrganizationsQuery,
-    OrganizationKind, OrganizationResponse, OrganizationSort, UpdateMemberRequest,
+    MemberResponse, OrganizationKind, OrganizationResponse, OrganizationSort, UpdateMemberRequest,
     UpdateOrganizationRequest,
 };
 use crate::model::{Member, NewMember, Organization, OrganizationChanges};
@@ -132,16 +132,26 @@ pub async fn create_organization(
 
 /// Refuses a change when `If-Match` names another version of the organisation.
 fn check_if_match(if_match: Option<&str>, current: &Organization) -> Result<(), OrganizationError> {
-    match if_match {
-        Some(list)
-            if !sonla_core::etag_listed(
-                list,
-                &sonla_core::etag_of(&OrganizationResponse::from(current.clone())),
-            ) =>
-        {
-            Err(OrganizationError::PreconditionFailed)
-        }
-        _ => Ok(()),
+    precondition(sonla_core::if_match_holds(
+        if_match,
+        &OrganizationResponse::from(current.clone()),
+    ))
+}
+
+/// Refuses a change when `If-Match` names another version of the member as listed.
+fn check_member_if_match(if_match: Option<&str>, member: &Member) -> Result<(), OrganizationError> {
+    precondition(sonla_core::if_match_holds(
+        if_match,
+        &MemberResponse::from(member.clone()),
+    ))
+}
+
+/// 412 unless the `If-Match` condition held.
+fn precondition(holds: bool) -> Result<(), OrganizationError> {
+    if holds {
+        Ok(())
+    } else {
+        Err(OrganizationError::PreconditionFailed)
     }
 }
 
@@ -194,6 +204,8 @@ pub async fn update_organization(
     let (actor, meta) = (actor.clone(), meta.clone());
     pool.run(move |conn| {
         conn.write_transaction(|conn| {
+            // On PostgreSQL no other change of the organisation slips between check and write.
+            conn.lock(&format!("organization:{id}"))?;
             let before = existing(conn, &id)?;
             if !actor.is_staff() {
                 require_org_role(conn, &actor, &id, OrgRole::Manager)?;
@@ -222,6 +234,7 @@ pub async fn delete_organization(
     let (actor, meta) = (actor.clone(), meta.clone());
     pool.run(move |conn| {
         conn.write_transaction(|conn| {
+            conn.lock(&format!("organization:{id}"))?;
             let before = existing(conn, &id)?;
             require_org_role(conn, &actor, &id, OrgRole::Owner)?;
             check_if_match(if_match.as_deref(), &before)?;
@@ -354,15 +367,19 @@ pub async fn update_member(
     id: String,
     user_id: String,
     request: UpdateMemberRequest,
+    if_match: Option<String>,
 ) -> Result<Member, OrganizationError> {
     let (actor, meta) = (actor.clone(), meta.clone());
     pool.run(move |conn| {
         conn.write_transaction(|conn| {
             existing(conn, &id)?;
             require_org_role(conn, &actor, &id, OrgRole::Owner)?;
+            // Role changes and removals take this lock before reading the member, so the
+            // `If-Match` check below sees the last committed role.
             conn.lock(&format!("organization-owners:{id}"))?;
             let member =
                 repo::find_member(conn, &id, &user_id)?.ok_or(OrganizationError::MemberNotFound)?;
+            check_member_if_match(if_match.as_deref(), &member)?;
             if role_of(&member) == request.role {
                 return Ok(member);
             }
@@ -390,6 +407,7 @@ pub async fn remove_member(
     meta: &RequestMeta,
     id: String,
     user_id: String,
+    if_match: Option<String>,
 ) -> Result<(), OrganizationError> {
     let (actor, meta) = (actor.clone(), meta.clone());
     pool.run(move |conn| {
@@ -411,6 +429,7 @@ pub async fn remove_member(
                 ));
             }
             let member = member.ok_or(OrganizationError::MemberNotFound)?;
+            check_member_if_match(if_match.as_deref(), &member)?;
             keep_an_owner(conn, &id, &member)?;
             repo::delete_member(conn, &id, &user_id)?;
             let event = member_event(

@@ -309,6 +309,27 @@ impl TestApp {
             .expect("request")
     }
 
+    /// `method path` as `user` with `If-Match: if_match` and, when given, a JSON body: a
+    /// conditional change.
+    pub async fn if_match_as(
+        &self,
+        user: &TestUser,
+        method: reqwest::Method,
+        path: &str,
+        if_match: &str,
+        body: Option<&Value>,
+    ) -> Response {
+        let mut request = self
+            .client
+            .request(method, self.url(path))
+            .bearer_auth(&user.token)
+            .header("if-match", if_match);
+        if let Some(body) = body {
+            request = request.json(body);
+        }
+        request.send().await.expect("request")
+    }
+
     /// `POST path` as `user` with any body and content type.
     pub async fn post_raw(
         &self,

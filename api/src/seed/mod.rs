@@ -1,0 +1,702 @@
+//! `api seed-demo`: fills an empty database with realistic Vietnamese demo data.
+//!
+//! People with the names of Sơn La's Thái, Kinh, H'Mông and Mường families; the province's
+//! organisations; ideas in the plan's sectors written with diacritics, with teams, workflow
+//! histories and officers' selection data; and competitions at every stage, the one being
+//! judged with its large round, its judges' assignments and submitted score sheets.
+//!
+//! Every row is the row the application itself writes (the domain crates' row types, the
+//! search index from their own tokeniser and weights, v7 ids), so every endpoint works on the
+//! data. The same seed and scale give the same data, ids included: times count back from a
+//! fixed day ([`anchor`]) and every random choice comes from seeded streams ([`rng`]). The
+//! audit log gets one `demo.seeded` event, at the real time.
+//!
+//! Rows go in as multi-row `INSERT`s, a batch of ideas or sheets per transaction, so scale
+//! 1000 (100,000 ideas and a 5,000-entry round) takes minutes. Seeding refuses a database
+//! that already has users, organisations, ideas or competitions.
+
+mod competitions;
+mod ideas;
+mod people;
+pub mod rng;
+mod vocab;
+mod write;
+
+use std::fmt;
+use std::io::{IsTerminal, Write as _};
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use chrono::{NaiveDate, NaiveDateTime};
+use diesel::prelude::*;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use secrecy::{ExposeSecret, SecretString};
+use serde_json::json;
+use sonla_accounts::model::{NewUserRole, User};
+use sonla_audit::{Event, RequestMeta, Who};
+use sonla_competitions::CompetitionError;
+use sonla_competitions::service::Policy;
+use sonla_db::schema::{
+    assignments, competitions as competition_table, entries, idea_history, idea_members,
+    ideas as idea_table, organization_members, organizations, score_sheets, search_tokens,
+    sheet_scores, user_roles, users,
+};
+use sonla_db::{DbConnection, DbError, DbPool, migrations};
+use sonla_ideas::model::{HistoryEntry, Idea, NewTeamMember};
+use sonla_organizations::model::NewMember;
+
+pub use self::competitions::CompetitionIds;
+use self::ideas::{IdeaMaker, MadeIdea};
+use self::write::{Indexed, insert_rows};
+use crate::Settings;
+
+/// The seed when none is given (the plan's decision number).
+pub const DEFAULT_SEED: u64 = 2610;
+/// The password of every demo account when none is given.
+pub const DEFAULT_PASSWORD: &str = "Demo@2610-SonLa";
+/// The (reserved) domain of every demo email and website.
+pub const EMAIL_DOMAIN: &str = "sonla.example";
+/// The largest scale accepted.
+pub const MAX_SCALE: u32 = 5_000;
+/// Ideas written per transaction.
+const IDEA_BATCH: usize = 1_000;
+
+/// The demo's "now": every time in the data lies before it (2026-11-20 02:00 UTC).
+#[must_use]
+pub fn anchor() -> NaiveDateTime {
+    NaiveDate::from_ymd_opt(2026, 11, 20)
+        .and_then(|d| d.and_hms_opt(2, 0, 0))
+        .unwrap_or_default()
+}
+
+/// How much data a scale makes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sizes {
+    /// Ideas: 100 per unit of scale.
+    pub ideas: usize,
+    /// Founders (members who lead and join teams): 20 per unit.
+    pub founders: usize,
+    /// Organisations: 8 + 2 per unit.
+    pub organizations: usize,
+    /// Judges: 5 + 1 per 50 units, at most 25.
+    pub judges: usize,
+    /// Judges per entry in the large round: 3, or 5 from 10 judges on.
+    pub judges_per_entry: usize,
+    /// Entries of the round being judged: 5 per unit, from 12 to 5,000.
+    pub round_entries: usize,
+    /// Entries of last year's published competition: 10 + 1 per 20 units, at most 60.
+    pub past_entries: usize,
+    /// Entries of the open competition: 3 + 1 per 10 units, at most 100.
+    pub open_entries: usize,
+}
+
+impl Sizes {
+    /// The sizes of scale `n`.
+    #[must_use]
+    pub fn of(scale: u32) -> Self {
+        let n = usize::try_from(scale).unwrap_or(usize::MAX);
+        let judges = (5 + n / 50).min(25);
+        Self {
+            ideas: n.saturating_mul(100),
+            founders: n.saturating_mul(20),
+            organizations: n.saturating_mul(2).saturating_add(8),
+            judges,
+            judges_per_entry: if judges >= 10 { 5 } else { 3 },
+            round_entries: n.saturating_mul(5).clamp(12, 5_000),
+            past_entries: (10 + n / 20).min(60),
+            open_entries: (3 + n / 10).min(100),
+        }
+    }
+}
+
+/// What to seed.
+#[derive(Debug)]
+pub struct SeedOptions {
+    /// 1 to [`MAX_SCALE`]; see [`Sizes`].
+    pub scale: u32,
+    /// The same seed gives the same data.
+    pub seed: u64,
+    /// The password of every demo account.
+    pub password: SecretString,
+    /// The competitions' settings (the leaderboard's flag threshold), as the server has them.
+    pub policy: Policy,
+}
+
+impl SeedOptions {
+    /// Scale and seed with the default password and policy.
+    #[must_use]
+    pub fn new(scale: u32, seed: u64) -> Self {
+        Self {
+            scale,
+            seed,
+            password: SecretString::from(DEFAULT_PASSWORD),
+            policy: Policy::default(),
+        }
+    }
+}
+
+/// Why seeding failed.
+#[derive(Debug, thiserror::Error)]
+pub enum SeedError {
+    /// The database already holds data.
+    #[error(
+        "the database is not empty ({users} users, {organizations} organisations, {ideas} ideas, \
+         {competitions} competitions); seed-demo only fills an empty database"
+    )]
+    NotEmpty {
+        /// Users found.
+        users: i64,
+        /// Organisations found.
+        organizations: i64,
+        /// Ideas found.
+        ideas: i64,
+        /// Competitions found.
+        competitions: i64,
+    },
+    /// A bad scale or password.
+    #[error("{0}")]
+    Invalid(String),
+    /// The password could not be hashed.
+    #[error("cannot hash the password: {0}")]
+    Hash(String),
+    /// The database failed.
+    #[error(transparent)]
+    Db(#[from] DbError),
+    /// Publishing the results failed.
+    #[error(transparent)]
+    Competition(#[from] CompetitionError),
+}
+
+impl From<diesel::result::Error> for SeedError {
+    fn from(error: diesel::result::Error) -> Self {
+        Self::Db(error.into())
+    }
+}
+
+/// Progress bars on standard error, one per phase.
+#[derive(Debug, Clone, Copy)]
+pub struct Progress {
+    visible: bool,
+}
+
+impl Progress {
+    /// No bars (tests, scripts).
+    #[must_use]
+    pub const fn hidden() -> Self {
+        Self { visible: false }
+    }
+
+    /// Bars when standard error is a terminal.
+    #[must_use]
+    pub fn on_stderr() -> Self {
+        Self {
+            visible: std::io::stderr().is_terminal(),
+        }
+    }
+
+    fn bar(self, label: &'static str, total: usize) -> ProgressBar {
+        if !self.visible {
+            return ProgressBar::hidden();
+        }
+        let bar = ProgressBar::with_draw_target(
+            Some(u64::try_from(total).unwrap_or(u64::MAX)),
+            ProgressDrawTarget::stderr(),
+        );
+        let style = ProgressStyle::with_template(
+            "{prefix:>14} [{bar:32}] {human_pos:>9}/{human_len:9} {elapsed:>4}",
+        )
+        .map_or_else(
+            |_| ProgressStyle::default_bar(),
+            |s| s.progress_chars("=> "),
+        );
+        bar.set_style(style);
+        bar.set_prefix(label);
+        bar
+    }
+}
+
+/// Row counts after seeding.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Users.
+    pub users: i64,
+    /// Organisations.
+    pub organizations: i64,
+    /// Organisation memberships.
+    pub memberships: i64,
+    /// Ideas.
+    pub ideas: i64,
+    /// Team members of ideas.
+    pub team_members: i64,
+    /// Workflow steps of ideas.
+    pub history: i64,
+    /// Rows of the search index.
+    pub search_words: i64,
+    /// Competitions.
+    pub competitions: i64,
+    /// Entries of every competition.
+    pub entries: i64,
+    /// Judges' assignments.
+    pub assignments: i64,
+    /// Submitted score sheets.
+    pub submitted_sheets: i64,
+    /// Values of score sheets.
+    pub scores: i64,
+}
+
+impl Counts {
+    fn read(conn: &mut DbConnection) -> QueryResult<Self> {
+        Ok(Self {
+            users: users::table.count().get_result(conn)?,
+            organizations: organizations::table.count().get_result(conn)?,
+            memberships: organization_members::table.count().get_result(conn)?,
+            ideas: idea_table::table.count().get_result(conn)?,
+            team_members: idea_members::table.count().get_result(conn)?,
+            history: idea_history::table.count().get_result(conn)?,
+            search_words: search_tokens::table.count().get_result(conn)?,
+            competitions: competition_table::table.count().get_result(conn)?,
+            entries: entries::table.count().get_result(conn)?,
+            assignments: assignments::table.count().get_result(conn)?,
+            submitted_sheets: score_sheets::table
+                .filter(score_sheets::status.eq("submitted"))
+                .count()
+                .get_result(conn)?,
+            scores: sheet_scores::table.count().get_result(conn)?,
+        })
+    }
+}
+
+/// What was seeded.
+#[derive(Debug, Clone)]
+pub struct Summary {
+    /// `sqlite` or `postgres`.
+    pub backend: &'static str,
+    /// The scale.
+    pub scale: u32,
+    /// The seed.
+    pub seed: u64,
+    /// The sizes of the scale.
+    pub sizes: Sizes,
+    /// Rows written.
+    pub counts: Counts,
+    /// The competitions.
+    pub competitions: CompetitionIds,
+    /// The password, when it is the documented default (a given one is not echoed).
+    pub default_password: bool,
+    /// How long it took.
+    pub elapsed: Duration,
+}
+
+/// `12345678` → `12,345,678`.
+fn grouped(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if n < 0 { format!("-{out}") } else { out }
+}
+
+impl fmt::Display for Summary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let c = &self.counts;
+        let s = &self.sizes;
+        writeln!(
+            f,
+            "Seeded the {} database with demo data (scale {}, seed {}) in {:.1} s.",
+            self.backend,
+            self.scale,
+            self.seed,
+            self.elapsed.as_secs_f64()
+        )?;
+        writeln!(f)?;
+        let rows = [
+            (
+                "users",
+                c.users,
+                format!(
+                    "1 admin, 2 officers, {} judges, 1 mentor, 1 investor, {} founders",
+                    s.judges, s.founders
+                ),
+            ),
+            (
+                "organisations",
+                c.organizations,
+                format!("{} memberships", grouped(c.memberships)),
+            ),
+            (
+                "ideas",
+                c.ideas,
+                format!(
+                    "{} team members, {} workflow steps",
+                    grouped(c.team_members),
+                    grouped(c.history)
+                ),
+            ),
+            ("search words", c.search_words, String::new()),
+            (
+                "competitions",
+                c.competitions,
+                "published, judging, open, draft".to_owned(),
+            ),
+            ("entries", c.entries, String::new()),
+            ("assignments", c.assignments, String::new()),
+            (
+                "submitted sheets",
+                c.submitted_sheets,
+                format!("{} scores", grouped(c.scores)),
+            ),
+        ];
+        for (label, count, note) in rows {
+            let note = if note.is_empty() {
+                String::new()
+            } else {
+                format!("  ({note})")
+            };
+            writeln!(f, "  {label:<17}{:>11}{note}", grouped(count))?;
+        }
+        let ids = &self.competitions;
+        writeln!(f)?;
+        writeln!(
+            f,
+            "Round being judged ({} entries, {} judges per entry): GET /api/v1/rounds/{}/leaderboard",
+            grouped(i64::try_from(ids.round_entries).unwrap_or(i64::MAX)),
+            s.judges_per_entry,
+            ids.judging_round
+        )?;
+        writeln!(
+            f,
+            "Published results: GET /api/v1/competitions/{}/results",
+            ids.published
+        )?;
+        writeln!(f)?;
+        if self.default_password {
+            writeln!(
+                f,
+                "Demo accounts, all with the password {DEFAULT_PASSWORD}:"
+            )?;
+        } else {
+            writeln!(f, "Demo accounts, all with the password you gave:")?;
+        }
+        let d = EMAIL_DOMAIN;
+        writeln!(f, "  admin      demo-admin@{d}")?;
+        writeln!(f, "  officers   demo-officer@{d}, demo-officer2@{d}")?;
+        writeln!(
+            f,
+            "  judges     demo-judge1@{d} … demo-judge{}@{d}",
+            s.judges
+        )?;
+        writeln!(f, "  founder    demo-founder@{d}")?;
+        writeln!(f, "  mentor     demo-mentor@{d}")?;
+        writeln!(f, "  investor   demo-investor@{d}")?;
+        write!(
+            f,
+            "The other {} founders share the password too; admins list them at GET /api/v1/users.",
+            grouped(i64::try_from(s.founders.saturating_sub(1)).unwrap_or(i64::MAX))
+        )
+    }
+}
+
+fn refuse_unless_empty(conn: &mut DbConnection) -> Result<(), SeedError> {
+    let users: i64 = users::table.count().get_result(conn)?;
+    let organizations: i64 = organizations::table.count().get_result(conn)?;
+    let ideas: i64 = idea_table::table.count().get_result(conn)?;
+    let competitions: i64 = competition_table::table.count().get_result(conn)?;
+    if users + organizations + ideas + competitions > 0 {
+        return Err(SeedError::NotEmpty {
+            users,
+            organizations,
+            ideas,
+            competitions,
+        });
+    }
+    Ok(())
+}
+
+/// Accounts with their roles and search words, after checking the database is empty.
+fn write_people(conn: &mut DbConnection, people: &people::People) -> Result<(), SeedError> {
+    refuse_unless_empty(conn)?;
+    let rows: Vec<User> = people.all().cloned().collect();
+    insert_rows!(conn, users::table, rows, 8);
+    let roles: Vec<NewUserRole<'_>> = people
+        .roles
+        .iter()
+        .map(|(user_id, role, granted_at)| NewUserRole {
+            user_id,
+            role,
+            granted_at: *granted_at,
+        })
+        .collect();
+    insert_rows!(conn, user_roles::table, roles, 3);
+    let words: Vec<Indexed> = people
+        .all()
+        .map(|u| {
+            Indexed::plain(
+                sonla_accounts::repo::SEARCH_KIND,
+                &u.id,
+                &[&u.full_name, &u.email],
+            )
+        })
+        .collect();
+    write::index(conn, &words)?;
+    Ok(())
+}
+
+/// Organisations with their members and search words.
+fn write_organizations(
+    conn: &mut DbConnection,
+    organizations: &people::Organizations,
+) -> Result<(), SeedError> {
+    insert_rows!(conn, organizations::table, organizations.rows, 13);
+    let members: Vec<NewMember<'_>> = organizations
+        .members
+        .iter()
+        .map(|m| NewMember {
+            organization_id: &organizations.rows[m.organization].id,
+            user_id: &m.user_id,
+            role: m.role,
+            added_at: m.added_at,
+        })
+        .collect();
+    insert_rows!(conn, organization_members::table, members, 4);
+    let words: Vec<Indexed> = organizations
+        .rows
+        .iter()
+        .map(|o| {
+            Indexed::plain(
+                sonla_organizations::repo::SEARCH_KIND,
+                &o.id,
+                &o.search_texts(),
+            )
+        })
+        .collect();
+    write::index(conn, &words)?;
+    Ok(())
+}
+
+fn write_ideas(conn: &mut DbConnection, made: &[MadeIdea]) -> Result<(), SeedError> {
+    let rows: Vec<Idea> = made.iter().map(|m| m.idea.clone()).collect();
+    insert_rows!(conn, idea_table::table, rows, 30);
+    let team: Vec<NewTeamMember<'_>> = made
+        .iter()
+        .flat_map(|m| &m.team)
+        .map(|t| NewTeamMember {
+            idea_id: &t.idea_id,
+            user_id: &t.user_id,
+            role: t.role.as_str(),
+            added_at: t.added_at,
+        })
+        .collect();
+    insert_rows!(conn, idea_members::table, team, 4);
+    let history: Vec<HistoryEntry> = made.iter().flat_map(|m| m.history.clone()).collect();
+    insert_rows!(conn, idea_history::table, history, 8);
+    write::index(conn, made.iter().map(|m| &m.words))?;
+    Ok(())
+}
+
+/// Writes everything with a page cache fit for a bulk load (SQLite's default is 2 MB), then
+/// gives the connection its default back.
+fn fill(
+    conn: &mut DbConnection,
+    options: &SeedOptions,
+    hash: &str,
+    progress: Progress,
+) -> Result<CompetitionIds, SeedError> {
+    let sqlite = matches!(conn, DbConnection::Sqlite(_));
+    if sqlite {
+        diesel::sql_query("PRAGMA cache_size = -262144").execute(conn)?;
+    }
+    let result = fill_phases(conn, options, hash, progress);
+    if sqlite {
+        diesel::sql_query("PRAGMA cache_size = -2000").execute(conn)?;
+    }
+    result
+}
+
+/// Writes everything, phase by phase; runs on a blocking thread.
+fn fill_phases(
+    conn: &mut DbConnection,
+    options: &SeedOptions,
+    hash: &str,
+    progress: Progress,
+) -> Result<CompetitionIds, SeedError> {
+    let started = Instant::now();
+    let phase = |name: &str| {
+        tracing::debug!(
+            phase = name,
+            elapsed_ms = started.elapsed().as_millis(),
+            "seeded"
+        );
+    };
+    let (seed, anchor) = (options.seed, anchor());
+    let sizes = Sizes::of(options.scale);
+    let people = people::people(seed, &sizes, hash, anchor);
+    let organizations = people::organizations(seed, &sizes, &people, anchor);
+
+    let bar = progress.bar("tài khoản", people.all().count());
+    conn.write_transaction(|conn| write_people(conn, &people))?;
+    bar.finish();
+    phase("accounts");
+
+    let bar = progress.bar("tổ chức", organizations.rows.len());
+    conn.write_transaction(|conn| write_organizations(conn, &organizations))?;
+    bar.finish();
+    phase("organisations");
+
+    let bar = progress.bar("ý tưởng", sizes.ideas);
+    let mut maker = IdeaMaker::new(seed, sizes.ideas, &people, &organizations, anchor);
+    let mut plans = Vec::with_capacity(sizes.ideas);
+    let mut start = 0;
+    while start < sizes.ideas {
+        let end = (start + IDEA_BATCH).min(sizes.ideas);
+        let made: Vec<MadeIdea> = (start..end).map(|i| maker.make(i)).collect();
+        conn.write_transaction(|conn| write_ideas(conn, &made))?;
+        plans.extend(made.into_iter().map(|m| m.plan));
+        bar.inc(u64::try_from(end - start).unwrap_or(0));
+        start = end;
+    }
+    bar.finish();
+    phase("ideas");
+
+    let context = competitions::Context {
+        seed,
+        sizes: &sizes,
+        people: &people,
+        organizations: &organizations,
+        plans: &plans,
+        anchor,
+        policy: options.policy,
+    };
+    let ids = competitions::write(conn, &context, |n| progress.bar("phiếu chấm", n))?;
+    phase("competitions");
+
+    conn.write_transaction(|conn| {
+        let event = Event::new("demo.seeded", "database", None)
+            .after(json!({"scale": options.scale, "seed": seed}));
+        sonla_audit::record(conn, Who::System, &RequestMeta::default(), event)
+    })?;
+    Ok(ids)
+}
+
+/// The English message of a refused password.
+fn password_message(error: &sonla_accounts::AccountError) -> String {
+    sonla_core::DomainError::field_errors(error)
+        .first()
+        .map_or_else(|| error.to_string(), |e| e.message.en.clone())
+}
+
+/// Seeds an empty, migrated database; see the module documentation.
+pub async fn seed_demo(
+    pool: &DbPool,
+    options: SeedOptions,
+    progress: Progress,
+) -> Result<Summary, SeedError> {
+    let started = Instant::now();
+    if !(1..=MAX_SCALE).contains(&options.scale) {
+        return Err(SeedError::Invalid(format!(
+            "the scale must be between 1 and {MAX_SCALE}"
+        )));
+    }
+    let password = options.password.expose_secret().to_owned();
+    sonla_accounts::password::check_rules("password", &password)
+        .map_err(|e| SeedError::Invalid(password_message(&e)))?;
+    let default_password = password == DEFAULT_PASSWORD;
+    // Hashing is slow by design: once, shared by every demo account.
+    let hash = sonla_db::blocking(move || {
+        sonla_accounts::password::hash(&password).map_err(|e| SeedError::Hash(e.to_string()))
+    })
+    .await?;
+    let (scale, seed) = (options.scale, options.seed);
+    let (competitions, counts) = pool
+        .run(move |conn| {
+            let ids = fill(conn, &options, &hash, progress)?;
+            Ok::<_, SeedError>((ids, Counts::read(conn)?))
+        })
+        .await?;
+    Ok(Summary {
+        backend: pool.backend().name(),
+        scale,
+        seed,
+        sizes: Sizes::of(scale),
+        counts,
+        competitions,
+        default_password,
+        elapsed: started.elapsed(),
+    })
+}
+
+/// Options of `api seed-demo`.
+#[derive(Debug, clap::Args)]
+pub struct SeedDemoArgs {
+    /// How much data. Scale N makes 100·N ideas, 20·N founders, 8 + 2·N organisations,
+    /// 5 + N/50 judges (at most 25) and a round being judged with 5·N entries (12 to 5,000),
+    /// 3 judges per entry (5 from 10 judges on) and 8 criteria. Scale 1 is a small demo
+    /// (100 ideas, 30 accounts, 10 organisations); scale 1000 makes 100,000 ideas and a
+    /// 5,000-entry round with 25 judges and 25,000 sheets.
+    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=i64::from(MAX_SCALE)))]
+    pub scale: u32,
+    /// The same seed and scale give the same data, ids included.
+    #[arg(long, default_value_t = DEFAULT_SEED)]
+    pub seed: u64,
+    /// The password of every demo account (at least 10 characters, not a common one).
+    #[arg(long, env = "DEMO_PASSWORD", default_value = DEFAULT_PASSWORD, hide_env_values = true)]
+    pub password: String,
+    /// No progress bars (they show only when standard error is a terminal anyway).
+    #[arg(long)]
+    pub quiet: bool,
+}
+
+/// Runs `api seed-demo`: migrates, seeds and prints the summary. Exit code 2 when the
+/// database is not empty or the password is refused, 1 when the database fails.
+pub async fn run_command(settings: &Settings, args: SeedDemoArgs) -> ExitCode {
+    let pool = match crate::connect(settings).await {
+        Ok(pool) => pool,
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let migrated = pool
+        .run(|conn| migrations::run_pending(conn).map_err(|e| anyhow::anyhow!(e)))
+        .await;
+    if let Err(error) = migrated {
+        eprintln!("error: cannot migrate the database: {error:#}");
+        return ExitCode::FAILURE;
+    }
+    // Debug logs on standard error would tear the bars.
+    let verbose_logs = std::env::var("RUST_LOG")
+        .is_ok_and(|filter| filter.contains("debug") || filter.contains("trace"));
+    let progress = if args.quiet || verbose_logs {
+        Progress::hidden()
+    } else {
+        Progress::on_stderr()
+    };
+    let options = SeedOptions {
+        scale: args.scale,
+        seed: args.seed,
+        password: SecretString::from(args.password),
+        policy: Policy {
+            flag_spread: settings.flag_spread,
+        },
+    };
+    match seed_demo(&pool, options, progress).await {
+        Ok(summary) => {
+            if writeln!(std::io::stdout(), "{summary}").is_err() {
+                return ExitCode::FAILURE;
+            }
+            ExitCode::SUCCESS
+        }
+        Err(error @ (SeedError::NotEmpty { .. } | SeedError::Invalid(_))) => {
+            eprintln!("error: {error}");
+            ExitCode::from(2)
+        }
+        Err(error) => {
+            eprintln!("error: {error}");
+            eprintln!("The database may hold part of the demo data: seed a new, empty one.");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -205,6 +205,9 @@ def seed(owner):
 def config(user, other):
     with open(os.path.join(work, f"objects-{other}.json")) as f:
         objects = json.load(f)
+    with open(os.path.join(work, f"objects-{user}.json")) as f:
+        own = json.load(f)
+    password = accounts()[user][1]
     q = json.dumps  # TOML basic strings and arrays of them read like JSON
     e = os.environ
     everything = objects["organizations"] + objects["ideas"] + objects["entries"]
@@ -236,10 +239,57 @@ values = {q(objects["ideas"])}
 values = {q(objects["organizations"])}
 [dictionaries.foreign_entries]
 values = {q(objects["entries"])}
+# Values the schema cannot tell apart from wrong ones: an organisation to link must exist (and
+# be {user}'s), and a new password must not be a common one; {user} keeps the same password, so
+# the peers' logins keep working.
+[dictionaries.own_organizations]
+values = {q(own["organizations"])}
+[dictionaries.own_password]
+values = {q([password])}
 [parameters]
 "path.idea_id" = {{ dictionary = "foreign_ideas", probability = 0.5 }}
 "path.organization_id" = {{ dictionary = "foreign_organizations", probability = 0.5 }}
 "path.entry_id" = {{ dictionary = "foreign_entries", probability = 0.5 }}
+"body.organization_id" = {{ dictionary = "own_organizations", probability = 1.0 }}
+"body.new_password" = {{ dictionary = "own_password", probability = 1.0 }}
+
+# Each block below widens what counts as an answer to schema-valid data, only for the
+# operations named and only by the documented refusals of rules a schema cannot state.
+
+# A `cursor` is opaque: the `next_cursor` of a previous page. Any other string the schema
+# allows is 400 `invalid_cursor`, as documented.
+[[operations]]
+include-name = [
+  "GET /api/v1/organizations", "GET /api/v1/organizations/{{organization_id}}/members",
+  "GET /api/v1/competitions", "GET /api/v1/me/assignments", "GET /api/v1/users", "GET /api/v1/audit",
+]
+checks.positive_data_acceptance.expected-statuses = ["2xx", "3xx", "400", "401", "403", "404", "409", "429", "5xx"]
+# The idea lists also refuse `sort=relevance` without `q` (422): no words, no relevance.
+[[operations]]
+include-name = ["GET /api/v1/ideas", "GET /api/v1/ideas/count", "GET /api/v1/me/ideas"]
+checks.positive_data_acceptance.expected-statuses = ["2xx", "3xx", "400", "401", "403", "404", "409", "422", "429", "5xx"]
+# 422 for a common password (a list of 10,000 the schema does not carry), an organisation or
+# a user that does not exist, a rejection without a note.
+[[operations]]
+include-name = [
+  "POST /api/v1/auth/register", "POST /api/v1/me/password", "POST /api/v1/ideas",
+  "POST /api/v1/ideas/{{idea_id}}/{{action}}", "POST /api/v1/ideas/{{idea_id}}/members",
+  "POST /api/v1/organizations/{{organization_id}}/members",
+]
+checks.positive_data_acceptance.expected-statuses = ["2xx", "3xx", "401", "403", "404", "409", "422", "429", "5xx"]
+
+# A conditional change: any `If-Match` but the record's current tag is 412, as documented;
+# an idea may only be linked to an organisation that exists (422).
+[[operations]]
+include-name = ["PATCH /api/v1/ideas/{{idea_id}}"]
+checks.positive_data_acceptance.expected-statuses = ["2xx", "3xx", "401", "403", "404", "409", "412", "422", "429", "5xx"]
+[[operations]]
+include-method = ["PUT", "PATCH", "DELETE"]
+exclude-name = ["PATCH /api/v1/ideas/{{idea_id}}"]
+checks.positive_data_acceptance.expected-statuses = ["2xx", "3xx", "401", "403", "404", "409", "412", "428", "429", "5xx"]
+[[operations]]
+include-name = ["POST /api/v1/assignments/{{assignment_id}}/sheet/submit"]
+checks.positive_data_acceptance.expected-statuses = ["2xx", "3xx", "401", "403", "404", "409", "412", "428", "429", "5xx"]
 
 [checks.foreign_object_access]
 user = {q(user)}
@@ -262,9 +312,22 @@ PY
 # A check of our own: object_level_authorization only replays reads, so writes and sub-resources of
 # the other user's objects are checked here.
 cat >"$work/checks.py" <<'PY'
+import uuid
 from urllib.parse import urlsplit
 
 import schemathesis
+
+
+@schemathesis.hook
+def before_call(ctx, case, **kwargs):
+    """A fresh Idempotency-Key for each request, as a client sends one per distinct request.
+
+    The fuzzer reuses one generated key across different bodies, which is the documented 422
+    `idempotency_key_reused`, not a failure. Keys the schema forbids are kept, so their
+    rejection is still tested."""
+    key = (case.headers or {}).get("Idempotency-Key")
+    if isinstance(key, str) and 1 <= len(key) <= 255:
+        case.headers["Idempotency-Key"] = str(uuid.uuid4())
 
 
 @schemathesis.check

@@ -290,6 +290,22 @@ fn person(req: &HttpRequest) -> Result<Option<Actor>, ApiError> {
     }
 }
 
+/// Who a request's credential names, to keep state per caller (idempotency keys): `user:<id>`
+/// or `api_key:<id>`; `None` without a credential; an error for an invalid one.
+pub async fn principal_key(req: &HttpRequest) -> Result<Option<String>, ApiError> {
+    let Some(found) = credential(req)? else {
+        return Ok(None);
+    };
+    let state = state(req)?;
+    Ok(Some(match found {
+        Credential::Jwt(token) => format!("user:{}", state.jwt.verify(&token)?.user_id),
+        Credential::ApiKey(key) => match api_keys::authenticate(&state.db, &key).await? {
+            Principal::User(actor) => format!("user:{}", actor.user_id),
+            Principal::ApiKey { key_id, .. } => format!("api_key:{key_id}"),
+        },
+    }))
+}
+
 /// A logged-in person; 401 without a valid access token, 403 for an API key.
 #[derive(Debug, Clone)]
 pub struct AuthUser(pub Actor);

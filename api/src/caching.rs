@@ -13,6 +13,9 @@ use actix_web::http::{Method, StatusCode};
 use actix_web::middleware::Next;
 use actix_web::{HttpResponse, HttpResponseBuilder, body};
 use serde::Serialize;
+use sonla_core::{ErrorCode, Localized};
+
+use crate::problem::{ApiError, request_lang};
 
 /// What responses vary by; shared caches must key on all of it.
 const VARY: &str = "Accept-Language, Authorization, X-API-Key";
@@ -33,11 +36,29 @@ pub fn tagged<T: Serialize>(mut response: HttpResponseBuilder, body: &T) -> Http
         .json(body)
 }
 
-/// Middleware: `Cache-Control`, `Vary`, `ETag` and `304`.
+/// The longest `If-Match` or `If-None-Match` accepted (as the OpenAPI document says).
+const MAX_CONDITION_BYTES: usize = 1024;
+
+/// Middleware: `Cache-Control`, `Vary`, `ETag` and `304`; an overlong condition is 400.
 pub async fn conditional_get(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    let overlong = [header::IF_MATCH, header::IF_NONE_MATCH]
+        .iter()
+        .any(|name| {
+            req.headers()
+                .get(name)
+                .is_some_and(|v| v.len() > MAX_CONDITION_BYTES)
+        });
+    if overlong {
+        let error = ApiError::new(ErrorCode::BadRequest).with_detail(Localized::new(
+            format!("If-Match và If-None-Match dài tối đa {MAX_CONDITION_BYTES} byte"),
+            format!("If-Match and If-None-Match have at most {MAX_CONDITION_BYTES} bytes"),
+        ));
+        let response = error.to_response(request_lang(req.request()), Some(req.path()));
+        return Ok(req.into_response(response));
+    }
     let readable = matches!(*req.method(), Method::GET | Method::HEAD);
     let credentials = req.headers().contains_key(header::AUTHORIZATION)
         || req.headers().contains_key("x-api-key");

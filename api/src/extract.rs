@@ -31,33 +31,76 @@ impl<T: DeserializeOwned + Validate + 'static> FromRequest for ValidJson<T> {
     type Future = Pin<Box<dyn Future<Output = Result<Self, ApiError>>>>;
 
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
-        let limit = req.app_data::<BodyLimit>().map_or(1024 * 1024, |l| l.0);
-        let content_type = check_json_content_type(req);
-        let declared_too_large = req
-            .headers()
-            .get(actix_web::http::header::CONTENT_LENGTH)
-            .and_then(|v| v.to_str().ok()?.parse::<usize>().ok())
-            .is_some_and(|len| len > limit);
-        let body = Bytes::from_request(req, payload);
+        let body = json_body(req, payload);
         Box::pin(async move {
-            content_type?;
-            if declared_too_large {
-                return Err(too_large(limit));
-            }
-            let bytes = body.await.map_err(|e| match e.as_error::<PayloadError>() {
-                Some(PayloadError::Overflow) => too_large(limit),
-                _ => match e.as_response_error().status_code().as_u16() {
-                    413 => too_large(limit),
-                    _ => ApiError::new(ErrorCode::BadRequest).with_cause(e),
-                },
-            })?;
-            if bytes.len() > limit {
-                return Err(too_large(limit));
+            let value: T = decode_json(&body.await?)?;
+            value.validate()?;
+            Ok(Self(value))
+        })
+    }
+}
+
+/// An optional JSON body: no body at all, or `null`, is `T::default()`; any other body must be
+/// valid, as with [`ValidJson`] (`Option<ValidJson<T>>` would turn a wrong body into "no body").
+#[derive(Debug)]
+pub struct OptionalJson<T>(pub T);
+
+impl<T: DeserializeOwned + Validate + Default + 'static> FromRequest for OptionalJson<T> {
+    type Error = ApiError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, ApiError>>>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let headers = req.headers();
+        let no_body = !headers.contains_key(actix_web::http::header::CONTENT_TYPE)
+            && headers
+                .get(actix_web::http::header::CONTENT_LENGTH)
+                .is_none_or(|length| length.as_bytes() == b"0")
+            && !headers.contains_key(actix_web::http::header::TRANSFER_ENCODING);
+        if no_body {
+            return Box::pin(std::future::ready(Ok(Self(T::default()))));
+        }
+        let body = json_body(req, payload);
+        Box::pin(async move {
+            let bytes = body.await?;
+            if bytes.trim_ascii() == b"null" {
+                return Ok(Self(T::default()));
             }
             let value: T = decode_json(&bytes)?;
             value.validate()?;
             Ok(Self(value))
         })
+    }
+}
+
+/// The bytes of a JSON body: its `Content-Type` checked and its size within [`BodyLimit`].
+fn json_body(
+    req: &HttpRequest,
+    payload: &mut Payload,
+) -> impl Future<Output = Result<Bytes, ApiError>> + use<> {
+    let limit = req.app_data::<BodyLimit>().map_or(1024 * 1024, |l| l.0);
+    let content_type = check_json_content_type(req);
+    let declared_too_large = req
+        .headers()
+        .get(actix_web::http::header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok()?.parse::<usize>().ok())
+        .is_some_and(|len| len > limit);
+    let body = Bytes::from_request(req, payload);
+    async move {
+        content_type?;
+        if declared_too_large {
+            return Err(too_large(limit));
+        }
+        let bytes = body.await.map_err(|e| match e.as_error::<PayloadError>() {
+            Some(PayloadError::Overflow) => too_large(limit),
+            _ => match e.as_response_error().status_code().as_u16() {
+                413 => too_large(limit),
+                _ => ApiError::new(ErrorCode::BadRequest).with_cause(e),
+            },
+        })?;
+        if bytes.len() > limit {
+            return Err(too_large(limit));
+        }
+        Ok(bytes)
     }
 }
 
@@ -95,14 +138,13 @@ fn too_large(limit: usize) -> ApiError {
 /// Decodes a JSON object, telling a malformed document (400) from a well-formed one of the
 /// wrong shape (422).
 pub fn decode_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
-    // A shape error can surface before a syntax error later in the document (`{} x`) or
-    // before a nesting bomb is reached, so a 422 needs a well-formed document. The check
-    // parses into `Value`, which enforces serde_json's depth limit (`IgnoredAny` does not).
-    let check_syntax =
-        || serde_json::from_slice::<serde_json::Value>(bytes).map_err(|e| malformed(&e));
+    // The whole document is parsed first, so a syntax error anywhere is a 400 even when a
+    // shape error comes earlier (`{} x`); parsing into `Value` also enforces serde_json's
+    // depth limit against nesting bombs.
+    let mut document: serde_json::Value =
+        serde_json::from_slice(bytes).map_err(|e| malformed(&e))?;
     // serde would also accept a struct written as an array of its fields; bodies are objects.
-    if bytes.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
-        check_syntax()?;
+    if !document.is_object() {
         return Err(ApiError::validation(vec![custom(
             "",
             "invalid_type",
@@ -112,19 +154,37 @@ pub fn decode_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
             ),
         )]));
     }
-    let mut deserializer = serde_json::Deserializer::from_slice(bytes);
-    let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
-        if let Err(syntax) = check_syntax() {
-            return syntax;
-        }
+    whole_numbers_as_integers(&mut document);
+    serde_path_to_error::deserialize(document).map_err(|error| {
         let path = error.path().to_string();
-        // The document is well-formed, so whatever serde refused is its shape (serde_json calls
-        // a number where an enum name belongs a syntax error, for one).
-        let inner = error.into_inner();
-        ApiError::validation(vec![shape_error(&path, &inner.to_string())])
-    })?;
-    deserializer.end().map_err(|e| malformed(&e))?;
-    Ok(value)
+        ApiError::validation(vec![shape_error(&path, &error.into_inner().to_string())])
+    })
+}
+
+/// JSON Schema counts `3.0` as an integer, as the OpenAPI document promises; serde's integers
+/// would refuse it. Numbers with no fraction that fit an `i64` become integers (an `f64` field
+/// still takes them).
+fn whole_numbers_as_integers(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::Number(number) => {
+            if let Some(float) = number.as_f64().filter(|_| number.is_f64())
+                && float.fract() == 0.0
+                && float.abs() < 9.0e15
+            {
+                #[expect(
+                    clippy::cast_possible_truncation,
+                    reason = "a whole number below 2^53 in magnitude is exact as an i64"
+                )]
+                let whole = float as i64;
+                *number = whole.into();
+            }
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(whole_numbers_as_integers),
+        serde_json::Value::Object(fields) => {
+            fields.values_mut().for_each(whole_numbers_as_integers);
+        }
+        _ => {}
+    }
 }
 
 fn malformed(error: &serde_json::Error) -> ApiError {
@@ -250,7 +310,16 @@ pub fn if_match(req: &HttpRequest) -> Option<String> {
 /// Path parameters that do not parse (an id that is not a UUID) answer 400.
 #[must_use]
 pub fn path_config() -> PathConfig {
-    PathConfig::default().error_handler(|error, _req| {
+    PathConfig::default().error_handler(|error, req| {
+        // `PATCH /ideas/count` reaches `PATCH /ideas/{idea_id}`: the path names another
+        // resource, which does not take this method (405, not 400).
+        let other_methods = req
+            .app_data::<actix_web::web::Data<crate::openapi::RouteTable>>()
+            .and_then(|table| table.methods_of_most_specific(req.path()))
+            .filter(|methods| !methods.contains(&req.method().as_str()));
+        if let Some(methods) = other_methods {
+            return ApiError::method_not_allowed(methods.join(", ")).into();
+        }
         ApiError::new(ErrorCode::InvalidPathParameter)
             .with_detail(Localized::new(
                 format!("Tham số đường dẫn không hợp lệ: {error}"),

@@ -1,7 +1,13 @@
 //! `Idempotency-Key` on `POST`: a retried request gets the first response instead of acting
 //! twice (for 24 hours, per key and caller). The same key with another body is 422; a retry
-//! while the first is still running is 409. Responses of server errors are not kept, so a
-//! retry after a 5xx acts again.
+//! while the first is still running is 409. Server errors, 401 and 403 are not kept (nothing
+//! was done), so a retry after them acts again.
+//!
+//! The caller is the authenticated person or API key (so a retry with a refreshed token
+//! replays too); a request without credentials is keyed by its client address, and one with
+//! invalid credentials goes straight to its handler, which refuses it. Operations whose
+//! answers carry secrets ([`WITHOUT_IDEMPOTENCY`]) ignore the header: their answers are never
+//! stored.
 
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
@@ -19,6 +25,15 @@ use crate::extract::BodyLimit;
 use crate::problem::{ApiError, request_lang};
 
 const HEADER: &str = "idempotency-key";
+
+/// `POST`s whose answers hold tokens or a new API key, which must not be stored: they ignore
+/// `Idempotency-Key` (and the OpenAPI document does not offer it).
+pub const WITHOUT_IDEMPOTENCY: [&str; 4] = [
+    "/api/v1/auth/login",
+    "/api/v1/auth/refresh",
+    "/api/v1/auth/logout",
+    "/api/v1/api-keys",
+];
 
 fn problem(req: &ServiceRequest, error: &ApiError) -> HttpResponse {
     error.to_response(request_lang(req.request()), Some(req.path()))
@@ -73,7 +88,11 @@ async fn remember(
     let outcome = state
         .db
         .run(move |conn| {
-            if status.is_server_error() {
+            // Nothing was done: a server error, or a caller who may not act (its next try
+            // with credentials must act, not replay the refusal).
+            if status.is_server_error()
+                || matches!(status, StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN)
+            {
                 idempotency::release(conn, &caller, &key)
             } else {
                 let code = i32::from(status.as_u16());
@@ -110,8 +129,17 @@ pub async fn idempotency(
     let (Method::POST, Some(key)) = (req.method().clone(), key) else {
         return Ok(next.call(req).await?.map_into_boxed_body());
     };
+    if WITHOUT_IDEMPOTENCY.contains(&req.path()) {
+        return Ok(next.call(req).await?.map_into_boxed_body());
+    }
     let Some(state) = req.app_data::<Data<AppState>>().cloned() else {
         return Ok(next.call(req).await?.map_into_boxed_body());
+    };
+    let caller = match crate::auth::principal_key(req.request()).await {
+        Ok(Some(principal)) => principal,
+        Ok(None) => crate::ratelimit::caller_key(&req, state.trust_forwarded_for),
+        // The handler answers 401 (or 403); nothing is claimed.
+        Err(_) => return Ok(next.call(req).await?.map_into_boxed_body()),
     };
     let key = match key {
         Ok(key) if (1..=255).contains(&key.len()) => key,
@@ -135,7 +163,6 @@ pub async fn idempotency(
         }
     };
     req.set_payload(Payload::from(body.clone()));
-    let caller = crate::ratelimit::caller_key(&req, state.trust_forwarded_for);
     let mut hasher = Sha256::new();
     hasher.update(req.path().as_bytes());
     hasher.update([0]);

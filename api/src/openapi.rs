@@ -99,8 +99,12 @@ pub fn spec() -> utoipa::openapi::OpenApi {
         .split_for_parts();
     // Every operation can be rate limited (crate::ratelimit); every POST takes an
     // Idempotency-Key (crate::idempotency).
-    for item in api.paths.paths.values_mut() {
-        if let Some(post) = item.post.as_mut() {
+    for (path, item) in &mut api.paths.paths {
+        if let Some(post) = item
+            .post
+            .as_mut()
+            .filter(|_| !crate::idempotency::WITHOUT_IDEMPOTENCY.contains(&path.as_str()))
+        {
             post.parameters
                 .get_or_insert_with(Vec::new)
                 .push(utoipa::openapi::RefOr::T(idempotency_key_parameter()));
@@ -126,6 +130,14 @@ pub fn spec() -> utoipa::openapi::OpenApi {
                 .responses
                 .entry("429".to_owned())
                 .or_insert_with(crate::problem::rate_limited_response);
+            // A record named in the path may not exist.
+            if path.contains('{') {
+                operation
+                    .responses
+                    .responses
+                    .entry("404".to_owned())
+                    .or_insert_with(|| crate::problem::error_response(404));
+            }
             // Every answer passes the rate limiter and, for allowed origins, CORS.
             for response in operation.responses.responses.values_mut() {
                 if let utoipa::openapi::RefOr::T(response) = response {
@@ -335,22 +347,31 @@ impl RouteTable {
         Self { routes }
     }
 
-    /// The methods accepted at `path`, if any route matches it.
+    /// The methods of the most specific route matching `path`: a literal segment beats a
+    /// parameter at the first place they differ (`/ideas/count` beats `/ideas/{idea_id}`).
     #[must_use]
-    pub fn allowed(&self, path: &str) -> Option<Vec<&'static str>> {
+    pub fn methods_of_most_specific(&self, path: &str) -> Option<Vec<&'static str>> {
         let wanted: Vec<&str> = segments(path).collect();
-        let mut allowed = BTreeSet::new();
-        for (template, methods) in &self.routes {
-            let matches = template.len() == wanted.len()
-                && template.iter().zip(&wanted).all(|(t, w)| {
-                    t == w || (!w.is_empty() && t.starts_with('{') && t.ends_with('}'))
-                });
-            if matches {
-                allowed.extend(methods.iter().copied());
-            }
-        }
-        (!allowed.is_empty()).then(|| allowed.into_iter().collect())
+        self.routes
+            .iter()
+            .filter(|(template, _)| matches(template, &wanted))
+            .max_by_key(|(template, _)| {
+                template
+                    .iter()
+                    .map(|t| !t.starts_with('{'))
+                    .collect::<Vec<bool>>()
+            })
+            .map(|(_, methods)| methods.iter().copied().collect())
     }
+}
+
+/// Whether a route template matches the segments of a path.
+fn matches(template: &[String], wanted: &[&str]) -> bool {
+    template.len() == wanted.len()
+        && template
+            .iter()
+            .zip(wanted)
+            .all(|(t, w)| t == w || (!w.is_empty() && t.starts_with('{') && t.ends_with('}')))
 }
 
 /// Path segments; a trailing slash makes a last, empty segment, as it does for actix's router.
@@ -373,7 +394,7 @@ fn methods(item: &PathItem) -> BTreeSet<&'static str> {
 
 /// The default service: 405 for a known path with another method, 404 otherwise.
 pub async fn fallback(req: HttpRequest, table: Data<RouteTable>) -> Result<HttpResponse, ApiError> {
-    match table.allowed(req.path()) {
+    match table.methods_of_most_specific(req.path()) {
         Some(methods) if !methods.contains(&req.method().as_str()) => {
             Err(ApiError::method_not_allowed(methods.join(", ")))
         }
@@ -389,16 +410,26 @@ mod tests {
     #[test]
     fn route_table_knows_methods_by_template() {
         let table = RouteTable::from_spec(&spec());
+        let methods = |path| table.methods_of_most_specific(path);
+        assert_eq!(methods("/api/v1/organizations"), Some(vec!["GET", "POST"]));
+        assert_eq!(methods("/api/v1/organizations/"), None);
         assert_eq!(
-            table.allowed("/api/v1/organizations"),
-            Some(vec!["GET", "POST"])
-        );
-        assert_eq!(table.allowed("/api/v1/organizations/"), None);
-        assert_eq!(
-            table.allowed("/api/v1/organizations/abc"),
+            methods("/api/v1/organizations/abc"),
             Some(vec!["DELETE", "GET", "PATCH"])
         );
-        assert_eq!(table.allowed("/api/v1/nothing"), None);
+        assert_eq!(methods("/api/v1/nothing"), None);
+        assert_eq!(
+            table.methods_of_most_specific("/api/v1/ideas/count"),
+            Some(vec!["GET"])
+        );
+        assert_eq!(
+            table.methods_of_most_specific("/api/v1/ideas/abc/history"),
+            Some(vec!["GET"])
+        );
+        assert_eq!(
+            table.methods_of_most_specific("/api/v1/ideas/abc/submit"),
+            Some(vec!["POST"])
+        );
     }
 
     #[test]

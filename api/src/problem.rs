@@ -374,6 +374,12 @@ pub fn rate_limited_response() -> RefOr<Response> {
     )
 }
 
+/// The documented problem response of `status`.
+#[must_use]
+pub fn error_response(status: u16) -> RefOr<Response> {
+    problem_response(status, status_description(status))
+}
+
 /// A problem response; 429 and 503 carry `Retry-After`. (`crate::openapi::spec` adds the
 /// headers every response carries.)
 fn problem_response(status: u16, description: &str) -> RefOr<Response> {

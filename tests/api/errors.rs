@@ -196,6 +196,26 @@ async fn wrong_methods_are_405_with_allow() {
 }
 
 #[tokio::test]
+async fn a_literal_path_is_not_mistaken_for_a_parameter_of_its_sibling() {
+    let app = TestApp::spawn().await;
+    let user = app.user(&[]).await;
+    let idea = uuid::Uuid::now_v7();
+
+    // `/ideas/count` is not an idea, `/ideas/{id}/history` not an action.
+    let patch_count = app.patch_as(&user, "/api/v1/ideas/count", &json!({})).await;
+    let post_history = app
+        .post_as(&user, &format!("/api/v1/ideas/{idea}/history"), &json!({}))
+        .await;
+    let bad_id = app.get_as(&user, "/api/v1/ideas/not-an-id").await;
+
+    assert_eq!(patch_count.headers()["allow"], "GET");
+    assert_problem(patch_count, 405, "method_not_allowed").await;
+    assert_eq!(post_history.headers()["allow"], "GET");
+    assert_problem(post_history, 405, "method_not_allowed").await;
+    assert_problem(bad_id, 400, "invalid_path_parameter").await;
+}
+
+#[tokio::test]
 async fn messages_are_vietnamese_by_default_and_english_on_request() {
     let app = TestApp::spawn().await;
     let path = format!("{ORGS}/{}", uuid::Uuid::now_v7());
@@ -317,4 +337,89 @@ async fn problem_types_are_described() {
     let list: serde_json::Value = list.json().await.unwrap();
     assert!(list.as_array().unwrap().len() > 10);
     assert_problem(missing, 404, "problem_type_not_found").await;
+}
+
+#[tokio::test]
+async fn a_whole_number_written_with_a_fraction_is_an_integer() {
+    let app = TestApp::spawn().await;
+    let user = app.user(&[]).await;
+    let body = |funding: serde_json::Value| {
+        json!({"title": "Cà phê Mộc Châu", "summary": "Rang xay", "sector": "agriculture",
+            "stage": "idea", "visibility": "public", "funding_need_vnd": funding})
+    };
+
+    let whole = app
+        .post_as(&user, "/api/v1/ideas", &body(json!(250_000_000.0)))
+        .await;
+    let fractional = app
+        .post_as(&user, "/api/v1/ideas", &body(json!(250_000_000.5)))
+        .await;
+
+    assert_eq!(whole.status().as_u16(), 201);
+    assert_eq!(
+        sonla_test_support::json(whole).await["funding_need_vnd"],
+        250_000_000
+    );
+    assert_problem(fractional, 422, "validation_failed").await;
+}
+
+#[tokio::test]
+async fn every_paged_list_refuses_a_cursor_it_did_not_make_with_400() {
+    let app = TestApp::spawn().await;
+    let admin = app.user(&[sonla_core::Role::Admin]).await;
+    let forged = "eyJub3QiOiJvdXJzIn0";
+    for list in [
+        "/api/v1/organizations",
+        "/api/v1/ideas",
+        "/api/v1/me/ideas",
+        "/api/v1/competitions",
+        "/api/v1/me/assignments",
+        "/api/v1/users",
+        "/api/v1/audit",
+    ] {
+        let response = app.get_as(&admin, &format!("{list}?cursor={forged}")).await;
+        assert_eq!(response.status().as_u16(), 400, "{list}");
+        assert_problem(response, 400, "invalid_cursor").await;
+    }
+}
+
+#[tokio::test]
+async fn an_optional_body_may_be_absent_but_not_wrong() {
+    let app = TestApp::spawn().await;
+    let lead = app.user(&[]).await;
+    let created = app
+        .post_as(
+            &lead,
+            "/api/v1/ideas",
+            &json!({"title": "Chè Shan tuyết Tà Xùa", "summary": "Chè cổ thụ", "sector": "agriculture",
+                "stage": "idea", "visibility": "public"}),
+        )
+        .await;
+    let id = sonla_test_support::json(created).await["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let submit = app.url(&format!("/api/v1/ideas/{id}/submit"));
+
+    let wrong = app
+        .client
+        .post(&submit)
+        .bearer_auth(&lead.token)
+        .json(&json!(["ghi chú"]))
+        .send()
+        .await
+        .unwrap();
+    assert_problem(wrong, 422, "validation_failed").await;
+    let idea =
+        sonla_test_support::json(app.get_as(&lead, &format!("/api/v1/ideas/{id}")).await).await;
+    assert_eq!(idea["status"], "draft", "a wrong body changes nothing");
+
+    let absent = app
+        .client
+        .post(&submit)
+        .bearer_auth(&lead.token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(absent.status().as_u16(), 200);
 }

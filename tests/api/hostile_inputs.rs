@@ -179,3 +179,33 @@ fn urlencode(text: &str) -> String {
         })
         .collect()
 }
+
+#[tokio::test]
+async fn overlong_conditions_are_400() {
+    let app = TestApp::spawn().await;
+    let user = app.user(&[]).await;
+    let tag = format!("W/\"{}\"", "a".repeat(1100));
+
+    let patch = app
+        .client
+        .patch(app.url("/api/v1/me"))
+        .bearer_auth(&user.token)
+        .header("if-match", &tag)
+        .json(&json!({"full_name": "Tên mới"}))
+        .send()
+        .await
+        .unwrap();
+    let get = app
+        .client
+        .get(app.url("/api/v1/me"))
+        .bearer_auth(&user.token)
+        .header("if-none-match", &tag)
+        .send()
+        .await
+        .unwrap();
+
+    assert_problem(patch, 400, "bad_request").await;
+    assert_problem(get, 400, "bad_request").await;
+    let me = json(app.get_as(&user, "/api/v1/me").await).await;
+    assert_ne!(me["full_name"], "Tên mới", "nothing was written");
+}

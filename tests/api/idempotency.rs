@@ -98,3 +98,83 @@ async fn refusals_are_replayed_too_and_bad_keys_are_400() {
     assert_problem(again, 422, "validation_failed").await;
     assert_problem(too_long, 400, "invalid_idempotency_key").await;
 }
+
+#[tokio::test]
+async fn keys_belong_to_the_person_not_the_token_and_need_valid_credentials() {
+    let app = TestApp::spawn().await;
+    let mut user = app.user(&[]).await;
+    let anonymous = |name: &str| {
+        app.client
+            .post(app.url(ORGS))
+            .header("idempotency-key", "khoa-chung")
+            .json(&json!({"name": name, "kind": "club"}))
+            .send()
+    };
+
+    // Without credentials: 401 each time, whatever the body, and the key is not taken.
+    assert_problem(anonymous("CLB A").await.unwrap(), 401, "unauthenticated").await;
+    assert_problem(anonymous("CLB B").await.unwrap(), 401, "unauthenticated").await;
+    let forged = TestUser {
+        token: "khong-phai-jwt".to_owned(),
+        ..user.clone()
+    };
+    assert_problem(
+        create(&app, &forged, "khoa-chung", "CLB C").await,
+        401,
+        "invalid_token",
+    )
+    .await;
+    assert_problem(
+        create(&app, &forged, "khoa-chung", "CLB D").await,
+        401,
+        "invalid_token",
+    )
+    .await;
+    let first = create(&app, &user, "khoa-chung", "CLB Bền bỉ").await;
+    assert_eq!(first.status().as_u16(), 201);
+    let first_body = json(first).await;
+
+    // A new access token of the same person replays the first answer.
+    user.token = app.login(&user.email, &user.password).await.access_token;
+    let retry = create(&app, &user, "khoa-chung", "CLB Bền bỉ").await;
+
+    assert_eq!(retry.headers()["idempotent-replayed"], "true");
+    assert_eq!(json(retry).await, first_body);
+    assert_eq!(count(&app).await, 1);
+}
+
+#[tokio::test]
+async fn answers_that_carry_secrets_are_never_stored() {
+    let app = TestApp::spawn().await;
+    let user = app.user(&[]).await;
+    let login = || {
+        app.client
+            .post(app.url("/api/v1/auth/login"))
+            .header("idempotency-key", "dang-nhap")
+            .json(&json!({"email": user.email, "password": user.password}))
+            .send()
+    };
+
+    let first = login().await.unwrap();
+    let second = login().await.unwrap();
+
+    assert_eq!(first.status().as_u16(), 200);
+    assert!(!second.headers().contains_key("idempotent-replayed"));
+    assert_ne!(
+        json(first).await["refresh_token"],
+        json(second).await["refresh_token"],
+        "each login issues its own tokens"
+    );
+    let stored: i64 = app
+        .db
+        .run(|conn| {
+            use diesel::prelude::*;
+            sonla_db::schema::idempotency_keys::table
+                .count()
+                .get_result(conn)
+                .map_err(sonla_db::DbError::from)
+        })
+        .await
+        .unwrap();
+    assert_eq!(stored, 0, "no token was written to the idempotency store");
+}

@@ -121,8 +121,8 @@ async fn owners_add_anyone_and_managers_add_members_only() {
     };
     assert_problem(
         add(&app, &owner, &org, &ghost, "member").await,
-        404,
-        "user_not_found",
+        422,
+        "invalid_reference",
     )
     .await;
 

@@ -82,3 +82,30 @@ fn every_response_has_a_description_and_every_reference_resolves() {
         );
     }
 }
+
+/// Every `pattern` of the document is one a validator applies, character for character.
+#[test]
+fn documented_patterns_are_the_ones_the_server_applies() {
+    use sonla_core::validation::{HTTP_URL_PATTERN, PHONE_PATTERN};
+    fn patterns(value: &serde_json::Value, found: &mut Vec<String>) {
+        match value {
+            serde_json::Value::Object(fields) => {
+                if let Some(serde_json::Value::String(p)) = fields.get("pattern") {
+                    found.push(p.clone());
+                }
+                fields.values().for_each(|v| patterns(v, found));
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|v| patterns(v, found)),
+            _ => {}
+        }
+    }
+    let mut found = Vec::new();
+    patterns(&api::openapi::document(), &mut found);
+    assert!(found.len() > 10, "{found:?}");
+    for pattern in found {
+        assert!(
+            [r"\S", HTTP_URL_PATTERN, PHONE_PATTERN].contains(&pattern.as_str()),
+            "no validator applies the pattern {pattern}"
+        );
+    }
+}

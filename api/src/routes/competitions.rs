@@ -21,7 +21,7 @@ use uuid::Uuid;
 use crate::AppState;
 use crate::auth::{AuthUser, Meta, OptionalAuthUser};
 use crate::caching::tagged;
-use crate::extract::{ValidJson, ValidQuery};
+use crate::extract::{OptionalJson, ValidJson, ValidQuery};
 use crate::problem::{
     ApiResult, AuthErrors, CreateErrors, DeleteErrors, ListErrors, PreconditionErrors, ReadErrors,
     UpdateErrors,
@@ -162,10 +162,9 @@ pub async fn take_step(
     AuthUser(actor): AuthUser,
     Meta(meta): Meta,
     path: Path<(Uuid, LifecycleStep)>,
-    body: Option<ValidJson<LifecycleRequest>>,
+    OptionalJson(request): OptionalJson<LifecycleRequest>,
 ) -> ApiResult<HttpResponse> {
     let (id, step) = path.into_inner();
-    let request = body.map(|ValidJson(b)| b).unwrap_or_default();
     let c = service::take_step(
         &state.db,
         state.competitions,

@@ -15,7 +15,7 @@ use uuid::Uuid;
 use crate::AppState;
 use crate::auth::{AuthUser, Meta, OptionalAuthUser};
 use crate::caching::tagged;
-use crate::extract::{ValidJson, ValidQuery, if_match};
+use crate::extract::{OptionalJson, ValidJson, ValidQuery, if_match};
 use crate::problem::{
     ApiResult, AuthErrors, CreateErrors, DeleteErrors, ListErrors, PreconditionErrors, ReadErrors,
     UpdateErrors,
@@ -199,10 +199,9 @@ pub async fn act_on_idea(
     AuthUser(actor): AuthUser,
     Meta(meta): Meta,
     path: Path<(Uuid, Action)>,
-    body: Option<ValidJson<ActionRequest>>,
+    OptionalJson(note): OptionalJson<ActionRequest>,
 ) -> ApiResult<HttpResponse> {
     let (id, action) = path.into_inner();
-    let note = body.map(|ValidJson(b)| b).unwrap_or_default();
     let view = service::act(&state.db, &actor, &meta, id.to_string(), action, note).await?;
     Ok(HttpResponse::Ok().json(IdeaResponse::from(view)))
 }
@@ -325,7 +324,7 @@ pub async fn add_team_member(
         ("user_id" = Uuid, Path, description = "The member's user id"),
         ("If-Match" = Option<String>, Header, max_length = 1024, description = "Remove only if the member is unchanged: the `ETag` of the answer that added them, or the tag of the member as `GET …/members` lists it to this caller (`W/\"` + the first 24 hex digits of the SHA-256 of its JSON + `\"`); 412 otherwise. `*` matches any version; without the header the change is unconditional.")
     ),
-    responses((status = 204, description = "Removed"), DeleteErrors, AuthErrors, PreconditionErrors)
+    responses((status = 204, description = "Removed"), DeleteErrors, AuthErrors, PreconditionErrors, (status = 409, description = "The team's last lead", body = crate::problem::Problem, content_type = "application/problem+json"))
 )]
 #[delete("/{idea_id}/members/{user_id}")]
 pub async fn remove_team_member(

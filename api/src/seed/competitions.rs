@@ -885,7 +885,7 @@ fn write_sheets(conn: &mut DbConnection, sheets: &[Scored]) -> Result<(), SeedEr
     Ok(())
 }
 
-/// How many sheets the competitions of `ctx` will have (for the progress bar).
+/// How many sheets `built` holds (for the progress bar).
 fn sheet_count(built: &[&Built]) -> usize {
     built.iter().map(|b| b.sheets.len()).sum()
 }

@@ -8,7 +8,7 @@
 //! Every row is the row the application itself writes (the domain crates' row types, the
 //! search index from their own tokeniser and weights, v7 ids), so every endpoint works on the
 //! data. The same seed and scale give the same data, ids included: times count back from a
-//! fixed day ([`anchor`]) and every random choice comes from seeded streams ([`rng`]). The
+//! fixed day ([`anchor`]) and every random choice comes from seeded `SplitMix64` streams. The
 //! audit log gets one `demo.seeded` event, at the real time.
 //!
 //! Rows go in as multi-row `INSERT`s, a batch of ideas or sheets per transaction, so scale
@@ -18,7 +18,7 @@
 mod competitions;
 mod ideas;
 mod people;
-pub mod rng;
+mod rng;
 mod vocab;
 mod write;
 
@@ -319,7 +319,8 @@ impl fmt::Display for Summary {
                 c.users,
                 format!(
                     "1 admin, 2 officers, {} judges, 1 mentor, 1 investor, {} founders",
-                    s.judges, s.founders
+                    s.judges,
+                    grouped(i64::try_from(s.founders).unwrap_or(i64::MAX))
                 ),
             ),
             (
@@ -536,17 +537,17 @@ fn fill_phases(
     let people = people::people(seed, &sizes, hash, anchor);
     let organizations = people::organizations(seed, &sizes, &people, anchor);
 
-    let bar = progress.bar("tài khoản", people.all().count());
+    let bar = progress.bar("accounts", people.all().count());
     conn.write_transaction(|conn| write_people(conn, &people))?;
     bar.finish();
     phase("accounts");
 
-    let bar = progress.bar("tổ chức", organizations.rows.len());
+    let bar = progress.bar("organisations", organizations.rows.len());
     conn.write_transaction(|conn| write_organizations(conn, &organizations))?;
     bar.finish();
     phase("organisations");
 
-    let bar = progress.bar("ý tưởng", sizes.ideas);
+    let bar = progress.bar("ideas", sizes.ideas);
     let mut maker = IdeaMaker::new(seed, sizes.ideas, &people, &organizations, anchor);
     let mut plans = Vec::with_capacity(sizes.ideas);
     let mut start = 0;
@@ -570,7 +571,7 @@ fn fill_phases(
         anchor,
         policy: options.policy,
     };
-    let ids = competitions::write(conn, &context, |n| progress.bar("phiếu chấm", n))?;
+    let ids = competitions::write(conn, &context, |n| progress.bar("score sheets", n))?;
     phase("competitions");
 
     conn.write_transaction(|conn| {

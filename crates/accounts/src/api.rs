@@ -24,11 +24,16 @@ pub struct RegisterRequest {
     pub password: String,
     /// Full name.
     #[validate(length(min = 1, max = 200), custom(function = not_blank))]
-    #[schema(min_length = 1, max_length = 200, example = "Nguyễn Văn An")]
+    #[schema(
+        pattern = r"\S",
+        min_length = 1,
+        max_length = 200,
+        example = "Nguyễn Văn An"
+    )]
     pub full_name: String,
     /// Telephone: 8 to 15 digits, optional leading `+`.
     #[validate(length(max = 20), custom(function = sonla_core::validation::phone))]
-    #[schema(max_length = 20)]
+    #[schema(pattern = r"^\+?(?:[ .-]*[0-9]){8,15}[ .-]*$", max_length = 20)]
     pub phone: Option<String>,
     /// Preferred language of messages (default `vi`).
     pub locale: Option<Lang>,
@@ -128,12 +133,12 @@ impl UserResponse {
 pub struct UpdateMeRequest {
     /// New full name.
     #[validate(length(min = 1, max = 200), custom(function = not_blank))]
-    #[schema(min_length = 1, max_length = 200)]
+    #[schema(pattern = r"\S", min_length = 1, max_length = 200)]
     pub full_name: Option<String>,
     /// New telephone, or `null` to clear it.
     #[serde(default, deserialize_with = "double_option")]
     #[validate(length(max = 20), custom(function = sonla_core::validation::phone))]
-    #[schema(max_length = 20)]
+    #[schema(pattern = r"^\+?(?:[ .-]*[0-9]){8,15}[ .-]*$", max_length = 20)]
     pub phone: Option<Option<String>>,
     /// New preferred language.
     pub locale: Option<Lang>,
@@ -205,7 +210,7 @@ pub enum Scope {
 pub struct CreateApiKeyRequest {
     /// What the key is for, such as "Cổng thông tin thị trường công nghệ quốc gia".
     #[validate(length(min = 1, max = 100), custom(function = not_blank))]
-    #[schema(min_length = 1, max_length = 100)]
+    #[schema(pattern = r"\S", min_length = 1, max_length = 100)]
     pub name: String,
     /// Scopes: `read`, `techmarket:write`, `webhooks:manage`.
     #[validate(length(min = 1, max = 10))]

@@ -76,6 +76,7 @@ pub struct CreateCompetitionRequest {
     /// Title.
     #[validate(length(min = 1, max = 200), custom(function = not_blank))]
     #[schema(
+        pattern = r"\S",
         min_length = 1,
         max_length = 200,
         example = "Cuộc thi Ý tưởng khởi nghiệp sinh viên Sơn La 2026"
@@ -86,8 +87,8 @@ pub struct CreateCompetitionRequest {
     #[schema(max_length = 10000)]
     pub description: Option<String>,
     /// The organising organisation.
-    #[validate(length(equal = 36))]
-    #[schema(min_length = 36, max_length = 36)]
+    #[validate(custom(function = sonla_core::validation::uuid))]
+    #[schema(format = Uuid, min_length = 36, max_length = 36)]
     pub organizer_id: Option<String>,
     /// Who may enter.
     pub audience: Audience,
@@ -121,7 +122,12 @@ pub struct LifecycleRequest {
 pub struct CriterionInput {
     /// Name.
     #[validate(length(min = 1, max = 200), custom(function = not_blank))]
-    #[schema(min_length = 1, max_length = 200, example = "Tính khả thi")]
+    #[schema(
+        pattern = r"\S",
+        min_length = 1,
+        max_length = 200,
+        example = "Tính khả thi"
+    )]
     pub name: String,
     /// Description.
     #[validate(length(max = 2000))]
@@ -143,7 +149,12 @@ pub struct CriterionInput {
 pub struct CreateRoundRequest {
     /// Name.
     #[validate(length(min = 1, max = 200), custom(function = not_blank))]
-    #[schema(min_length = 1, max_length = 200, example = "Vòng sơ khảo")]
+    #[schema(
+        pattern = r"\S",
+        min_length = 1,
+        max_length = 200,
+        example = "Vòng sơ khảo"
+    )]
     pub name: String,
     /// Scoring method.
     pub method: Method,
@@ -183,8 +194,8 @@ pub struct ReplaceCriteriaRequest {
 #[serde(deny_unknown_fields)]
 pub struct CreateEntryRequest {
     /// The idea (its lead enters it; it must be submitted).
-    #[validate(length(equal = 36))]
-    #[schema(min_length = 36, max_length = 36)]
+    #[validate(custom(function = sonla_core::validation::uuid))]
+    #[schema(format = Uuid, min_length = 36, max_length = 36)]
     pub idea_id: String,
     /// One of the competition's tracks.
     #[validate(length(max = 100))]
@@ -197,8 +208,8 @@ pub struct CreateEntryRequest {
 #[serde(deny_unknown_fields)]
 pub struct AddJudgeRequest {
     /// A user with the `judge` role.
-    #[validate(length(equal = 36))]
-    #[schema(min_length = 36, max_length = 36)]
+    #[validate(custom(function = sonla_core::validation::uuid))]
+    #[schema(format = Uuid, min_length = 36, max_length = 36)]
     pub user_id: String,
 }
 
@@ -207,12 +218,12 @@ pub struct AddJudgeRequest {
 #[serde(deny_unknown_fields)]
 pub struct DeclareConflictRequest {
     /// The judge (a judge declares for themself).
-    #[validate(length(equal = 36))]
-    #[schema(min_length = 36, max_length = 36)]
+    #[validate(custom(function = sonla_core::validation::uuid))]
+    #[schema(format = Uuid, min_length = 36, max_length = 36)]
     pub judge_id: String,
     /// The entry.
-    #[validate(length(equal = 36))]
-    #[schema(min_length = 36, max_length = 36)]
+    #[validate(custom(function = sonla_core::validation::uuid))]
+    #[schema(format = Uuid, min_length = 36, max_length = 36)]
     pub entry_id: String,
     /// Kind.
     pub kind: ConflictKind,
@@ -239,12 +250,12 @@ pub struct AutoAssignRequest {
 #[serde(deny_unknown_fields)]
 pub struct CreateAssignmentRequest {
     /// The entry.
-    #[validate(length(equal = 36))]
-    #[schema(min_length = 36, max_length = 36)]
+    #[validate(custom(function = sonla_core::validation::uuid))]
+    #[schema(format = Uuid, min_length = 36, max_length = 36)]
     pub entry_id: String,
     /// The judge.
-    #[validate(length(equal = 36))]
-    #[schema(min_length = 36, max_length = 36)]
+    #[validate(custom(function = sonla_core::validation::uuid))]
+    #[schema(format = Uuid, min_length = 36, max_length = 36)]
     pub judge_id: String,
 }
 
@@ -263,8 +274,8 @@ pub struct RemoveAssignmentQuery {
 #[serde(deny_unknown_fields)]
 pub struct ScoreValue {
     /// The criterion.
-    #[validate(length(equal = 36))]
-    #[schema(min_length = 36, max_length = 36)]
+    #[validate(custom(function = sonla_core::validation::uuid))]
+    #[schema(format = Uuid, min_length = 36, max_length = 36)]
     pub criterion_id: String,
     /// The value, 0 to the criterion's `max_score`.
     #[schema(format = Double)]
@@ -294,7 +305,7 @@ pub struct SheetRequest {
 pub struct ReopenRequest {
     /// The reason, kept in the audit log.
     #[validate(length(min = 1, max = 2000), custom(function = not_blank))]
-    #[schema(min_length = 1, max_length = 2000)]
+    #[schema(pattern = r"\S", min_length = 1, max_length = 2000)]
     pub reason: String,
 }
 
@@ -313,11 +324,11 @@ pub struct LeaderboardQuery {
 pub struct CreateAwardRequest {
     /// Title, such as "Giải Nhất".
     #[validate(length(min = 1, max = 200), custom(function = not_blank))]
-    #[schema(min_length = 1, max_length = 200)]
+    #[schema(pattern = r"\S", min_length = 1, max_length = 200)]
     pub title: String,
     /// The round whose ranks it covers (default: the last round).
-    #[validate(length(equal = 36))]
-    #[schema(min_length = 36, max_length = 36)]
+    #[validate(custom(function = sonla_core::validation::uuid))]
+    #[schema(format = Uuid, min_length = 36, max_length = 36)]
     pub round_id: Option<String>,
     /// First rank covered.
     #[validate(range(min = 1, max = 100_000))]
@@ -328,8 +339,8 @@ pub struct CreateAwardRequest {
     #[schema(minimum = 1, maximum = 100_000, format = Int32)]
     pub rank_to: Option<i32>,
     /// Or one entry.
-    #[validate(length(equal = 36))]
-    #[schema(min_length = 36, max_length = 36)]
+    #[validate(custom(function = sonla_core::validation::uuid))]
+    #[schema(format = Uuid, min_length = 36, max_length = 36)]
     pub entry_id: Option<String>,
     /// Prize in đồng.
     #[validate(range(min = 0_i64, max = 1_000_000_000_000_i64))]

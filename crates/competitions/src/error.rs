@@ -57,6 +57,9 @@ pub enum CompetitionError {
     /// Results are not published yet.
     #[error("results not published")]
     NotPublished,
+    /// A `cursor` this API did not make.
+    #[error("invalid cursor")]
+    InvalidCursor,
     /// A collection of the competition is full.
     #[error("limit reached: {}", .0.en)]
     LimitReached(Localized),
@@ -123,6 +126,7 @@ impl DomainError for CompetitionError {
             Self::VersionRequired => ErrorCode::VersionRequired,
             Self::PreconditionFailed => ErrorCode::PreconditionFailed,
             Self::NotPublished => ErrorCode::ResultsNotPublished,
+            Self::InvalidCursor => ErrorCode::InvalidCursor,
             Self::LimitReached(_) => ErrorCode::LimitReached,
             Self::Invalid { .. } => ErrorCode::ValidationFailed,
             Self::Db(e) => e.code(),

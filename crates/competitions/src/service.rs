@@ -1888,14 +1888,10 @@ fn ensure_room(
     }
 }
 
-/// The sort key in a list's `cursor`; one this API did not make is 422 on `cursor`.
+/// The sort key in a list's `cursor`; one this API did not make is 400 `invalid_cursor`.
 fn decode_cursor<K: serde::de::DeserializeOwned>(cursor: Option<&str>) -> Result<Option<K>> {
-    cursor.map(Cursor::decode::<K>).transpose().map_err(|_| {
-        E::invalid(
-            "cursor",
-            "invalid_cursor",
-            "Con trỏ không hợp lệ",
-            "Invalid cursor",
-        )
-    })
+    cursor
+        .map(Cursor::decode::<K>)
+        .transpose()
+        .map_err(|_| E::InvalidCursor)
 }

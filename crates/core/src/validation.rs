@@ -39,9 +39,13 @@ fn error(code: &'static str) -> ValidationError {
     ValidationError::new(code)
 }
 
-/// A string that is not empty once white space is trimmed.
+/// A string that is not empty once white space is trimmed (the schema's `pattern: \S`; the
+/// separators U+001C–U+001F count as space, as they do for `\s` in Python and JavaScript).
 pub fn not_blank(value: &str) -> Result<(), ValidationError> {
-    if value.trim().is_empty() {
+    if value
+        .chars()
+        .all(|c| c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c))
+    {
         Err(error("blank"))
     } else {
         Ok(())
@@ -61,13 +65,30 @@ pub fn short_items(items: &[String], max: usize) -> Result<(), ValidationError> 
     }
 }
 
-/// An absolute `http` or `https` URL.
+/// The `pattern` of URL fields in the OpenAPI document: `http` or `https`, a host name, an
+/// optional port and printable ASCII after it. Kept equal to the schema attributes by a test.
+pub const HTTP_URL_PATTERN: &str = r"^[Hh][Tt][Tt][Pp][Ss]?://[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*(?::[0-9]{1,4})?(?:[/?#][!-~]*)?$";
+
+/// The `pattern` of telephone fields in the OpenAPI document, which [`phone`] applies.
+pub const PHONE_PATTERN: &str = r"^\+?(?:[ .-]*[0-9]){8,15}[ .-]*$";
+
+/// An absolute `http` or `https` URL, as [`HTTP_URL_PATTERN`] says.
 pub fn http_url(value: &str) -> Result<(), ValidationError> {
-    let lower = value.to_ascii_lowercase();
-    if (lower.starts_with("http://") || lower.starts_with("https://")) && value.validate_url() {
+    static PATTERN: std::sync::LazyLock<Option<regex::Regex>> =
+        std::sync::LazyLock::new(|| regex::Regex::new(HTTP_URL_PATTERN).ok());
+    if PATTERN.as_ref().is_some_and(|p| p.is_match(value)) && value.validate_url() {
         Ok(())
     } else {
         Err(error("http_url"))
+    }
+}
+
+/// A record id: a hyphenated UUID, 36 characters (the schema's `format: uuid`).
+pub fn uuid(value: &str) -> Result<(), ValidationError> {
+    if value.len() == 36 && ::uuid::Uuid::try_parse(value).is_ok() {
+        Ok(())
+    } else {
+        Err(error("uuid"))
     }
 }
 
@@ -166,6 +187,10 @@ pub fn message(error: &ValidationError) -> Localized {
             "A telephone number has 8 to 15 digits",
         ),
         ("blank", ..) => Localized::new("Không được để trống", "Must not be blank"),
+        ("uuid", ..) => Localized::new(
+            "Phải là mã định danh (UUID) của một bản ghi",
+            "Must be a record's id (a UUID)",
+        ),
         _ => match &error.message {
             Some(text) => Localized::new(text.clone(), text.clone()),
             None => Localized::new("Giá trị không hợp lệ", "Invalid value"),
@@ -205,5 +230,50 @@ mod tests {
     fn blank_strings_are_rejected() {
         assert!(not_blank("  \t").is_err());
         assert!(not_blank(" a ").is_ok());
+    }
+}
+
+#[cfg(test)]
+mod pattern_tests {
+    use super::{HTTP_URL_PATTERN, PHONE_PATTERN, http_url, not_blank, phone};
+
+    #[test]
+    fn the_validators_agree_with_the_documented_patterns() {
+        let url = regex::Regex::new(HTTP_URL_PATTERN).unwrap();
+        for (value, ok) in [
+            ("https://utb.edu.vn", true),
+            ("HTTP://so-khcn.sonla.gov.vn:8080/tin-tuc?id=1#a", true),
+            ("http://a", true),
+            ("ftp://utb.edu.vn", false),
+            ("https://", false),
+            ("https://utb edu.vn", false),
+            ("https://utb.edu.vn/có dấu", false),
+            ("https://-utb.vn", false),
+            ("javascript:alert(1)", false),
+            ("", false),
+        ] {
+            assert_eq!(http_url(value).is_ok(), ok, "{value}");
+            assert_eq!(url.is_match(value), ok, "pattern: {value}");
+        }
+        let tel = regex::Regex::new(PHONE_PATTERN).unwrap();
+        for (value, ok) in [
+            ("+84 212 3751 700", true),
+            ("0212.3751.700", true),
+            ("1234567", false),
+            ("1234567890123456", false),
+            ("+84 (212) 3751", false),
+            ("", false),
+        ] {
+            assert_eq!(phone(value).is_ok(), ok, "{value}");
+            assert_eq!(tel.is_match(value), ok, "pattern: {value}");
+        }
+        for (value, ok) in [
+            ("a", true),
+            (" \t\n", false),
+            ("\u{1c}\u{1f}", false),
+            ("\u{a0}", false),
+        ] {
+            assert_eq!(not_blank(value).is_ok(), ok, "{value:?}");
+        }
     }
 }

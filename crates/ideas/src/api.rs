@@ -138,15 +138,24 @@ pub struct IntellectualProperty {
 pub struct IdeaLinks {
     /// Website.
     #[validate(length(max = 500), custom(function = http_url))]
-    #[schema(max_length = 500)]
+    #[schema(
+        pattern = r"^[Hh][Tt][Tt][Pp][Ss]?://[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*(?::[0-9]{1,4})?(?:[/?#][!-~]*)?$",
+        max_length = 500
+    )]
     pub website: Option<String>,
     /// A video.
     #[validate(length(max = 500), custom(function = http_url))]
-    #[schema(max_length = 500)]
+    #[schema(
+        pattern = r"^[Hh][Tt][Tt][Pp][Ss]?://[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*(?::[0-9]{1,4})?(?:[/?#][!-~]*)?$",
+        max_length = 500
+    )]
     pub video: Option<String>,
     /// The pitch deck.
     #[validate(length(max = 500), custom(function = http_url))]
-    #[schema(max_length = 500)]
+    #[schema(
+        pattern = r"^[Hh][Tt][Tt][Pp][Ss]?://[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*(?::[0-9]{1,4})?(?:[/?#][!-~]*)?$",
+        max_length = 500
+    )]
     pub pitch_deck: Option<String>,
 }
 
@@ -175,6 +184,7 @@ pub struct CreateIdeaRequest {
     /// Title.
     #[validate(length(min = 1, max = 200), custom(function = not_blank))]
     #[schema(
+        pattern = r"\S",
         min_length = 1,
         max_length = 200,
         example = "Sấy lạnh mận hậu Mộc Châu"
@@ -182,7 +192,7 @@ pub struct CreateIdeaRequest {
     pub title: String,
     /// A short summary.
     #[validate(length(min = 1, max = 1000), custom(function = not_blank))]
-    #[schema(min_length = 1, max_length = 1000)]
+    #[schema(pattern = r"\S", min_length = 1, max_length = 1000)]
     pub summary: String,
     /// The full description.
     #[validate(length(max = 20000))]
@@ -204,8 +214,8 @@ pub struct CreateIdeaRequest {
     pub former_district: Option<String>,
     /// The organisation behind it (club, university, business, cooperative); the creator
     /// must belong to it.
-    #[validate(length(equal = 36))]
-    #[schema(min_length = 36, max_length = 36)]
+    #[validate(custom(function = sonla_core::validation::uuid))]
+    #[schema(format = Uuid, min_length = 36, max_length = 36)]
     pub organization_id: Option<String>,
     /// Tags.
     #[serde(default)]
@@ -234,11 +244,11 @@ pub struct CreateIdeaRequest {
 pub struct UpdateIdeaRequest {
     /// New title.
     #[validate(length(min = 1, max = 200), custom(function = not_blank))]
-    #[schema(min_length = 1, max_length = 200)]
+    #[schema(pattern = r"\S", min_length = 1, max_length = 200)]
     pub title: Option<String>,
     /// New summary.
     #[validate(length(min = 1, max = 1000), custom(function = not_blank))]
-    #[schema(min_length = 1, max_length = 1000)]
+    #[schema(pattern = r"\S", min_length = 1, max_length = 1000)]
     pub summary: Option<String>,
     /// New description, or `null`.
     #[serde(default, deserialize_with = "double_option")]
@@ -263,8 +273,8 @@ pub struct UpdateIdeaRequest {
     pub former_district: Option<Option<String>>,
     /// New organisation, or `null`.
     #[serde(default, deserialize_with = "double_option")]
-    #[validate(length(equal = 36))]
-    #[schema(min_length = 36, max_length = 36)]
+    #[validate(custom(function = sonla_core::validation::uuid))]
+    #[schema(format = Uuid, min_length = 36, max_length = 36)]
     pub organization_id: Option<Option<String>>,
     /// New tags (replacing the old ones).
     #[validate(length(max = 10), custom(function = tag_items))]
@@ -319,8 +329,8 @@ pub struct Selection {
 #[serde(deny_unknown_fields)]
 pub struct AddTeamMemberRequest {
     /// The user's id.
-    #[validate(length(equal = 36))]
-    #[schema(min_length = 36, max_length = 36)]
+    #[validate(custom(function = sonla_core::validation::uuid))]
+    #[schema(format = Uuid, min_length = 36, max_length = 36)]
     pub user_id: String,
     /// Their role (default `member`).
     pub role: Option<TeamRole>,

@@ -91,7 +91,8 @@ impl DomainError for IdeaError {
             Self::InvalidTransition { .. } => ErrorCode::InvalidTransition,
             Self::Invalid { .. } => ErrorCode::ValidationFailed,
             Self::OrganizationNotFound => ErrorCode::OrganizationNotFound,
-            Self::UserNotFound => ErrorCode::UserNotFound,
+            // The user is named in the body, not the path: the request refers to a missing record.
+            Self::UserNotFound => ErrorCode::InvalidReference,
             Self::AlreadyMember => ErrorCode::AlreadyMember,
             Self::TeamMemberNotFound => ErrorCode::TeamMemberNotFound,
             Self::LastLead => ErrorCode::LastLead,

@@ -89,7 +89,12 @@ impl OrganizationKind {
 pub struct CreateOrganizationRequest {
     /// Name, unique ignoring case and diacritics.
     #[validate(length(min = 1, max = 200), custom(function = not_blank))]
-    #[schema(min_length = 1, max_length = 200, example = "Trường Đại học Tây Bắc")]
+    #[schema(
+        pattern = r"\S",
+        min_length = 1,
+        max_length = 200,
+        example = "Trường Đại học Tây Bắc"
+    )]
     pub name: String,
     /// Kind.
     pub kind: OrganizationKind,
@@ -99,7 +104,11 @@ pub struct CreateOrganizationRequest {
     pub short_description: Option<String>,
     /// Website, `http` or `https`.
     #[validate(length(max = 300), custom(function = http_url))]
-    #[schema(max_length = 300, example = "https://utb.edu.vn")]
+    #[schema(
+        pattern = r"^[Hh][Tt][Tt][Pp][Ss]?://[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*(?::[0-9]{1,4})?(?:[/?#][!-~]*)?$",
+        max_length = 300,
+        example = "https://utb.edu.vn"
+    )]
     pub website: Option<String>,
     /// Contact email.
     #[validate(length(max = 254), custom(function = email))]
@@ -107,7 +116,11 @@ pub struct CreateOrganizationRequest {
     pub contact_email: Option<String>,
     /// Contact telephone: 8 to 15 digits, optional leading `+`.
     #[validate(length(max = 20), custom(function = phone))]
-    #[schema(max_length = 20, example = "+84 212 3751 700")]
+    #[schema(
+        pattern = r"^\+?(?:[ .-]*[0-9]){8,15}[ .-]*$",
+        max_length = 20,
+        example = "+84 212 3751 700"
+    )]
     pub contact_phone: Option<String>,
     /// Postal address.
     #[validate(length(max = 300))]
@@ -125,7 +138,7 @@ pub struct CreateOrganizationRequest {
 pub struct UpdateOrganizationRequest {
     /// New name.
     #[validate(length(min = 1, max = 200), custom(function = not_blank))]
-    #[schema(min_length = 1, max_length = 200)]
+    #[schema(pattern = r"\S", min_length = 1, max_length = 200)]
     pub name: Option<String>,
     /// New kind.
     pub kind: Option<OrganizationKind>,
@@ -137,7 +150,10 @@ pub struct UpdateOrganizationRequest {
     /// New website, or `null` to clear it.
     #[serde(default, deserialize_with = "double_option")]
     #[validate(length(max = 300), custom(function = http_url))]
-    #[schema(max_length = 300)]
+    #[schema(
+        pattern = r"^[Hh][Tt][Tt][Pp][Ss]?://[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*(?::[0-9]{1,4})?(?:[/?#][!-~]*)?$",
+        max_length = 300
+    )]
     pub website: Option<Option<String>>,
     /// New email, or `null` to clear it.
     #[serde(default, deserialize_with = "double_option")]
@@ -147,7 +163,7 @@ pub struct UpdateOrganizationRequest {
     /// New telephone, or `null` to clear it.
     #[serde(default, deserialize_with = "double_option")]
     #[validate(length(max = 20), custom(function = phone))]
-    #[schema(max_length = 20)]
+    #[schema(pattern = r"^\+?(?:[ .-]*[0-9]){8,15}[ .-]*$", max_length = 20)]
     pub contact_phone: Option<Option<String>>,
     /// New address, or `null` to clear it.
     #[serde(default, deserialize_with = "double_option")]
@@ -255,8 +271,8 @@ impl From<Organization> for OrganizationResponse {
 #[serde(deny_unknown_fields)]
 pub struct AddMemberRequest {
     /// The user's id.
-    #[validate(length(equal = 36))]
-    #[schema(min_length = 36, max_length = 36)]
+    #[validate(custom(function = sonla_core::validation::uuid))]
+    #[schema(format = Uuid, min_length = 36, max_length = 36)]
     pub user_id: String,
     /// Their role (default `member`). Only owners add owners and managers.
     pub role: Option<OrgRole>,

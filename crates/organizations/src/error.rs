@@ -71,7 +71,8 @@ impl DomainError for OrganizationError {
             Self::NameTaken => ErrorCode::OrganizationNameTaken,
             Self::InvalidCursor => ErrorCode::InvalidCursor,
             Self::Forbidden(_) => ErrorCode::Forbidden,
-            Self::UserNotFound => ErrorCode::UserNotFound,
+            // The user is named in the body, not the path: the request refers to a missing record.
+            Self::UserNotFound => ErrorCode::InvalidReference,
             Self::MemberNotFound => ErrorCode::MemberNotFound,
             Self::AlreadyMember => ErrorCode::AlreadyMember,
             Self::LastOwner => ErrorCode::LastOwner,

@@ -579,6 +579,13 @@ fn fill_phases(
             .after(json!({"scale": options.scale, "seed": seed}));
         sonla_audit::record(conn, Who::System, &RequestMeta::default(), event)
     })?;
+    // Fresh statistics, so the first queries are planned for the data now there (PostgreSQL's
+    // autovacuum would get to it only later; SQLite's `optimize` analyses what needs it).
+    let statistics = match conn.backend() {
+        sonla_db::Backend::Postgres => "ANALYZE",
+        sonla_db::Backend::Sqlite => "PRAGMA optimize",
+    };
+    diesel::sql_query(statistics).execute(conn)?;
     Ok(ids)
 }
 

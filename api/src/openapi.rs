@@ -170,7 +170,7 @@ pub fn spec() -> utoipa::openapi::OpenApi {
     api
 }
 
-/// The published document: [`spec`] with every bound of [`bound_wire_types`]. The server
+/// The published document: [`spec`] with the wire-type bounds of `bound_wire_types`. The server
 /// serves it at `/openapi.json` and `api openapi` prints it.
 #[must_use]
 pub fn document() -> serde_json::Value {

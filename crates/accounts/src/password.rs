@@ -1,6 +1,6 @@
 //! Password rules and Argon2id hashing.
 
-use std::sync::OnceLock;
+use std::sync::{LazyLock, OnceLock};
 
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::{Algorithm, Argon2, Params, Version};
@@ -63,6 +63,27 @@ pub fn check_rules(field: &'static str, password: &str) -> Result<(), AccountErr
         ));
     }
     Ok(())
+}
+
+/// Runs `f`, which hashes or verifies passwords, on a blocking thread once a slot is free.
+///
+/// Each Argon2id computation takes 19 MiB; without a bound, a burst of logins (or an attacker)
+/// grows the server's memory with every request in flight. At most one computation per core
+/// (and at least two) runs at once; the others wait their turn.
+pub async fn run<T, F>(f: F) -> Result<T, AccountError>
+where
+    F: FnOnce() -> Result<T, AccountError> + Send + 'static,
+    T: Send + 'static,
+{
+    static SLOTS: LazyLock<tokio::sync::Semaphore> = LazyLock::new(|| {
+        let cores = std::thread::available_parallelism().map_or(2, std::num::NonZero::get);
+        tokio::sync::Semaphore::new(cores.max(2))
+    });
+    let _slot = SLOTS
+        .acquire()
+        .await
+        .map_err(|e| AccountError::Hash(e.to_string()))?;
+    sonla_db::blocking(f).await
 }
 
 /// Hashes a password into a PHC string with a fresh random salt.

@@ -121,7 +121,7 @@ pub async fn register(
     password::check_rules("password", &request.password)?;
     let secret = request.password;
     // Hashing is slow on purpose: run it on the blocking pool, without holding a connection.
-    let hash = sonla_db::blocking(move || password::hash(&secret)).await?;
+    let hash = password::run(move || password::hash(&secret)).await?;
     let locale = request.locale.unwrap_or_default().tag();
     let user = new_user(
         email,
@@ -154,7 +154,7 @@ pub async fn create_admin(
     let email = normalise_email(email)?;
     password::check_rules("password", password)?;
     let secret = password.to_owned();
-    let hash = sonla_db::blocking(move || password::hash(&secret)).await?;
+    let hash = password::run(move || password::hash(&secret)).await?;
     let name = if full_name.trim().is_empty() {
         "Administrator"
     } else {
@@ -237,10 +237,9 @@ pub async fn login(
 
     let stored = user.as_ref().map(|u| u.password_hash.clone());
     let secret = request.password;
-    let valid = sonla_db::blocking(move || {
-        Ok::<_, AccountError>(password::verify(&secret, stored.as_deref()))
-    })
-    .await?;
+    let valid =
+        password::run(move || Ok::<_, AccountError>(password::verify(&secret, stored.as_deref())))
+            .await?;
 
     let (policy, meta) = (*policy, meta.clone());
     let outcome = pool
@@ -414,7 +413,7 @@ pub async fn change_password(
         .await?;
     let (current, new) = (request.current_password, request.new_password);
     let stored = user.password_hash;
-    let hash = sonla_db::blocking(move || {
+    let hash = password::run(move || {
         if !password::verify(&current, Some(&stored)) {
             return Err(AccountError::WrongCurrentPassword);
         }

@@ -439,19 +439,16 @@ pub async fn act(
                 actor_id: Some(actor.user_id.clone()),
                 occurred_at: now,
             };
-            let room = sonla_db::lookup::has_room(
+            ensure_room(
                 conn,
                 &format!("idea-history:{id}"),
                 crate::limits::HISTORY,
-                |conn| repo::count_history(conn, &id),
-            )?;
-            if !room {
-                return Err(IdeaError::LimitReached(Localized::at_most(
-                    crate::limits::HISTORY,
+                (
                     "lần đổi trạng thái của một ý tưởng",
                     "status changes of an idea",
-                )));
-            }
+                ),
+                |conn| repo::count_history(conn, &id),
+            )?;
             repo::insert_history(conn, &entry)?;
             let event = Event::new("idea.status_changed", "idea", Some(&id))
                 .before(json!({"status": from}))
@@ -731,23 +728,20 @@ pub async fn add_member(
             if !sonla_db::lookup::user_exists(conn, &user_id)? {
                 return Err(IdeaError::UserNotFound);
             }
-            let room = sonla_db::lookup::has_room(
-                conn,
-                &format!("idea-team:{id}"),
-                crate::limits::TEAM,
-                |conn| repo::count_team(conn, &id),
-            )?;
             let team = repo::team(conn, &id)?;
             if team.iter().any(|m| m.user_id == user_id) {
                 return Err(IdeaError::AlreadyMember);
             }
-            if !room {
-                return Err(IdeaError::LimitReached(Localized::at_most(
-                    crate::limits::TEAM,
+            ensure_room(
+                conn,
+                &format!("idea-team:{id}"),
+                crate::limits::TEAM,
+                (
                     "người trong nhóm của một ý tưởng",
                     "people in an idea's team",
-                )));
-            }
+                ),
+                |conn| repo::count_team(conn, &id),
+            )?;
             let member = NewTeamMember {
                 idea_id: &id,
                 user_id: &user_id,
@@ -834,5 +828,20 @@ pub fn links_of(idea: &Idea) -> IdeaLinks {
         website: idea.website_url.clone(),
         video: idea.video_url.clone(),
         pitch_deck: idea.pitch_deck_url.clone(),
+    }
+}
+
+/// Refuses a new record of a full collection (409 `limit_reached`); see [`crate::limits`].
+fn ensure_room(
+    conn: &mut DbConnection,
+    key: &str,
+    max: i64,
+    (vi, en): (&str, &str),
+    count: impl FnOnce(&mut DbConnection) -> diesel::QueryResult<i64>,
+) -> Result<(), IdeaError> {
+    if sonla_db::lookup::has_room(conn, key, max, count)? {
+        Ok(())
+    } else {
+        Err(IdeaError::LimitReached(Localized::at_most(max, vi, en)))
     }
 }

@@ -1,9 +1,9 @@
 //! Password rules and Argon2id hashing.
 
-use std::sync::{LazyLock, OnceLock};
+use std::sync::{LazyLock, Mutex, OnceLock, PoisonError};
 
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
-use argon2::{Algorithm, Argon2, Params, Version};
+use argon2::password_hash::{Output, ParamsString, PasswordHash, Salt, SaltString};
+use argon2::{Algorithm, Argon2, Block, Params, Version};
 use password_hash::rand_core::OsRng;
 use sonla_core::Localized;
 
@@ -18,10 +18,48 @@ pub const MAX_CHARS: usize = 128;
 const COMMON: &str = include_str!("../data/common-passwords.txt");
 
 /// Argon2id with OWASP's recommended minimum: 19 MiB of memory, 2 passes, 1 lane.
-fn hasher() -> Result<Argon2<'static>, AccountError> {
-    let params =
-        Params::new(19 * 1024, 2, 1, None).map_err(|e| AccountError::Hash(e.to_string()))?;
-    Ok(Argon2::new(Algorithm::Argon2id, Version::V0x13, params))
+fn params() -> Result<Params, password_hash::Error> {
+    Ok(Params::new(19 * 1024, 2, 1, None)?)
+}
+
+/// At most one computation per core (and at least two) runs at once; see [`run`].
+fn slots() -> usize {
+    std::thread::available_parallelism()
+        .map_or(2, std::num::NonZero::get)
+        .max(2)
+}
+
+/// Argon2's work memory (19 MiB a computation), kept for the next computation instead of
+/// being freed: with glibc's malloc, blocks this size freed on tokio's blocking threads stay
+/// in per-thread arenas, and a server that had answered a few thousand logins held 1.6–3.2 GiB
+/// (BENCHMARKS.md). At most [`slots`] blocks are kept.
+static MEMORY: Mutex<Vec<Vec<Block>>> = Mutex::new(Vec::new());
+
+/// The Argon2 output of `password` with `salt` and `argon2`'s parameters, `len` bytes long,
+/// computed in kept memory. (What `PasswordHasher::hash_password` does, without allocating
+/// the memory each time.)
+fn output(
+    argon2: &Argon2<'_>,
+    params: &Params,
+    password: &[u8],
+    salt: Salt<'_>,
+    len: usize,
+) -> Result<Output, password_hash::Error> {
+    let mut salt_bytes = [0_u8; Salt::MAX_LENGTH];
+    let salt = salt.decode_b64(&mut salt_bytes)?;
+    let kept = MEMORY.lock().unwrap_or_else(PoisonError::into_inner).pop();
+    let mut blocks = kept.unwrap_or_default();
+    if blocks.len() < params.block_count() {
+        blocks.resize(params.block_count(), Block::default());
+    }
+    let result = Output::init_with(len, |out| {
+        Ok(argon2.hash_password_into_with_memory(password, salt, out, &mut blocks)?)
+    });
+    let mut memory = MEMORY.lock().unwrap_or_else(PoisonError::into_inner);
+    if memory.len() < slots() {
+        memory.push(blocks);
+    }
+    result
 }
 
 /// Whether the password is on the shipped list (case-insensitively).
@@ -75,10 +113,8 @@ where
     F: FnOnce() -> Result<T, AccountError> + Send + 'static,
     T: Send + 'static,
 {
-    static SLOTS: LazyLock<tokio::sync::Semaphore> = LazyLock::new(|| {
-        let cores = std::thread::available_parallelism().map_or(2, std::num::NonZero::get);
-        tokio::sync::Semaphore::new(cores.max(2))
-    });
+    static SLOTS: LazyLock<tokio::sync::Semaphore> =
+        LazyLock::new(|| tokio::sync::Semaphore::new(slots()));
     let _slot = SLOTS
         .acquire()
         .await
@@ -88,11 +124,22 @@ where
 
 /// Hashes a password into a PHC string with a fresh random salt.
 pub fn hash(password: &str) -> Result<String, AccountError> {
-    let salt = SaltString::generate(&mut OsRng);
-    hasher()?
-        .hash_password(password.as_bytes(), &salt)
-        .map(|h| h.to_string())
-        .map_err(|e| AccountError::Hash(e.to_string()))
+    let phc = || -> Result<String, password_hash::Error> {
+        let salt = SaltString::generate(&mut OsRng);
+        let params = params()?;
+        let argon2 = Argon2::new(Algorithm::Argon2id, Version::V0x13, params.clone());
+        let len = params.output_len().unwrap_or(Params::DEFAULT_OUTPUT_LEN);
+        let hash = output(&argon2, &params, password.as_bytes(), salt.as_salt(), len)?;
+        let phc = PasswordHash {
+            algorithm: Algorithm::Argon2id.ident(),
+            version: Some(Version::V0x13.into()),
+            params: ParamsString::try_from(&params)?,
+            salt: Some(salt.as_salt()),
+            hash: Some(hash),
+        };
+        Ok(phc.to_string())
+    };
+    phc().map_err(|e| AccountError::Hash(e.to_string()))
 }
 
 /// Whether `password` matches a stored PHC string.
@@ -107,11 +154,21 @@ pub fn verify(password: &str, phc: Option<&str>) -> bool {
         Some(phc) => (phc, true),
         None => (dummy.as_str(), false),
     };
-    let Ok(parsed) = PasswordHash::new(stored) else {
-        return false;
+    // What `PasswordVerifier::verify_password` does, in kept memory: recompute with the
+    // stored algorithm, version, parameters and salt, and compare in constant time.
+    let matches = || -> Result<bool, password_hash::Error> {
+        let parsed = PasswordHash::new(stored)?;
+        let (Some(salt), Some(expected)) = (parsed.salt, parsed.hash) else {
+            return Ok(false);
+        };
+        let algorithm = Algorithm::try_from(parsed.algorithm)?;
+        let version = parsed.version.map(Version::try_from).transpose()?;
+        let params = Params::try_from(&parsed)?;
+        let argon2 = Argon2::new(algorithm, version.unwrap_or_default(), params.clone());
+        let computed = output(&argon2, &params, password.as_bytes(), salt, expected.len())?;
+        Ok(computed == expected)
     };
-    let ok = hasher().is_ok_and(|h| h.verify_password(password.as_bytes(), &parsed).is_ok());
-    ok && real
+    matches().unwrap_or(false) && real
 }
 
 #[cfg(test)]
@@ -128,6 +185,42 @@ mod tests {
             phc,
             hash("mật khẩu đủ dài").unwrap(),
             "every hash has its own salt"
+        );
+    }
+
+    /// Hashes stored before memory was kept (made by the crate's `PasswordHasher`, possibly
+    /// with other parameters) still verify, and ours verify with the crate's verifier.
+    #[test]
+    fn hashes_agree_with_the_argon2_crate_both_ways() {
+        use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+        use argon2::{Algorithm, Argon2, Params, Version};
+
+        let salt = SaltString::generate(&mut password_hash::rand_core::OsRng);
+        for params in [
+            Params::new(19 * 1024, 2, 1, None).unwrap(),
+            Params::new(8 * 1024, 1, 2, Some(24)).unwrap(),
+        ] {
+            let crate_phc = Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
+                .hash_password("mật khẩu cũ đủ dài".as_bytes(), &salt)
+                .unwrap()
+                .to_string();
+            assert!(
+                verify("mật khẩu cũ đủ dài", Some(&crate_phc)),
+                "{crate_phc}"
+            );
+            assert!(!verify("mật khẩu cũ đủ dàI", Some(&crate_phc)));
+        }
+        let ours = hash("mật khẩu mới đủ dài").unwrap();
+        let parsed = PasswordHash::new(&ours).unwrap();
+        assert!(
+            Argon2::default()
+                .verify_password("mật khẩu mới đủ dài".as_bytes(), &parsed)
+                .is_ok()
+        );
+        assert!(
+            Argon2::default()
+                .verify_password("mật khẩu mới đủ dàI".as_bytes(), &parsed)
+                .is_err()
         );
     }
 

@@ -477,12 +477,17 @@ pub fn replace_values(
     Ok(())
 }
 
-/// Every value of the round's submitted sheets: `(entry, judge, criterion, value)`.
-pub fn submitted_values(
+/// Every value of the round's submitted sheets, `(entry, judge, criterion, value)`, handed to
+/// `each` as the rows are read, so the 200,000 values of a large round are never held as rows
+/// (they took 42 MiB as a `Vec` of tuples; BENCHMARKS.md). The values of one sheet come one
+/// after another in practice (the join reads a sheet's scores together), which callers may
+/// use but not rely on.
+pub fn each_submitted_value(
     conn: &mut DbConnection,
     round_id: &str,
-) -> QueryResult<Vec<(String, String, String, f64)>> {
-    score_sheets::table
+    mut each: impl FnMut(String, String, String, f64),
+) -> QueryResult<()> {
+    let rows = score_sheets::table
         .inner_join(assignments::table)
         .inner_join(
             sheet_scores::table.on(sheet_scores::assignment_id.eq(score_sheets::assignment_id)),
@@ -495,7 +500,12 @@ pub fn submitted_values(
             sheet_scores::criterion_id,
             sheet_scores::value,
         ))
-        .load(conn)
+        .load_iter::<(String, String, String, f64), diesel::connection::DefaultLoadingMode>(conn)?;
+    for row in rows {
+        let (entry, judge, criterion, value) = row?;
+        each(entry, judge, criterion, value);
+    }
+    Ok(())
 }
 
 /// Submitted comments of an entry in a round: `(judge, comment)`.

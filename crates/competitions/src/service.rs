@@ -1484,12 +1484,29 @@ fn scoring_criteria(rows: &[CriterionRow]) -> Vec<Criterion> {
 }
 
 fn sheets_of(conn: &mut DbConnection, round_id: &str) -> Result<Vec<Sheet>> {
-    let mut grouped: BTreeMap<(String, String), BTreeMap<String, f64>> = BTreeMap::new();
-    for (entry, judge, criterion, value) in repo::submitted_values(conn, round_id)? {
-        grouped
-            .entry((entry, judge))
-            .or_default()
-            .insert(criterion, value);
+    // Sheets in (entry, judge) order, so the board's sums run in the same order every time.
+    // The sheet being read is kept aside while its values arrive, which spares a map lookup
+    // and two key allocations per value.
+    type Key = (String, String);
+    let mut grouped: BTreeMap<Key, BTreeMap<String, f64>> = BTreeMap::new();
+    let mut current: Option<(Key, BTreeMap<String, f64>)> = None;
+    repo::each_submitted_value(
+        conn,
+        round_id,
+        |entry, judge, criterion, value| match &mut current {
+            Some(((e, j), values)) if *e == entry && *j == judge => {
+                values.insert(criterion, value);
+            }
+            _ => {
+                let next = ((entry, judge), BTreeMap::from([(criterion, value)]));
+                if let Some((key, values)) = current.replace(next) {
+                    grouped.entry(key).or_default().extend(values);
+                }
+            }
+        },
+    )?;
+    if let Some((key, values)) = current {
+        grouped.entry(key).or_default().extend(values);
     }
     Ok(grouped
         .into_iter()

@@ -147,7 +147,10 @@ impl DbConnection {
     ///
     /// On SQLite the transaction starts with `BEGIN IMMEDIATE`, taking the write lock up front:
     /// a deferred transaction that reads and then writes fails at once with "database is
-    /// locked" when another writer committed in between, whatever the busy timeout.
+    /// locked" when another writer committed in between, whatever the busy timeout. Before
+    /// that, the writer waits its turn on the process's fair lock for the file (the `writer`
+    /// module), so writers of one server are served in order of arrival;
+    /// after the same 10 s as SQLite's busy timeout it gives up with "database is locked".
     pub fn write_transaction<T, E, F>(&mut self, f: F) -> Result<T, E>
     where
         F: FnOnce(&mut Self) -> Result<T, E>,
@@ -155,6 +158,16 @@ impl DbConnection {
     {
         let Self::Sqlite(sqlite) = self else {
             return self.transaction(f);
+        };
+        let writer = crate::writer::current();
+        let _turn = match &writer {
+            Some(lock) => Some(lock.try_lock_for(crate::writer::WAIT).ok_or_else(|| {
+                diesel::result::Error::DatabaseError(
+                    diesel::result::DatabaseErrorKind::Unknown,
+                    Box::new("database is locked: no turn to write within 10 s".to_owned()),
+                )
+            })?),
+            None => None,
         };
         AnsiTransactionManager::begin_transaction_sql(sqlite, "BEGIN IMMEDIATE")?;
         let result = f(self);

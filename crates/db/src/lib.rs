@@ -12,6 +12,7 @@ pub mod migrations;
 mod pool;
 pub mod schema;
 pub mod search;
+mod writer;
 
 pub use connection::{Backend, DbConnection, DbUrl, MultiBackend};
 pub use error::DbError;

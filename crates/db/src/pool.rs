@@ -2,6 +2,7 @@
 
 use std::time::Duration;
 
+use crate::writer::{self, WriterLock};
 use crate::{Backend, DbConnection, DbError, DbUrl};
 
 /// Pool settings.
@@ -18,6 +19,8 @@ pub struct PoolOptions {
 pub struct DbPool {
     pool: r2d2::Pool<Manager>,
     backend: Backend,
+    /// SQLite only: the queue writers of this process take before SQLite's own lock.
+    writer: Option<WriterLock>,
 }
 
 /// Connections of the pool, for `/metrics`.
@@ -63,6 +66,7 @@ impl DbPool {
         Ok(Self {
             pool,
             backend: url.backend(),
+            writer: writer_lock(url),
         })
     }
 
@@ -76,6 +80,7 @@ impl DbPool {
         Self {
             pool,
             backend: url.backend(),
+            writer: writer_lock(url),
         }
     }
 
@@ -127,13 +132,22 @@ impl DbPool {
         E: From<DbError> + Send + 'static,
     {
         let pool = self.pool.clone();
+        let writer = self.writer.clone();
         blocking(move || {
             let mut conn = pool
                 .get()
                 .map_err(|e| DbError::Unavailable(e.to_string()))?;
+            let _writer = writer::Scope::enter(writer);
             f(&mut conn)
         })
         .await
+    }
+}
+
+fn writer_lock(url: &DbUrl) -> Option<WriterLock> {
+    match url {
+        DbUrl::Sqlite(path) => Some(writer::for_path(path)),
+        DbUrl::Postgres(_) => None,
     }
 }
 

@@ -5,7 +5,9 @@ use diesel::prelude::*;
 use sonla_db::schema::{idea_history, idea_members, ideas};
 
 /// An idea row.
-#[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable, AsChangeset)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Queryable, QueryableByName, Selectable, Insertable, AsChangeset,
+)]
 #[diesel(table_name = ideas, treat_none_as_null = true)]
 pub struct Idea {
     /// UUID v7.

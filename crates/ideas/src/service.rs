@@ -598,17 +598,14 @@ fn run_list(
     spec: &ListSpec,
     request: &PageRequest<SortKey>,
 ) -> Result<Page<ListItem>, IdeaError> {
-    let rows = repo::list(conn, spec, request.after.as_ref(), request.fetch_limit())?;
-    let ids: Vec<String> = rows.iter().map(|(id, _)| id.clone()).collect();
-    let ideas = repo::load_many(conn, &ids)?;
+    let scored = repo::list(conn, spec, request.after.as_ref(), request.fetch_limit())?;
     let mut roles = match spec.viewer.user_id() {
-        Some(user) => repo::team_roles(conn, user, &ids)?,
+        Some(user) => {
+            let ids: Vec<String> = scored.iter().map(|(idea, _)| idea.id.clone()).collect();
+            repo::team_roles(conn, user, &ids)?
+        }
         None => std::collections::HashMap::default(),
     };
-    let scored: Vec<(Idea, i64)> = ideas
-        .into_iter()
-        .zip(rows.iter().map(|(_, score)| *score))
-        .collect();
     let page = request.page(scored, |(idea, score)| spec.order.key(idea, *score));
     Ok(page.map(|(idea, _)| {
         let role = roles.remove(&idea.id);

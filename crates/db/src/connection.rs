@@ -2,9 +2,13 @@
 
 use std::path::{Path, PathBuf};
 
-use diesel::connection::{AnsiTransactionManager, TransactionManager};
+use diesel::connection::{AnsiTransactionManager, SimpleConnection, TransactionManager};
 use diesel::prelude::*;
 use diesel::{PgConnection, SqliteConnection};
+
+/// Set on every SQLite connection (see [`DbUrl::connect`]).
+const SQLITE_PRAGMAS: &str = "PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; \
+                              PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;";
 
 /// A connection to either backend; queries written once run on both.
 #[derive(diesel::MultiConnection)]
@@ -107,12 +111,10 @@ impl DbUrl {
                     .map_err(diesel::r2d2::Error::ConnectionError)?;
                 // WAL lets readers run beside the writer; the busy timeout makes a writer wait
                 // for the lock instead of failing; foreign keys are off by default in SQLite.
-                diesel::sql_query(
-                    "PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; \
-                     PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
-                )
-                .execute(&mut conn)
-                .map_err(diesel::r2d2::Error::QueryError)?;
+                // `batch_execute`, not `sql_query`: a prepared statement runs only the first
+                // of several, and the others were silently skipped until 2026-11-26.
+                conn.batch_execute(SQLITE_PRAGMAS)
+                    .map_err(diesel::r2d2::Error::QueryError)?;
                 Ok(DbConnection::Sqlite(conn))
             }
         }
@@ -195,7 +197,35 @@ impl DbConnection {
 mod tests {
     use std::path::PathBuf;
 
+    use diesel::RunQueryDsl;
+
     use super::{Backend, DbUrl};
+
+    #[derive(diesel::QueryableByName)]
+    struct Setting {
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        value: String,
+    }
+
+    /// Every pragma of a new SQLite connection is in force, not only the first.
+    #[test]
+    fn sqlite_connections_run_in_wal_mode_with_every_pragma() {
+        let dir = tempfile::tempdir().unwrap();
+        let url = DbUrl::parse(&format!("sqlite://{}/p.db", dir.path().display())).unwrap();
+        let mut conn = url.connect().unwrap();
+        let mut read = |pragma: &str| {
+            diesel::sql_query(format!(
+                "SELECT CAST((SELECT * FROM pragma_{pragma}) AS TEXT) AS value"
+            ))
+            .get_result::<Setting>(&mut conn)
+            .unwrap()
+            .value
+        };
+        assert_eq!(read("journal_mode"), "wal");
+        assert_eq!(read("busy_timeout"), "10000");
+        assert_eq!(read("synchronous"), "1", "NORMAL");
+        assert_eq!(read("foreign_keys"), "1");
+    }
 
     #[test]
     fn urls_choose_the_backend_by_scheme() {

@@ -175,7 +175,9 @@ pub async fn authenticate(pool: &DbPool, presented: &str) -> Result<Principal, A
             .last_used_at
             .is_none_or(|t| (now - t).num_seconds() >= TOUCH_AFTER_SECS)
         {
-            repo::touch_api_key(conn, &key.id, now)?;
+            // In a write transaction like every write, so that on SQLite it queues with the
+            // others instead of racing them for the lock.
+            conn.write_transaction(|conn| repo::touch_api_key(conn, &key.id, now))?;
         }
         Ok(Principal::ApiKey {
             scopes: key.scope_list(),

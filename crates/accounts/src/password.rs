@@ -32,7 +32,7 @@ fn slots() -> usize {
 /// Argon2's work memory (19 MiB a computation), kept for the next computation instead of
 /// being freed: with glibc's malloc, blocks this size freed on tokio's blocking threads stay
 /// in per-thread arenas, and a server that had answered a few thousand logins held 1.6–3.2 GiB
-/// (BENCHMARKS.md). At most [`slots`] blocks are kept.
+/// (BENCHMARKS.md). At most [`slots`] blocks are kept, each wiped after use.
 static MEMORY: Mutex<Vec<Vec<Block>>> = Mutex::new(Vec::new());
 
 /// The Argon2 output of `password` with `salt` and `argon2`'s parameters, `len` bytes long,
@@ -55,9 +55,15 @@ fn output(
     let result = Output::init_with(len, |out| {
         Ok(argon2.hash_password_into_with_memory(password, salt, out, &mut blocks)?)
     });
-    let mut memory = MEMORY.lock().unwrap_or_else(PoisonError::into_inner);
-    if memory.len() < slots() {
-        memory.push(blocks);
+    // Only memory of the configured size is kept (a stored hash that asks for more does not
+    // grow what is kept for good), and it is wiped first: it holds state derived from the
+    // password.
+    if self::params().is_ok_and(|p| p.block_count() == blocks.len()) {
+        blocks.fill(Block::default());
+        let mut memory = MEMORY.lock().unwrap_or_else(PoisonError::into_inner);
+        if memory.len() < slots() {
+            memory.push(blocks);
+        }
     }
     result
 }

@@ -478,8 +478,9 @@ pub fn replace_values(
 }
 
 /// Every value of the round's submitted sheets, `(entry, judge, criterion, value)`, handed to
-/// `each` as the rows are read, so the 200,000 values of a large round are never held as rows
-/// (they took 42 MiB as a `Vec` of tuples; BENCHMARKS.md). The values of one sheet come one
+/// `each` as the rows are read, so the 200,000 values of a large round are never held as Rust
+/// values (they took 42 MiB as a `Vec` of tuples; BENCHMARKS.md). SQLite steps row by row;
+/// PostgreSQL's default mode receives the whole result in libpq first, as compact text. The values of one sheet come one
 /// after another in practice (the join reads a sheet's scores together), which callers may
 /// use but not rely on.
 pub fn each_submitted_value(

@@ -161,6 +161,13 @@ impl DbConnection {
         let Self::Sqlite(sqlite) = self else {
             return self.transaction(f);
         };
+        // Refused before queueing: a nested call would wait for the turn its caller holds.
+        if AnsiTransactionManager::transaction_manager_status_mut(sqlite)
+            .transaction_depth()?
+            .is_some()
+        {
+            return Err(diesel::result::Error::AlreadyInTransaction.into());
+        }
         let writer = crate::writer::current();
         let _turn = match &writer {
             Some(lock) => Some(lock.try_lock_for(crate::writer::WAIT).ok_or_else(|| {

@@ -82,19 +82,23 @@ pub fn store(
     location: Option<&str>,
     body: &[u8],
 ) -> Result<(), DbError> {
-    diesel::update(idempotency_keys::table.find((caller, key)))
-        .set((
-            idempotency_keys::status.eq(status),
-            idempotency_keys::content_type.eq(content_type),
-            idempotency_keys::location.eq(location),
-            idempotency_keys::body.eq(body),
-        ))
-        .execute(conn)?;
-    Ok(())
+    conn.write_transaction(|conn| {
+        diesel::update(idempotency_keys::table.find((caller, key)))
+            .set((
+                idempotency_keys::status.eq(status),
+                idempotency_keys::content_type.eq(content_type),
+                idempotency_keys::location.eq(location),
+                idempotency_keys::body.eq(body),
+            ))
+            .execute(conn)?;
+        Ok(())
+    })
 }
 
 /// Releases a claimed key whose request failed on the server, so a retry can act.
 pub fn release(conn: &mut DbConnection, caller: &str, key: &str) -> Result<(), DbError> {
-    diesel::delete(idempotency_keys::table.find((caller, key))).execute(conn)?;
-    Ok(())
+    conn.write_transaction(|conn| {
+        diesel::delete(idempotency_keys::table.find((caller, key))).execute(conn)?;
+        Ok(())
+    })
 }

@@ -52,8 +52,12 @@ impl r2d2::ManageConnection for Manager {
             .map_err(diesel::r2d2::Error::QueryError)
     }
 
-    fn has_broken(&self, _conn: &mut DbConnection) -> bool {
-        false
+    /// A connection handed back while its closure panicked, or with a transaction still open,
+    /// is dropped rather than reused: on SQLite it would keep the write lock.
+    fn has_broken(&self, conn: &mut DbConnection) -> bool {
+        use diesel::connection::{Connection, TransactionManager};
+        std::thread::panicking()
+            || <DbConnection as Connection>::TransactionManager::is_broken_transaction_manager(conn)
     }
 }
 

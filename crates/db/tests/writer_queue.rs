@@ -29,19 +29,7 @@ async fn write(pool: &DbPool, who: &'static str) -> Result<(), DbError> {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn writers_arriving_during_a_stream_of_writes_all_get_their_turn() {
     let dir = tempfile::tempdir().unwrap();
-    let url = DbUrl::parse(&format!("sqlite://{}/writes.db", dir.path().display())).unwrap();
-    let options = PoolOptions {
-        max_size: 10,
-        connection_timeout: Duration::from_secs(30),
-    };
-    let pool = DbPool::connect(&url, &options).unwrap();
-    pool.run(|conn| {
-        diesel::sql_query("CREATE TABLE writes (who TEXT NOT NULL)")
-            .execute(conn)
-            .map_err(DbError::from)
-    })
-    .await
-    .unwrap();
+    let pool = pool(&dir, 10).await;
 
     let stop = Arc::new(AtomicBool::new(false));
     let streams: Vec<_> = (0..6)
@@ -84,4 +72,83 @@ async fn writers_arriving_during_a_stream_of_writes_all_get_their_turn() {
         .await
         .unwrap();
     assert_eq!(late_rows, 4);
+}
+
+/// A pool of `max_size` connections on a new database with the table `writes`.
+#[expect(clippy::unwrap_used, reason = "test set-up")]
+async fn pool(dir: &tempfile::TempDir, max_size: u32) -> DbPool {
+    let url = DbUrl::parse(&format!("sqlite://{}/writes.db", dir.path().display())).unwrap();
+    let options = PoolOptions {
+        max_size,
+        connection_timeout: Duration::from_secs(30),
+    };
+    let pool = DbPool::connect(&url, &options).unwrap();
+    pool.run(|conn| {
+        diesel::sql_query("CREATE TABLE writes (who TEXT NOT NULL)")
+            .execute(conn)
+            .map_err(DbError::from)
+    })
+    .await
+    .unwrap();
+    pool
+}
+
+/// A closure that panics inside a write transaction does not hand its connection back with
+/// the transaction (and SQLite's write lock) still open.
+#[tokio::test]
+async fn a_panic_mid_transaction_does_not_leave_the_database_locked() {
+    let dir = tempfile::tempdir().unwrap();
+    let pool = pool(&dir, 1).await;
+    let crashed = pool
+        .run(|conn| {
+            conn.write_transaction(|conn| {
+                diesel::sql_query("INSERT INTO writes (who) VALUES ('crashed')").execute(conn)?;
+                panic!("a bug mid-transaction");
+                #[expect(unreachable_code, reason = "the closure's type")]
+                Ok::<_, DbError>(())
+            })
+        })
+        .await;
+    assert!(
+        matches!(crashed, Err(DbError::TaskFailed(_))),
+        "{crashed:?}"
+    );
+    write(&pool, "after").await.unwrap();
+    let rows: Vec<(String,)> = pool
+        .run(|conn| {
+            #[derive(diesel::QueryableByName)]
+            struct Who {
+                #[diesel(sql_type = Text)]
+                who: String,
+            }
+            diesel::sql_query("SELECT who FROM writes")
+                .load::<Who>(conn)
+                .map(|rows| rows.into_iter().map(|r| (r.who,)).collect())
+                .map_err(DbError::from)
+        })
+        .await
+        .unwrap();
+    assert_eq!(
+        rows,
+        vec![("after".to_owned(),)],
+        "the crashed write was rolled back"
+    );
+}
+
+/// A write transaction inside another is refused at once, not after waiting for the turn its
+/// caller holds.
+#[tokio::test]
+async fn a_nested_write_transaction_is_refused_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let pool = pool(&dir, 1).await;
+    let nested = pool
+        .run(|conn| conn.write_transaction(|conn| conn.write_transaction(|_| Ok::<_, DbError>(()))))
+        .await;
+    assert!(
+        matches!(
+            nested,
+            Err(DbError::Query(diesel::result::Error::AlreadyInTransaction))
+        ),
+        "without the check it waits 10 s for its own caller's turn, then 503: {nested:?}"
+    );
 }

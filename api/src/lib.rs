@@ -136,11 +136,14 @@ impl Application {
                         .config(utoipa_swagger_ui::Config::from("/openapi.json"))
                 })
                 .map(|app| {
+                    // Innermost first. The conditional-request layer sits inside the rate
+                    // limiter and CORS, so its own answers (304, and 400 for an overlong
+                    // condition) carry the quota and CORS headers like every other answer.
                     app.wrap(from_fn(idempotency::idempotency))
+                        .wrap(from_fn(caching::conditional_get))
                         .wrap(from_fn(ratelimit::limit))
                         .wrap(Condition::new(cors_enabled, cors))
                         .wrap(from_fn(problem::render_problems))
-                        .wrap(from_fn(caching::conditional_get))
                         .wrap(from_fn(echo_request_id))
                         .wrap(metrics)
                         .wrap(TracingLogger::default())

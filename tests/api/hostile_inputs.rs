@@ -204,6 +204,12 @@ async fn overlong_conditions_are_400() {
         .await
         .unwrap();
 
+    for answer in [&patch, &get] {
+        assert!(
+            answer.headers().contains_key("ratelimit-limit"),
+            "the 400 carries the quota like every answer"
+        );
+    }
     assert_problem(patch, 400, "bad_request").await;
     assert_problem(get, 400, "bad_request").await;
     let me = json(app.get_as(&user, "/api/v1/me").await).await;

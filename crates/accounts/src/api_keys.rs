@@ -86,13 +86,16 @@ pub async fn create_api_key(
     let (actor, meta) = (actor.clone(), meta.clone());
     pool.run(move |conn| {
         conn.write_transaction(|conn| {
-            if !sonla_db::lookup::has_room(conn, "api-keys", MAX_API_KEYS, repo::count_api_keys)? {
-                return Err(AccountError::LimitReached(Localized::at_most(
-                    MAX_API_KEYS,
+            sonla_db::lookup::ensure_room::<AccountError>(
+                conn,
+                "api-keys",
+                MAX_API_KEYS,
+                (
                     "khóa API (kể cả khóa đã thu hồi)",
                     "API keys, revoked ones included",
-                )));
-            }
+                ),
+                repo::count_api_keys,
+            )?;
             repo::insert_api_key(conn, &row)?;
             let event = Event::new("api_key.created", "api_key", Some(&row.id))
                 .after(json!({"name": row.name, "scopes": row.scope_list(), "prefix": row.prefix}));

@@ -4,6 +4,7 @@ use sonla_core::page::InvalidCursor;
 use sonla_core::validation::{FieldError, custom};
 use sonla_core::{DomainError, ErrorCode, Localized};
 use sonla_db::DbError;
+use sonla_db::lookup::LimitReached;
 
 /// What can go wrong with accounts, sessions, roles and keys.
 #[derive(Debug, thiserror::Error)]
@@ -76,6 +77,12 @@ impl AccountError {
     #[must_use]
     pub fn forbidden(vi: &str, en: &str) -> Self {
         Self::Forbidden(Localized::new(vi, en))
+    }
+}
+
+impl From<LimitReached> for AccountError {
+    fn from(full: LimitReached) -> Self {
+        Self::LimitReached(full.0)
     }
 }
 

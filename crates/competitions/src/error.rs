@@ -3,6 +3,7 @@
 use sonla_core::validation::{FieldError, custom};
 use sonla_core::{DomainError, ErrorCode, Localized};
 use sonla_db::DbError;
+use sonla_db::lookup::LimitReached;
 
 /// What can go wrong with competitions.
 #[derive(Debug, thiserror::Error)]
@@ -99,6 +100,12 @@ impl CompetitionError {
             code,
             message: Localized::new(vi, en),
         }
+    }
+}
+
+impl From<LimitReached> for CompetitionError {
+    fn from(full: LimitReached) -> Self {
+        Self::LimitReached(full.0)
     }
 }
 

@@ -390,7 +390,7 @@ pub async fn create_round(
                 created_at: sonla_db::now(),
             };
             let criteria = criterion_rows(&round.id, &request.criteria);
-            ensure_room(
+            sonla_db::lookup::ensure_room::<E>(
                 conn,
                 &format!("competition-rounds:{competition_id}"),
                 limits::ROUNDS,
@@ -602,7 +602,7 @@ pub async fn create_entry(
                 created_by: Some(actor.user_id.clone()),
                 created_at: now,
             };
-            ensure_room(
+            sonla_db::lookup::ensure_room::<E>(
                 conn,
                 &format!("competition-entries:{competition_id}"),
                 limits::ENTRIES,
@@ -722,7 +722,7 @@ pub async fn add_judge(
                 ));
             }
             if !repo::is_judge(conn, &competition_id, &user_id)? {
-                ensure_room(
+                sonla_db::lookup::ensure_room::<E>(
                     conn,
                     &format!("competition-judges:{competition_id}"),
                     limits::JUDGES,
@@ -823,7 +823,7 @@ pub async fn declare_conflict(
                 .iter()
                 .any(|c| c.judge_id == judge_id && c.entry_id == entry_id)
             {
-                ensure_room(
+                sonla_db::lookup::ensure_room::<E>(
                     conn,
                     &format!("competition-conflicts:{competition_id}"),
                     limits::CONFLICTS,
@@ -1070,7 +1070,7 @@ pub async fn add_assignment(
             {
                 return Ok(assignment_response(found));
             }
-            ensure_room(
+            sonla_db::lookup::ensure_room::<E>(
                 conn,
                 &format!("round-entry-judges:{round_id}:{entry_id}"),
                 limits::JUDGES_PER_ENTRY,
@@ -1808,7 +1808,7 @@ pub async fn create_award(
                 prize_vnd: request.prize_vnd,
                 created_at: sonla_db::now(),
             };
-            ensure_room(
+            sonla_db::lookup::ensure_room::<E>(
                 conn,
                 &format!("competition-awards:{competition_id}"),
                 limits::AWARDS,
@@ -1888,21 +1888,6 @@ pub async fn feedback(pool: &DbPool, actor: &Actor, entry_id: String) -> Result<
         Ok(FeedbackResponse { entry_id, rounds })
     })
     .await
-}
-
-/// Refuses a new record of a full collection (409 `limit_reached`); see [`crate::limits`].
-fn ensure_room(
-    conn: &mut DbConnection,
-    key: &str,
-    max: i64,
-    (vi, en): (&str, &str),
-    count: impl FnOnce(&mut DbConnection) -> diesel::QueryResult<i64>,
-) -> Result<()> {
-    if sonla_db::lookup::has_room(conn, key, max, count)? {
-        Ok(())
-    } else {
-        Err(E::LimitReached(sonla_core::Localized::at_most(max, vi, en)))
-    }
 }
 
 /// The sort key in a list's `cursor`; one this API did not make is 400 `invalid_cursor`.

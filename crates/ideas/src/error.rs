@@ -4,6 +4,7 @@ use sonla_core::page::InvalidCursor;
 use sonla_core::validation::{FieldError, custom};
 use sonla_core::{DomainError, ErrorCode, Localized};
 use sonla_db::DbError;
+use sonla_db::lookup::LimitReached;
 
 use crate::workflow::{Action, IdeaStatus};
 
@@ -68,6 +69,12 @@ impl IdeaError {
     #[must_use]
     pub fn forbidden(vi: &str, en: &str) -> Self {
         Self::Forbidden(Localized::new(vi, en))
+    }
+}
+
+impl From<LimitReached> for IdeaError {
+    fn from(full: LimitReached) -> Self {
+        Self::LimitReached(full.0)
     }
 }
 

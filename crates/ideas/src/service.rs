@@ -439,7 +439,7 @@ pub async fn act(
                 actor_id: Some(actor.user_id.clone()),
                 occurred_at: now,
             };
-            ensure_room(
+            sonla_db::lookup::ensure_room::<IdeaError>(
                 conn,
                 &format!("idea-history:{id}"),
                 crate::limits::HISTORY,
@@ -729,7 +729,7 @@ pub async fn add_member(
             if team.iter().any(|m| m.user_id == user_id) {
                 return Err(IdeaError::AlreadyMember);
             }
-            ensure_room(
+            sonla_db::lookup::ensure_room::<IdeaError>(
                 conn,
                 &format!("idea-team:{id}"),
                 crate::limits::TEAM,
@@ -825,20 +825,5 @@ pub fn links_of(idea: &Idea) -> IdeaLinks {
         website: idea.website_url.clone(),
         video: idea.video_url.clone(),
         pitch_deck: idea.pitch_deck_url.clone(),
-    }
-}
-
-/// Refuses a new record of a full collection (409 `limit_reached`); see [`crate::limits`].
-fn ensure_room(
-    conn: &mut DbConnection,
-    key: &str,
-    max: i64,
-    (vi, en): (&str, &str),
-    count: impl FnOnce(&mut DbConnection) -> diesel::QueryResult<i64>,
-) -> Result<(), IdeaError> {
-    if sonla_db::lookup::has_room(conn, key, max, count)? {
-        Ok(())
-    } else {
-        Err(IdeaError::LimitReached(Localized::at_most(max, vi, en)))
     }
 }

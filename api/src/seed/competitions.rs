@@ -9,6 +9,7 @@
 //! - next year's pitching competition, a **draft**.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::Arc;
 
 use chrono::{Duration, NaiveDateTime};
 use diesel::prelude::*;
@@ -389,7 +390,11 @@ fn scoring_sheets(sheets: &[Scored], assignments: &[Assignment]) -> Vec<scoring:
             Some(scoring::Sheet {
                 entry_id: a.entry_id.clone(),
                 judge_id: a.judge_id.clone(),
-                values: s.values.iter().cloned().collect::<BTreeMap<_, _>>(),
+                values: s
+                    .values
+                    .iter()
+                    .map(|(id, value)| (Arc::from(id.as_str()), *value))
+                    .collect::<BTreeMap<_, _>>(),
             })
         })
         .collect()

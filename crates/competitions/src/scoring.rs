@@ -12,6 +12,7 @@
 
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 use sonla_core::string_enum;
@@ -50,8 +51,8 @@ pub struct Sheet {
     pub entry_id: String,
     /// The judge.
     pub judge_id: String,
-    /// Value per criterion id.
-    pub values: BTreeMap<String, f64>,
+    /// Value per criterion id (the ids are shared by a round's sheets).
+    pub values: BTreeMap<Arc<str>, f64>,
 }
 
 /// Per-criterion mean of an entry.
@@ -116,14 +117,14 @@ pub struct Leaderboard {
 
 /// The judge total `T` of one sheet (0–100). Missing values count as 0.
 #[must_use]
-pub fn judge_total(criteria: &[Criterion], values: &BTreeMap<String, f64>) -> f64 {
+pub fn judge_total(criteria: &[Criterion], values: &BTreeMap<Arc<str>, f64>) -> f64 {
     let weights: f64 = criteria.iter().map(|c| c.weight).sum();
     if weights <= 0.0 {
         return 0.0;
     }
     let weighted: f64 = criteria
         .iter()
-        .map(|c| c.weight * (values.get(&c.id).copied().unwrap_or(0.0) / c.max_score))
+        .map(|c| c.weight * (values.get(c.id.as_str()).copied().unwrap_or(0.0) / c.max_score))
         .sum();
     100.0 * weighted / weights
 }
@@ -247,7 +248,7 @@ pub fn leaderboard(
                 .map(|c| {
                     let values: Vec<f64> = judged
                         .iter()
-                        .map(|(_, _, s)| s.values.get(&c.id).copied().unwrap_or(0.0))
+                        .map(|(_, _, s)| s.values.get(c.id.as_str()).copied().unwrap_or(0.0))
                         .collect();
                     CriterionMean {
                         criterion_id: c.id.clone(),
@@ -335,7 +336,7 @@ mod tests {
         Sheet {
             entry_id: entry.into(),
             judge_id: judge.into(),
-            values: BTreeMap::from([("c1".to_owned(), c1), ("c2".to_owned(), c2)]),
+            values: BTreeMap::from([("c1".into(), c1), ("c2".into(), c2)]),
         }
     }
 
@@ -380,9 +381,9 @@ mod tests {
 
     #[test]
     fn judge_total_is_a_weighted_percentage() {
-        let values = BTreeMap::from([("c1".to_owned(), 10.0), ("c2".to_owned(), 0.0)]);
+        let values = BTreeMap::from([("c1".into(), 10.0), ("c2".into(), 0.0)]);
         assert!((judge_total(&criteria(), &values) - 200.0 / 3.0).abs() < 1e-12);
-        let full = BTreeMap::from([("c1".to_owned(), 10.0), ("c2".to_owned(), 5.0)]);
+        let full = BTreeMap::from([("c1".into(), 10.0), ("c2".into(), 5.0)]);
         assert!((judge_total(&criteria(), &full) - 100.0).abs() < 1e-12);
     }
 
@@ -555,7 +556,7 @@ mod tests {
             for e in 0..5 {
                 for j in 0..3 {
                     let mut values = BTreeMap::new();
-                    values.insert("c1".to_owned(), f(g.below(500)));
+                    values.insert("c1".into(), f(g.below(500)));
                     sheets.push(Sheet {
                         entry_id: format!("e{e}"),
                         judge_id: format!("j{j}"),

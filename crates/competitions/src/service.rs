@@ -1,6 +1,7 @@
 //! Use cases of competitions.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use chrono::NaiveDateTime;
 use serde_json::json;
@@ -1483,22 +1484,33 @@ fn scoring_criteria(rows: &[CriterionRow]) -> Vec<Criterion> {
         .collect()
 }
 
-fn sheets_of(conn: &mut DbConnection, round_id: &str) -> Result<Vec<Sheet>> {
+fn sheets_of(
+    conn: &mut DbConnection,
+    round_id: &str,
+    criteria: &[Criterion],
+) -> Result<Vec<Sheet>> {
     // Sheets in (entry, judge) order, so the board's sums run in the same order every time.
     // The sheet being read is kept aside while its values arrive, which spares a map lookup
-    // and two key allocations per value.
+    // and two key allocations per value; every sheet shares the round's criterion ids.
     type Key = (String, String);
-    let mut grouped: BTreeMap<Key, BTreeMap<String, f64>> = BTreeMap::new();
-    let mut current: Option<(Key, BTreeMap<String, f64>)> = None;
+    let ids: Vec<Arc<str>> = criteria.iter().map(|c| Arc::from(c.id.as_str())).collect();
+    let shared = |criterion: String| -> Arc<str> {
+        ids.iter()
+            .find(|id| ***id == *criterion)
+            .cloned()
+            .unwrap_or_else(|| Arc::from(criterion))
+    };
+    let mut grouped: BTreeMap<Key, BTreeMap<Arc<str>, f64>> = BTreeMap::new();
+    let mut current: Option<(Key, BTreeMap<Arc<str>, f64>)> = None;
     repo::each_submitted_value(
         conn,
         round_id,
         |entry, judge, criterion, value| match &mut current {
             Some(((e, j), values)) if *e == entry && *j == judge => {
-                values.insert(criterion, value);
+                values.insert(shared(criterion), value);
             }
             _ => {
-                let next = ((entry, judge), BTreeMap::from([(criterion, value)]));
+                let next = ((entry, judge), BTreeMap::from([(shared(criterion), value)]));
                 if let Some((key, values)) = current.replace(next) {
                     grouped.entry(key).or_default().extend(values);
                 }
@@ -1525,7 +1537,7 @@ fn live_board(
     policy: Policy,
 ) -> Result<Leaderboard> {
     let criteria = scoring_criteria(&repo::criteria_of(conn, &round.id)?);
-    let sheets = sheets_of(conn, &round.id)?;
+    let sheets = sheets_of(conn, &round.id, &criteria)?;
     Ok(scoring::leaderboard(
         method,
         &criteria,
@@ -1550,7 +1562,7 @@ pub fn snapshot(
     for round in rounds {
         let criteria_rows = repo::criteria_of(conn, &round.id)?;
         let criteria = scoring_criteria(&criteria_rows);
-        let sheets = sheets_of(conn, &round.id)?;
+        let sheets = sheets_of(conn, &round.id, &criteria)?;
         let by_method: Vec<Leaderboard> = Method::ALL
             .iter()
             .map(|m| scoring::leaderboard(*m, &criteria, &sheets, policy.flag_spread))

@@ -3,6 +3,8 @@
 use std::collections::BTreeSet;
 
 use chrono::NaiveDateTime;
+use diesel::connection::DefaultLoadingMode;
+use diesel::pg::PgRowByRowLoadingMode;
 use diesel::prelude::*;
 use sonla_db::DbConnection;
 use sonla_db::schema::{
@@ -478,17 +480,18 @@ pub fn replace_values(
 }
 
 /// Every value of the round's submitted sheets, `(entry, judge, criterion, value)`, handed to
-/// `each` as the rows are read, so the 200,000 values of a large round are never held as Rust
-/// values (they took 42 MiB as a `Vec` of tuples; BENCHMARKS.md). SQLite steps row by row;
-/// PostgreSQL's default mode receives the whole result in libpq first, as compact text. The values of one sheet come one
-/// after another in practice (the join reads a sheet's scores together), which callers may
-/// use but not rely on.
+/// `each` as the rows are read, so the 200,000 values of a large round are never held at once
+/// (as a `Vec` of tuples they took 42 MiB; BENCHMARKS.md). SQLite steps row by row; PostgreSQL
+/// is asked for row-by-row mode too, as libpq otherwise receives the whole result before the
+/// first row (36 MiB for that round). The values of one sheet come one after another in
+/// practice (the join reads a sheet's scores together), which callers may use but not rely on.
 pub fn each_submitted_value(
     conn: &mut DbConnection,
     round_id: &str,
     mut each: impl FnMut(String, String, String, f64),
 ) -> QueryResult<()> {
-    let rows = score_sheets::table
+    type Value = (String, String, String, f64);
+    let query = score_sheets::table
         .inner_join(assignments::table)
         .inner_join(
             sheet_scores::table.on(sheet_scores::assignment_id.eq(score_sheets::assignment_id)),
@@ -500,13 +503,20 @@ pub fn each_submitted_value(
             assignments::judge_id,
             sheet_scores::criterion_id,
             sheet_scores::value,
-        ))
-        .load_iter::<(String, String, String, f64), diesel::connection::DefaultLoadingMode>(conn)?;
-    for row in rows {
+        ));
+    let mut take = |row: QueryResult<Value>| -> QueryResult<()> {
         let (entry, judge, criterion, value) = row?;
         each(entry, judge, criterion, value);
+        Ok(())
+    };
+    match conn {
+        DbConnection::Pg(c) => query
+            .load_iter::<Value, PgRowByRowLoadingMode>(c)?
+            .try_for_each(&mut take),
+        DbConnection::Sqlite(c) => query
+            .load_iter::<Value, DefaultLoadingMode>(c)?
+            .try_for_each(&mut take),
     }
-    Ok(())
 }
 
 /// Submitted comments of an entry in a round: `(judge, comment)`.

@@ -209,12 +209,15 @@ impl Tally {
 }
 
 /// The score-sheet scenario: every judge saves and submits its sheets, one after the other,
-/// until `duration` is over (a started sheet is always submitted).
+/// until `duration` is over (a started sheet is always submitted). With `cycle` a judge whose
+/// list is done starts it again: for the framework ceiling, which keeps no state and would use
+/// up every list within a second.
 pub async fn sheets(
     base: &str,
     work: Vec<JudgeWork>,
     criteria: &[(String, f64)],
     duration: Duration,
+    cycle: bool,
 ) -> anyhow::Result<SheetsOutcome> {
     let started = Instant::now();
     let deadline = started + duration;
@@ -225,6 +228,9 @@ pub async fn sheets(
         tasks.push(tokio::spawn(async move {
             let mut tally = Tally::default();
             while Instant::now() < deadline {
+                if cycle && judge.next >= judge.assignments.len() {
+                    judge.next = 0;
+                }
                 let Some(assignment) = judge.assignments.get(judge.next).cloned() else {
                     tally.ran_out = true;
                     break;

@@ -769,28 +769,26 @@ impl Bench {
             work,
             &fixture.criteria,
             Duration::from_secs(self.args.warmup),
+            false,
         ))?;
         server.reset_peak()?;
         let rss_before_mib = server.rss_mib()?;
-        let run =
-            self.runtime
-                .block_on(http::sheets(&base, warm.left, &fixture.criteria, duration))?;
+        let run = self.runtime.block_on(http::sheets(
+            &base,
+            warm.left,
+            &fixture.criteria,
+            duration,
+            false,
+        ))?;
         let peak_rss_mib = server.peak_rss_mib()?;
         eprintln!("load: sheets-framework-ceiling …");
         let ceiling_base = format!("{}/sheets", ceiling.base());
-        let ceiling_work: Vec<JudgeWork> = run
-            .left
-            .iter()
-            .map(|j| JudgeWork {
-                next: 0,
-                ..j.clone()
-            })
-            .collect();
         let ceiling_warm = self.runtime.block_on(http::sheets(
             &ceiling_base,
-            ceiling_work,
+            run.left.clone(),
             &fixture.criteria,
             Duration::from_secs(1),
+            true,
         ))?;
         let framework = self
             .runtime
@@ -799,6 +797,7 @@ impl Bench {
                 ceiling_warm.left,
                 &fixture.criteria,
                 duration,
+                true,
             ))?
             .measure;
         let scored: usize = run.left.iter().map(|j| j.next).sum();

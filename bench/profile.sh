@@ -1,18 +1,22 @@
 #!/usr/bin/env bash
 # CPU profile of one load-benchmark scenario: the release server under `perf record` (DWARF
 # call graphs, cpu-clock sampling, which works in VMs without hardware counters) while wrk
-# replays the scenario, then a flame graph.
+# replays the scenario, then a flame graph. Or, with heap:, a heap profile of the server
+# under heaptrack (every allocation, C libraries' included), then its peak consumers.
 #
 #   bench/profile.sh SCENARIO [sqlite|postgres] [SECONDS] [CONNECTIONS]
 #   bench/profile.sh list sqlite 10 32
 #   bench/profile.sh dbceiling:list sqlite 10 32      (the database ceiling instead of the server)
+#   bench/profile.sh heap:search sqlite 30 32         (heap, not CPU)
 #
 # SCENARIO is a wrk scenario of bench/load.sh (list, search, detail, assignments, leaderboard,
-# login), or dbceiling:<scenario> for `dbceiling`. Run bench/load.sh on the backend first:
-# this reuses its working database, request files (their tokens) and server settings.
-# Needs perf (linux-perf) and inferno (`cargo install inferno`). Writes
-# target/bench/profiles/<backend>-<scenario>.svg, the folded stacks beside it, and prints the
-# functions with the most samples of their own.
+# login), dbceiling:<scenario> for `dbceiling`, or heap:<scenario>. Run bench/load.sh on the
+# backend first: this reuses its working database, request files (their tokens) and server
+# settings. Needs perf (linux-perf) and inferno (`cargo install inferno`), or heaptrack for
+# heap:. Writes target/bench/profiles/<backend>-<scenario>.svg, the folded stacks beside it,
+# and prints the functions with the most samples of their own; heap: writes
+# <backend>-heap-<scenario>.zst (open it with heaptrack_print or heaptrack_gui) and prints
+# the peak heap and its largest consumers.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
@@ -26,7 +30,9 @@ bench=$target/bench
 out=$bench/profiles
 mkdir -p "$out"
 name=$backend-${scenario/:/-}
-for tool in perf wrk inferno-collapse-perf inferno-flamegraph; do
+tools=(perf wrk inferno-collapse-perf inferno-flamegraph)
+[[ $scenario == heap:* ]] && tools=(heaptrack heaptrack_print wrk)
+for tool in "${tools[@]}"; do
   command -v "$tool" >/dev/null || { echo "profile.sh: $tool is missing" >&2; exit 1; }
 done
 env_file=$bench/work/server-$backend-full-2.env
@@ -37,24 +43,45 @@ if [[ $scenario == dbceiling:* ]]; then
     "$target/release/dbceiling" --inputs "$bench/work/inputs-$backend.json" \
     --scenario "${scenario#dbceiling:}" --concurrency "$connections" --duration "$seconds"
 else
-  requests=$bench/logs/$backend/$scenario.requests
+  requests=$bench/logs/$backend/${scenario#heap:}.requests
   [ -f "$requests" ] || { echo "profile.sh: no $requests" >&2; exit 1; }
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  wrapper=()
+  [[ $scenario == heap:* ]] && wrapper=(heaptrack -o "$out/$name")
   # shellcheck disable=SC2046
   env -i PATH="$PATH" $(cat "$env_file") BIND_ADDRESS="127.0.0.1:$port" \
-    "$target/release/api" serve >"$out/$name.server.log" 2>&1 &
-  server=$!
-  trap 'kill "$server" 2>/dev/null || true' EXIT
+    "${wrapper[@]}" "$target/release/api" serve >"$out/$name.server.log" 2>&1 &
+  launcher=$!
   until curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null; do sleep 0.05; done
+  # heaptrack runs the server as its child: signal the server itself.
+  server=$(pgrep -n -f "$target/release/api serve")
+  trap 'kill "$server" 2>/dev/null || true' EXIT
   wrk -t2 -c"$connections" -d2s --timeout 30s -s "$bench/bench.lua" "http://127.0.0.1:$port" -- "$requests" >/dev/null
-  perf record -e cpu-clock -F 499 --call-graph dwarf,32768 -p "$server" -o "$out/$name.perf" -- sleep "$seconds" &
-  recorder=$!
+  if [[ $scenario == heap:* ]]; then
+    recorder=
+  else
+    perf record -e cpu-clock -F 499 --call-graph dwarf,32768 -p "$server" -o "$out/$name.perf" -- sleep "$seconds" &
+    recorder=$!
+  fi
   wrk -t2 -c"$connections" -d"${seconds}s" --timeout 30s -s "$bench/bench.lua" "http://127.0.0.1:$port" -- "$requests" |
     grep BENCHJSON || true
-  wait "$recorder"
+  [ -z "$recorder" ] || wait "$recorder"
   kill "$server"
-  wait "$server" 2>/dev/null || true
+  wait "$launcher" 2>/dev/null || true
   trap - EXIT
+fi
+if [[ $scenario == heap:* ]]; then
+  echo "profile.sh: $out/$name.zst"
+  heaptrack_print -f "$out/$name.zst" --print-peaks 1 --peak-limit 8 --print-allocators 0 \
+    --print-temporary 0 --print-leaks 0 2>/dev/null |
+    awk 'function flush() { if (line != "") print line; line = "" }
+         /peak memory consumed/ { flush(); blocks++; kids = 0; show = blocks <= 4; head = show; if (show) line = $0; next }
+         head && /^[^ ]/ { line = line " " $1; flush(); head = 0; next }
+         show && /consumed over/ { flush(); kids++; frames = (kids <= 3) ? 5 : 0; if (frames) line = "  " $1 " from"; next }
+         frames > 0 && /^ +[^ ]/ && !/^ +(at|in) / { line = line " " $1; frames--; next }
+         /^peak heap memory consumption/ { flush(); print }
+         END { flush() }'
+  exit 0
 fi
 perf script -i "$out/$name.perf" 2>/dev/null | inferno-collapse-perf >"$out/$name.folded"
 inferno-flamegraph --title "$name" <"$out/$name.folded" >"$out/$name.svg"

@@ -8,8 +8,7 @@
 //! - the university's student competition, **open** for entries;
 //! - next year's pitching competition, a **draft**.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::sync::Arc;
+use std::collections::{BTreeSet, HashMap};
 
 use chrono::{Duration, NaiveDateTime};
 use diesel::prelude::*;
@@ -379,7 +378,11 @@ fn scoring_criteria(rows: &[CriterionRow]) -> Vec<scoring::Criterion> {
         .collect()
 }
 
-fn scoring_sheets(sheets: &[Scored], assignments: &[Assignment]) -> Vec<scoring::Sheet> {
+fn scoring_sheets(
+    sheets: &[Scored],
+    assignments: &[Assignment],
+    criteria: &[scoring::Criterion],
+) -> Vec<scoring::Sheet> {
     let by_id: HashMap<&str, &Assignment> =
         assignments.iter().map(|a| (a.id.as_str(), a)).collect();
     sheets
@@ -390,11 +393,15 @@ fn scoring_sheets(sheets: &[Scored], assignments: &[Assignment]) -> Vec<scoring:
             Some(scoring::Sheet {
                 entry_id: a.entry_id.clone(),
                 judge_id: a.judge_id.clone(),
-                values: s
-                    .values
+                values: criteria
                     .iter()
-                    .map(|(id, value)| (Arc::from(id.as_str()), *value))
-                    .collect::<BTreeMap<_, _>>(),
+                    .map(|c| {
+                        s.values
+                            .iter()
+                            .find(|(id, _)| *id == c.id)
+                            .map_or(0.0, |(_, value)| *value)
+                    })
+                    .collect(),
             })
         })
         .collect()
@@ -502,10 +509,11 @@ fn published(ctx: &Context<'_>, rng: &mut Rng) -> (Built, Vec<AwardRow>, NaiveDa
         })
         .collect();
     // The best five advance, as `POST /rounds/{id}/advance` chooses them.
+    let criteria = scoring_criteria(&criteria1);
     let board = scoring::leaderboard(
         Method::Mean,
-        &scoring_criteria(&criteria1),
-        &scoring_sheets(&first_sheets, &first_assignments),
+        &criteria,
+        &scoring_sheets(&first_sheets, &first_assignments, &criteria),
         ctx.policy.flag_spread,
     );
     let finalists: Vec<String> = board

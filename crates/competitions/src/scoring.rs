@@ -12,7 +12,6 @@
 
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
-use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 use sonla_core::string_enum;
@@ -51,8 +50,9 @@ pub struct Sheet {
     pub entry_id: String,
     /// The judge.
     pub judge_id: String,
-    /// Value per criterion id (the ids are shared by a round's sheets).
-    pub values: BTreeMap<Arc<str>, f64>,
+    /// The value of each criterion, in the order of the criteria given with the sheets
+    /// (`values[i]` scores `criteria[i]`); a missing value counts as 0.
+    pub values: Vec<f64>,
 }
 
 /// Per-criterion mean of an entry.
@@ -115,16 +115,43 @@ pub struct Leaderboard {
     pub judges: Vec<JudgeStats>,
 }
 
-/// The judge total `T` of one sheet (0–100). Missing values count as 0.
+/// The judge total `T` of one sheet (0–100): `values[i]` scores `criteria[i]`, and missing
+/// values count as 0.
 #[must_use]
-pub fn judge_total(criteria: &[Criterion], values: &BTreeMap<Arc<str>, f64>) -> f64 {
-    let weights: f64 = criteria.iter().map(|c| c.weight).sum();
+pub fn judge_total(criteria: &[Criterion], values: &[f64]) -> f64 {
+    weighted_total(criteria, &by_position(criteria), values)
+}
+
+/// The indexes of `criteria` in their position order.
+fn by_position(criteria: &[Criterion]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..criteria.len()).collect();
+    order.sort_by_key(|&i| criteria[i].position);
+    order
+}
+
+/// The heaviest criterion, the first in `order` among equals.
+fn heaviest<'a>(criteria: &'a [Criterion], order: &[usize]) -> Option<&'a Criterion> {
+    order
+        .iter()
+        .map(|&i| &criteria[i])
+        .fold(None, |best, c| match best {
+            Some(b) if b.weight >= c.weight => Some(b),
+            _ => Some(c),
+        })
+}
+
+/// [`judge_total`], summed in `order` (position order, so every board sums alike).
+fn weighted_total(criteria: &[Criterion], order: &[usize], values: &[f64]) -> f64 {
+    let weights: f64 = order.iter().map(|&i| criteria[i].weight).sum();
     if weights <= 0.0 {
         return 0.0;
     }
-    let weighted: f64 = criteria
+    let weighted: f64 = order
         .iter()
-        .map(|c| c.weight * (values.get(c.id.as_str()).copied().unwrap_or(0.0) / c.max_score))
+        .map(|&i| {
+            let c = &criteria[i];
+            c.weight * (values.get(i).copied().unwrap_or(0.0) / c.max_score)
+        })
         .sum();
     100.0 * weighted / weights
 }
@@ -198,14 +225,13 @@ pub fn leaderboard(
     sheets: &[Sheet],
     flag_spread: f64,
 ) -> Leaderboard {
-    let mut ordered = criteria.to_vec();
-    ordered.sort_by_key(|c| c.position);
+    let order = by_position(criteria);
 
     // Totals per entry (with judge) and per judge, in a stable order.
     let mut by_entry: BTreeMap<&str, Vec<(&str, f64, &Sheet)>> = BTreeMap::new();
     let mut by_judge: BTreeMap<&str, Vec<f64>> = BTreeMap::new();
     for sheet in sheets {
-        let total = judge_total(&ordered, &sheet.values);
+        let total = weighted_total(criteria, &order, &sheet.values);
         by_entry
             .entry(&sheet.entry_id)
             .or_default()
@@ -216,13 +242,7 @@ pub fn leaderboard(
         .iter()
         .map(|(judge, totals)| (*judge, (mean(totals), population_sd(totals), totals.len())))
         .collect();
-    // The heaviest criterion, first by position among equals.
-    let heaviest = ordered
-        .iter()
-        .fold(None::<&Criterion>, |best, c| match best {
-            Some(b) if b.weight >= c.weight => Some(b),
-            _ => Some(c),
-        });
+    let heaviest = heaviest(criteria, &order);
 
     let mut rows: Vec<(Row, f64)> = by_entry
         .iter()
@@ -243,15 +263,15 @@ pub fn leaderboard(
                     mean(&z)
                 }
             };
-            let criteria_means: Vec<CriterionMean> = ordered
+            let criteria_means: Vec<CriterionMean> = order
                 .iter()
-                .map(|c| {
+                .map(|&i| {
                     let values: Vec<f64> = judged
                         .iter()
-                        .map(|(_, _, s)| s.values.get(c.id.as_str()).copied().unwrap_or(0.0))
+                        .map(|(_, _, s)| s.values.get(i).copied().unwrap_or(0.0))
                         .collect();
                     CriterionMean {
-                        criterion_id: c.id.clone(),
+                        criterion_id: criteria[i].id.clone(),
                         mean: mean(&values),
                     }
                 })
@@ -336,7 +356,7 @@ mod tests {
         Sheet {
             entry_id: entry.into(),
             judge_id: judge.into(),
-            values: BTreeMap::from([("c1".into(), c1), ("c2".into(), c2)]),
+            values: vec![c1, c2],
         }
     }
 
@@ -381,9 +401,9 @@ mod tests {
 
     #[test]
     fn judge_total_is_a_weighted_percentage() {
-        let values = BTreeMap::from([("c1".into(), 10.0), ("c2".into(), 0.0)]);
+        let values = [10.0, 0.0];
         assert!((judge_total(&criteria(), &values) - 200.0 / 3.0).abs() < 1e-12);
-        let full = BTreeMap::from([("c1".into(), 10.0), ("c2".into(), 5.0)]);
+        let full = [10.0, 5.0];
         assert!((judge_total(&criteria(), &full) - 100.0).abs() < 1e-12);
     }
 
@@ -521,7 +541,7 @@ mod tests {
                 .map(|s| {
                     let mut t = s.clone();
                     if t.judge_id == "j0" {
-                        t.values.values_mut().for_each(|v| *v *= factor);
+                        t.values.iter_mut().for_each(|v| *v *= factor);
                     }
                     t
                 })
@@ -555,12 +575,10 @@ mod tests {
             let mut sheets = Vec::new();
             for e in 0..5 {
                 for j in 0..3 {
-                    let mut values = BTreeMap::new();
-                    values.insert("c1".into(), f(g.below(500)));
                     sheets.push(Sheet {
                         entry_id: format!("e{e}"),
                         judge_id: format!("j{j}"),
-                        values,
+                        values: vec![f(g.below(500))],
                     });
                 }
             }
@@ -570,7 +588,7 @@ mod tests {
                 .map(|s| {
                     let mut t = s.clone();
                     if t.judge_id == "j1" {
-                        *t.values.get_mut("c1").unwrap() += shift;
+                        t.values[0] += shift;
                     }
                     t
                 })

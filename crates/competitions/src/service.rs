@@ -1,7 +1,6 @@
 //! Use cases of competitions.
 
-use std::collections::{BTreeMap, BTreeSet};
-use std::sync::Arc;
+use std::collections::{BTreeMap, BTreeSet, btree_map};
 
 use chrono::NaiveDateTime;
 use serde_json::json;
@@ -1491,34 +1490,30 @@ fn sheets_of(
 ) -> Result<Vec<Sheet>> {
     // Sheets in (entry, judge) order, so the board's sums run in the same order every time.
     // The sheet being read is kept aside while its values arrive, which spares a map lookup
-    // and two key allocations per value; every sheet shares the round's criterion ids.
+    // and two key allocations per value. A value goes to its criterion's index (a sheet holds
+    // one value per criterion: the key of `sheet_scores`), so the parts of a sheet whose values
+    // did not arrive together add up to the whole; values of unknown criteria are not scored.
     type Key = (String, String);
-    let ids: Vec<Arc<str>> = criteria.iter().map(|c| Arc::from(c.id.as_str())).collect();
-    let shared = |criterion: String| -> Arc<str> {
-        ids.iter()
-            .find(|id| ***id == *criterion)
-            .cloned()
-            .unwrap_or_else(|| Arc::from(criterion))
-    };
-    let mut grouped: BTreeMap<Key, BTreeMap<Arc<str>, f64>> = BTreeMap::new();
-    let mut current: Option<(Key, BTreeMap<Arc<str>, f64>)> = None;
-    repo::each_submitted_value(
-        conn,
-        round_id,
-        |entry, judge, criterion, value| match &mut current {
-            Some(((e, j), values)) if *e == entry && *j == judge => {
-                values.insert(shared(criterion), value);
-            }
+    let index = |criterion: &str| criteria.iter().position(|c| c.id == criterion);
+    let mut grouped: BTreeMap<Key, Vec<f64>> = BTreeMap::new();
+    let mut current: Option<(Key, Vec<f64>)> = None;
+    repo::each_submitted_value(conn, round_id, |entry, judge, criterion, value| {
+        let Some(i) = index(&criterion) else {
+            return;
+        };
+        match &mut current {
+            Some(((e, j), values)) if *e == entry && *j == judge => values[i] = value,
             _ => {
-                let next = ((entry, judge), BTreeMap::from([(shared(criterion), value)]));
-                if let Some((key, values)) = current.replace(next) {
-                    grouped.entry(key).or_default().extend(values);
+                let mut values = vec![0.0; criteria.len()];
+                values[i] = value;
+                if let Some((key, values)) = current.replace(((entry, judge), values)) {
+                    add_part(&mut grouped, key, values);
                 }
             }
-        },
-    )?;
+        }
+    })?;
     if let Some((key, values)) = current {
-        grouped.entry(key).or_default().extend(values);
+        add_part(&mut grouped, key, values);
     }
     Ok(grouped
         .into_iter()
@@ -1528,6 +1523,24 @@ fn sheets_of(
             values,
         })
         .collect())
+}
+
+/// Adds part of a sheet's values to what was read of the sheet before (0 where nothing was).
+fn add_part(
+    grouped: &mut BTreeMap<(String, String), Vec<f64>>,
+    key: (String, String),
+    part: Vec<f64>,
+) {
+    match grouped.entry(key) {
+        btree_map::Entry::Vacant(slot) => {
+            slot.insert(part);
+        }
+        btree_map::Entry::Occupied(mut slot) => {
+            for (sum, value) in slot.get_mut().iter_mut().zip(part) {
+                *sum += value;
+            }
+        }
+    }
 }
 
 fn live_board(

@@ -400,6 +400,37 @@ mod tests {
     }
 
     #[test]
+    fn values_follow_the_order_of_the_criteria_given() {
+        // The same sheets with the criteria and every sheet's values listed the other way round
+        // give the same board: values pair with the slice, sums run in position order. (The
+        // weights differ per point, so a value paired with the wrong criterion shows.)
+        let mut given = criteria();
+        given[0].weight = 3.0;
+        let reversed: Vec<Criterion> = given.iter().rev().cloned().collect();
+        let sheets = vec![
+            sheet("e1", "j1", 10.0, 0.0),
+            sheet("e1", "j2", 4.0, 5.0),
+            sheet("e2", "j1", 7.0, 2.0),
+            sheet("e2", "j2", 3.0, 1.0),
+        ];
+        let flipped: Vec<Sheet> = sheets
+            .iter()
+            .map(|s| Sheet {
+                values: s.values.iter().rev().copied().collect(),
+                ..s.clone()
+            })
+            .collect();
+        for method in Method::ALL {
+            let board = leaderboard(*method, &given, &sheets, 15.0);
+            assert_eq!(board, leaderboard(*method, &reversed, &flipped, 15.0));
+            assert_eq!(board.rows[0].criteria[0].criterion_id, "c1");
+        }
+        assert!((judge_total(&given, &[10.0, 0.0]) - 75.0).abs() < 1e-12);
+        assert!((judge_total(&reversed, &[0.0, 10.0]) - 75.0).abs() < 1e-12);
+        assert!((judge_total(&reversed, &[10.0, 0.0]) - 50.0).abs() < 1e-12);
+    }
+
+    #[test]
     fn judge_total_is_a_weighted_percentage() {
         let values = [10.0, 0.0];
         assert!((judge_total(&criteria(), &values) - 200.0 / 3.0).abs() < 1e-12);

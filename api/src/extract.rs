@@ -314,7 +314,7 @@ pub fn path_config() -> PathConfig {
         // `PATCH /ideas/count` reaches `PATCH /ideas/{idea_id}`: the path names another
         // resource, which does not take this method (405, not 400).
         let other_methods = req
-            .app_data::<actix_web::web::Data<crate::openapi::RouteTable>>()
+            .app_data::<actix_web::web::Data<crate::route_table::RouteTable>>()
             .and_then(|table| table.methods_of_most_specific(req.path()))
             .filter(|methods| !methods.contains(&req.method().as_str()));
         if let Some(methods) = other_methods {

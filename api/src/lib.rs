@@ -12,6 +12,7 @@ pub mod metrics;
 pub mod openapi;
 pub mod problem;
 pub mod ratelimit;
+pub mod route_table;
 pub mod routes;
 pub mod seed;
 pub mod settings;
@@ -37,7 +38,8 @@ use utoipa_swagger_ui::SwaggerUi;
 use crate::auth::JwtKeys;
 use crate::extract::BodyLimit;
 use crate::metrics::Metrics;
-use crate::openapi::{ApiDoc, RouteTable};
+use crate::openapi::ApiDoc;
+use crate::route_table::RouteTable;
 pub use crate::settings::Settings;
 
 /// What every handler can reach.
@@ -130,7 +132,7 @@ impl Application {
                 .app_data(extract::path_config())
                 .app_data(extract::query_config())
                 .configure(routes::configure)
-                .default_service(web::to(openapi::fallback))
+                .default_service(web::to(route_table::fallback))
                 .openapi_service(|_| {
                     SwaggerUi::new("/docs/{_:.*}")
                         .config(utoipa_swagger_ui::Config::from("/openapi.json"))

@@ -37,7 +37,7 @@ pub async fn create_api_key(
     Meta(meta): Meta,
     ValidJson(body): ValidJson<CreateApiKeyRequest>,
 ) -> ApiResult<HttpResponse> {
-    let (row, key) = api_keys::create_api_key(&state.db, &actor, &meta, body).await?;
+    let (row, key) = api_keys::create_api_key(&state.db, actor, meta, body).await?;
     let location = format!("/api/v1/api-keys/{}", row.id);
     let response = ApiKeyResponse {
         key: Some(key),
@@ -62,7 +62,7 @@ pub async fn list_api_keys(
     state: Data<AppState>,
     AuthUser(actor): AuthUser,
 ) -> ApiResult<HttpResponse> {
-    let keys = api_keys::list_api_keys(&state.db, &actor).await?;
+    let keys = api_keys::list_api_keys(&state.db, actor).await?;
     Ok(HttpResponse::Ok().json(
         keys.into_iter()
             .map(ApiKeyResponse::from)
@@ -83,7 +83,7 @@ pub async fn get_api_key(
     AuthUser(actor): AuthUser,
     id: Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    let key = api_keys::get_api_key(&state.db, &actor, id.to_string()).await?;
+    let key = api_keys::get_api_key(&state.db, actor, id.to_string()).await?;
     Ok(HttpResponse::Ok().json(ApiKeyResponse::from(key)))
 }
 
@@ -107,6 +107,6 @@ pub async fn revoke_api_key(
     Meta(meta): Meta,
     id: Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    api_keys::revoke_api_key(&state.db, &actor, &meta, id.to_string(), if_match(&req)).await?;
+    api_keys::revoke_api_key(&state.db, actor, meta, id.to_string(), if_match(&req)).await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -30,6 +30,6 @@ pub async fn list_audit_events(
     AuthUser(actor): AuthUser,
     ValidQuery(query): ValidQuery<ListAuditQuery>,
 ) -> ApiResult<HttpResponse> {
-    let page = sonla_audit::list_events(&state.db, &actor, query).await?;
+    let page = sonla_audit::list_events(&state.db, actor, query).await?;
     Ok(HttpResponse::Ok().json(page.map(AuditEntryResponse::from)))
 }

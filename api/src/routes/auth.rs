@@ -99,7 +99,7 @@ pub async fn register(
     Meta(meta): Meta,
     ValidJson(body): ValidJson<RegisterRequest>,
 ) -> ApiResult<HttpResponse> {
-    let (user, roles) = service::register(&state.db, &meta, body).await?;
+    let (user, roles) = service::register(&state.db, meta, body).await?;
     Ok(HttpResponse::Created()
         .insert_header(("Location", format!("/api/v1/users/{}", user.id)))
         .json(UserResponse::new(user, roles)))
@@ -117,7 +117,7 @@ pub async fn login(
     Meta(meta): Meta,
     ValidJson(body): ValidJson<LoginRequest>,
 ) -> ApiResult<HttpResponse> {
-    let session = service::login(&state.db, &state.sessions, &meta, body).await?;
+    let session = service::login(&state.db, &state.sessions, meta, body).await?;
     tokens(&state, session)
 }
 
@@ -132,7 +132,7 @@ pub async fn refresh(
     Meta(meta): Meta,
     ValidJson(body): ValidJson<RefreshRequest>,
 ) -> ApiResult<HttpResponse> {
-    let session = service::refresh(&state.db, &state.sessions, &meta, &body.refresh_token).await?;
+    let session = service::refresh(&state.db, &state.sessions, meta, &body.refresh_token).await?;
     tokens(&state, session)
 }
 
@@ -147,6 +147,6 @@ pub async fn logout(
     Meta(meta): Meta,
     ValidJson(body): ValidJson<RefreshRequest>,
 ) -> ApiResult<HttpResponse> {
-    service::logout(&state.db, &meta, &body.refresh_token).await?;
+    service::logout(&state.db, meta, &body.refresh_token).await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -8,10 +8,11 @@ use sonla_competitions::api::{
     AddJudgeRequest, AssignmentResponse, AutoAssignRequest, AutoAssignResponse, AwardResponse,
     CompetitionResponse, ConflictResponse, CreateAssignmentRequest, CreateAwardRequest,
     CreateCompetitionRequest, CreateEntryRequest, CreateRoundRequest, DeclareConflictRequest,
-    EntryResponse, FeedbackResponse, JudgeResponse, LeaderboardQuery, LeaderboardResponse,
-    LifecycleRequest, LifecycleStep, RemoveAssignmentQuery, ReopenRequest, ReplaceCriteriaRequest,
-    ResultsResponse, RoundResponse, SheetRequest, SheetResponse,
+    EntryResponse, JudgeResponse, LeaderboardQuery, LeaderboardResponse, LifecycleRequest,
+    LifecycleStep, RemoveAssignmentQuery, ReopenRequest, ReplaceCriteriaRequest, RoundResponse,
+    SheetRequest, SheetResponse,
 };
+use sonla_competitions::model::{Feedback, PublishedResults};
 use sonla_competitions::service;
 use sonla_core::Page;
 use sonla_core::page::PageQuery;
@@ -96,8 +97,7 @@ pub async fn list_competitions(
     OptionalAuthUser(actor): OptionalAuthUser,
     ValidQuery(query): ValidQuery<PageQuery>,
 ) -> ApiResult<HttpResponse> {
-    let page =
-        service::list_competitions(&state.db, actor.as_ref(), query.limit, query.cursor).await?;
+    let page = service::list_competitions(&state.db, actor, query.limit, query.cursor).await?;
     Ok(HttpResponse::Ok().json(page.map(CompetitionResponse::from)))
 }
 
@@ -117,7 +117,7 @@ pub async fn create_competition(
     Meta(meta): Meta,
     ValidJson(body): ValidJson<CreateCompetitionRequest>,
 ) -> ApiResult<HttpResponse> {
-    let c = service::create_competition(&state.db, &actor, &meta, body).await?;
+    let c = service::create_competition(&state.db, actor, meta, body).await?;
     Ok(HttpResponse::Created()
         .insert_header(("Location", format!("/api/v1/competitions/{}", c.id)))
         .json(CompetitionResponse::from(c)))
@@ -136,7 +136,7 @@ pub async fn get_competition(
     OptionalAuthUser(actor): OptionalAuthUser,
     id: Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    let c = service::get_competition(&state.db, actor.as_ref(), id.to_string()).await?;
+    let c = service::get_competition(&state.db, actor, id.to_string()).await?;
     Ok(HttpResponse::Ok().json(CompetitionResponse::from(c)))
 }
 
@@ -168,8 +168,8 @@ pub async fn take_step(
     let c = service::take_step(
         &state.db,
         state.competitions,
-        &actor,
-        &meta,
+        actor,
+        meta,
         id.to_string(),
         step,
         request,
@@ -196,7 +196,7 @@ pub async fn create_round(
     id: Path<Uuid>,
     ValidJson(body): ValidJson<CreateRoundRequest>,
 ) -> ApiResult<HttpResponse> {
-    let round = service::create_round(&state.db, &actor, &meta, id.to_string(), body).await?;
+    let round = service::create_round(&state.db, actor, meta, id.to_string(), body).await?;
     Ok(tagged(HttpResponse::Created(), &RoundResponse::from(round)))
 }
 
@@ -213,7 +213,7 @@ pub async fn list_rounds(
     OptionalAuthUser(actor): OptionalAuthUser,
     id: Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    let rounds = service::list_rounds(&state.db, actor.as_ref(), id.to_string()).await?;
+    let rounds = service::list_rounds(&state.db, actor, id.to_string()).await?;
     Ok(HttpResponse::Ok().json(
         rounds
             .into_iter()
@@ -240,7 +240,7 @@ pub async fn create_entry(
     id: Path<Uuid>,
     ValidJson(body): ValidJson<CreateEntryRequest>,
 ) -> ApiResult<HttpResponse> {
-    let entry = service::create_entry(&state.db, &actor, &meta, id.to_string(), body).await?;
+    let entry = service::create_entry(&state.db, actor, meta, id.to_string(), body).await?;
     Ok(HttpResponse::Created().json(EntryResponse::from(entry)))
 }
 
@@ -259,7 +259,7 @@ pub async fn list_entries(
     AuthUser(actor): AuthUser,
     id: Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    let entries = service::list_entries(&state.db, &actor, id.to_string()).await?;
+    let entries = service::list_entries(&state.db, actor, id.to_string()).await?;
     Ok(HttpResponse::Ok().json(
         entries
             .into_iter()
@@ -286,7 +286,7 @@ pub async fn add_judge(
     id: Path<Uuid>,
     ValidJson(body): ValidJson<AddJudgeRequest>,
 ) -> ApiResult<HttpResponse> {
-    let judge = service::add_judge(&state.db, &actor, &meta, id.to_string(), body).await?;
+    let judge = service::add_judge(&state.db, actor, meta, id.to_string(), body).await?;
     Ok(HttpResponse::Created().json(JudgeResponse::from(judge)))
 }
 
@@ -303,7 +303,7 @@ pub async fn list_judges(
     AuthUser(actor): AuthUser,
     id: Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    let judges = service::list_judges(&state.db, &actor, id.to_string()).await?;
+    let judges = service::list_judges(&state.db, actor, id.to_string()).await?;
     Ok(HttpResponse::Ok().json(
         judges
             .into_iter()
@@ -330,9 +330,8 @@ pub async fn declare_conflict(
     id: Path<Uuid>,
     ValidJson(body): ValidJson<DeclareConflictRequest>,
 ) -> ApiResult<HttpResponse> {
-    let conflict =
-        service::declare_conflict(&state.db, &actor, &meta, id.to_string(), body).await?;
-    Ok(HttpResponse::Created().json(conflict))
+    let conflict = service::declare_conflict(&state.db, actor, meta, id.to_string(), body).await?;
+    Ok(HttpResponse::Created().json(ConflictResponse::from(conflict)))
 }
 
 /// List conflicts of interest, declared and derived.
@@ -350,7 +349,13 @@ pub async fn list_conflicts(
     AuthUser(actor): AuthUser,
     id: Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    Ok(HttpResponse::Ok().json(service::list_conflicts(&state.db, &actor, id.to_string()).await?))
+    let conflicts = service::list_conflicts(&state.db, actor, id.to_string()).await?;
+    Ok(HttpResponse::Ok().json(
+        conflicts
+            .into_iter()
+            .map(ConflictResponse::from)
+            .collect::<Vec<_>>(),
+    ))
 }
 
 /// Get the published results.
@@ -361,7 +366,7 @@ pub async fn list_conflicts(
     tag = "competitions",
     security((), ("bearer_jwt" = [])),
     params(("competition_id" = Uuid, Path, description = "The competition's id")),
-    responses((status = 200, body = ResultsResponse), ReadErrors, AuthErrors)
+    responses((status = 200, body = PublishedResults), ReadErrors, AuthErrors)
 )]
 #[get("/{competition_id}/results")]
 pub async fn get_results(
@@ -369,7 +374,7 @@ pub async fn get_results(
     OptionalAuthUser(actor): OptionalAuthUser,
     id: Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    Ok(HttpResponse::Ok().json(service::results(&state.db, actor.as_ref(), id.to_string()).await?))
+    Ok(HttpResponse::Ok().json(service::results(&state.db, actor, id.to_string()).await?))
 }
 
 /// Add an award to the published results.
@@ -390,8 +395,8 @@ pub async fn create_award(
     id: Path<Uuid>,
     ValidJson(body): ValidJson<CreateAwardRequest>,
 ) -> ApiResult<HttpResponse> {
-    let award = service::create_award(&state.db, &actor, &meta, id.to_string(), body).await?;
-    Ok(HttpResponse::Created().json(award))
+    let award = service::create_award(&state.db, actor, meta, id.to_string(), body).await?;
+    Ok(HttpResponse::Created().json(AwardResponse::from(award)))
 }
 
 /// List the awards of a published competition.
@@ -407,8 +412,13 @@ pub async fn list_awards(
     OptionalAuthUser(actor): OptionalAuthUser,
     id: Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    Ok(HttpResponse::Ok()
-        .json(service::list_awards(&state.db, actor.as_ref(), id.to_string()).await?))
+    Ok(HttpResponse::Ok().json(
+        service::list_awards(&state.db, actor, id.to_string())
+            .await?
+            .into_iter()
+            .map(AwardResponse::from)
+            .collect::<Vec<_>>(),
+    ))
 }
 
 /// Replace a round's criteria.
@@ -435,8 +445,8 @@ pub async fn replace_criteria(
 ) -> ApiResult<HttpResponse> {
     let round = service::replace_criteria(
         &state.db,
-        &actor,
-        &meta,
+        actor,
+        meta,
         id.to_string(),
         body.criteria,
         crate::extract::if_match(&req),
@@ -461,7 +471,7 @@ pub async fn close_round(
     Meta(meta): Meta,
     id: Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    let round = service::close_round(&state.db, &actor, &meta, id.to_string()).await?;
+    let round = service::close_round(&state.db, actor, meta, id.to_string()).await?;
     Ok(HttpResponse::Ok().json(RoundResponse::from(round)))
 }
 
@@ -485,8 +495,9 @@ pub async fn auto_assign(
     id: Path<Uuid>,
     ValidJson(body): ValidJson<AutoAssignRequest>,
 ) -> ApiResult<HttpResponse> {
-    Ok(HttpResponse::Ok()
-        .json(service::auto_assign(&state.db, &actor, &meta, id.to_string(), body.seed).await?))
+    Ok(HttpResponse::Ok().json(AutoAssignResponse::from(
+        service::auto_assign(&state.db, actor, meta, id.to_string(), body.seed).await?,
+    )))
 }
 
 /// List a round's assignments.
@@ -502,10 +513,13 @@ pub async fn list_assignments(
     AuthUser(actor): AuthUser,
     id: Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    Ok(
-        HttpResponse::Ok()
-            .json(service::list_assignments(&state.db, &actor, id.to_string()).await?),
-    )
+    Ok(HttpResponse::Ok().json(
+        service::list_assignments(&state.db, actor, id.to_string())
+            .await?
+            .into_iter()
+            .map(AssignmentResponse::from)
+            .collect::<Vec<_>>(),
+    ))
 }
 
 /// Add one assignment.
@@ -526,9 +540,11 @@ pub async fn add_assignment(
     id: Path<Uuid>,
     ValidJson(body): ValidJson<CreateAssignmentRequest>,
 ) -> ApiResult<HttpResponse> {
-    let assignment =
-        service::add_assignment(&state.db, &actor, &meta, id.to_string(), body).await?;
-    Ok(tagged(HttpResponse::Created(), &assignment))
+    let assignment = service::add_assignment(&state.db, actor, meta, id.to_string(), body).await?;
+    Ok(tagged(
+        HttpResponse::Created(),
+        &AssignmentResponse::from(assignment),
+    ))
 }
 
 /// Get a round's leaderboard.
@@ -551,12 +567,12 @@ pub async fn get_leaderboard(
     let board = service::leaderboard(
         &state.db,
         state.competitions,
-        actor.as_ref(),
+        actor,
         id.to_string(),
         query.method,
     )
     .await?;
-    Ok(HttpResponse::Ok().json(board))
+    Ok(HttpResponse::Ok().json(LeaderboardResponse::from(board)))
 }
 
 /// Advance entries to the next round.
@@ -576,9 +592,8 @@ pub async fn advance(
     Meta(meta): Meta,
     id: Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    Ok(HttpResponse::Ok().json(
-        service::advance(&state.db, state.competitions, &actor, &meta, id.to_string()).await?,
-    ))
+    Ok(HttpResponse::Ok()
+        .json(service::advance(&state.db, state.competitions, actor, meta, id.to_string()).await?))
 }
 
 /// Withdraw an entry.
@@ -597,7 +612,7 @@ pub async fn withdraw_entry(
     Meta(meta): Meta,
     id: Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    let entry = service::withdraw_entry(&state.db, &actor, &meta, id.to_string()).await?;
+    let entry = service::withdraw_entry(&state.db, actor, meta, id.to_string()).await?;
     Ok(HttpResponse::Ok().json(EntryResponse::from(entry)))
 }
 
@@ -609,7 +624,7 @@ pub async fn withdraw_entry(
     tag = "judging",
     security(("bearer_jwt" = [])),
     params(("entry_id" = Uuid, Path, description = "The entry's id")),
-    responses((status = 200, body = FeedbackResponse), ReadErrors, AuthErrors)
+    responses((status = 200, body = Feedback), ReadErrors, AuthErrors)
 )]
 #[get("/{entry_id}/feedback")]
 pub async fn get_feedback(
@@ -617,7 +632,7 @@ pub async fn get_feedback(
     AuthUser(actor): AuthUser,
     id: Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    Ok(HttpResponse::Ok().json(service::feedback(&state.db, &actor, id.to_string()).await?))
+    Ok(HttpResponse::Ok().json(service::feedback(&state.db, actor, id.to_string()).await?))
 }
 
 /// Remove an assignment.
@@ -644,8 +659,8 @@ pub async fn remove_assignment(
 ) -> ApiResult<HttpResponse> {
     service::remove_assignment(
         &state.db,
-        &actor,
-        &meta,
+        actor,
+        meta,
         id.to_string(),
         query.reason,
         crate::extract::if_match(&req),
@@ -670,7 +685,9 @@ pub async fn get_sheet(
     id: Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
     Ok(sheet_response(
-        service::get_sheet(&state.db, &actor, id.to_string()).await?,
+        service::get_sheet(&state.db, actor, id.to_string())
+            .await?
+            .into(),
     ))
 }
 
@@ -703,7 +720,9 @@ pub async fn save_sheet(
     ValidJson(body): ValidJson<SheetRequest>,
 ) -> ApiResult<HttpResponse> {
     Ok(sheet_response(
-        service::save_sheet(&state.db, &actor, id.to_string(), body, if_match(&req)).await?,
+        service::save_sheet(&state.db, actor, id.to_string(), body, if_match(&req))
+            .await?
+            .into(),
     ))
 }
 
@@ -728,7 +747,9 @@ pub async fn submit_sheet(
     id: Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
     Ok(sheet_response(
-        service::submit_sheet(&state.db, &actor, &meta, id.to_string(), if_match(&req)).await?,
+        service::submit_sheet(&state.db, actor, meta, id.to_string(), if_match(&req))
+            .await?
+            .into(),
     ))
 }
 
@@ -751,6 +772,8 @@ pub async fn reopen_sheet(
     ValidJson(body): ValidJson<ReopenRequest>,
 ) -> ApiResult<HttpResponse> {
     Ok(sheet_response(
-        service::reopen_sheet(&state.db, &actor, &meta, id.to_string(), body.reason).await?,
+        service::reopen_sheet(&state.db, actor, meta, id.to_string(), body.reason)
+            .await?
+            .into(),
     ))
 }

@@ -55,7 +55,7 @@ pub async fn list_ideas(
     OptionalAuthUser(actor): OptionalAuthUser,
     ValidQuery(query): ValidQuery<ListIdeasQuery>,
 ) -> ApiResult<HttpResponse> {
-    let page = service::list_ideas(&state.db, actor.as_ref(), query).await?;
+    let page = service::list_ideas(&state.db, actor, query).await?;
     Ok(HttpResponse::Ok().json(page.map(IdeaListItem::from)))
 }
 
@@ -74,7 +74,7 @@ pub async fn count_ideas(
     OptionalAuthUser(actor): OptionalAuthUser,
     ValidQuery(query): ValidQuery<ListIdeasQuery>,
 ) -> ApiResult<HttpResponse> {
-    let count = service::count_ideas(&state.db, actor.as_ref(), query).await?;
+    let count = service::count_ideas(&state.db, actor, query).await?;
     Ok(HttpResponse::Ok().json(CountResponse { count }))
 }
 
@@ -94,7 +94,7 @@ pub async fn create_idea(
     Meta(meta): Meta,
     ValidJson(body): ValidJson<CreateIdeaRequest>,
 ) -> ApiResult<HttpResponse> {
-    let view = service::create_idea(&state.db, &actor, &meta, body).await?;
+    let view = service::create_idea(&state.db, actor, meta, body).await?;
     Ok(HttpResponse::Created()
         .insert_header(("Location", format!("/api/v1/ideas/{}", view.idea.id)))
         .json(IdeaResponse::from(view)))
@@ -116,7 +116,7 @@ pub async fn get_idea(
     OptionalAuthUser(actor): OptionalAuthUser,
     id: Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    let view = service::get_idea(&state.db, actor.as_ref(), id.to_string()).await?;
+    let view = service::get_idea(&state.db, actor, id.to_string()).await?;
     Ok(HttpResponse::Ok().json(IdeaResponse::from(view)))
 }
 
@@ -142,15 +142,8 @@ pub async fn update_idea(
     id: Path<Uuid>,
     ValidJson(body): ValidJson<UpdateIdeaRequest>,
 ) -> ApiResult<HttpResponse> {
-    let view = service::update_idea(
-        &state.db,
-        &actor,
-        &meta,
-        id.to_string(),
-        body,
-        if_match(&req),
-    )
-    .await?;
+    let view =
+        service::update_idea(&state.db, actor, meta, id.to_string(), body, if_match(&req)).await?;
     Ok(tagged(HttpResponse::Ok(), &IdeaResponse::from(view)))
 }
 
@@ -174,7 +167,7 @@ pub async fn delete_idea(
     Meta(meta): Meta,
     id: Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    service::delete_idea(&state.db, &actor, &meta, id.to_string(), if_match(&req)).await?;
+    service::delete_idea(&state.db, actor, meta, id.to_string(), if_match(&req)).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -202,7 +195,7 @@ pub async fn act_on_idea(
     OptionalJson(note): OptionalJson<ActionRequest>,
 ) -> ApiResult<HttpResponse> {
     let (id, action) = path.into_inner();
-    let view = service::act(&state.db, &actor, &meta, id.to_string(), action, note).await?;
+    let view = service::act(&state.db, actor, meta, id.to_string(), action, note).await?;
     Ok(HttpResponse::Ok().json(IdeaResponse::from(view)))
 }
 
@@ -228,15 +221,8 @@ pub async fn set_selection(
     id: Path<Uuid>,
     ValidJson(body): ValidJson<Selection>,
 ) -> ApiResult<HttpResponse> {
-    let view = service::set_selection(
-        &state.db,
-        &actor,
-        &meta,
-        id.to_string(),
-        body,
-        if_match(&req),
-    )
-    .await?;
+    let view = service::set_selection(&state.db, actor, meta, id.to_string(), body, if_match(&req))
+        .await?;
     Ok(tagged(HttpResponse::Ok(), &IdeaResponse::from(view)))
 }
 
@@ -255,7 +241,7 @@ pub async fn get_history(
     AuthUser(actor): AuthUser,
     id: Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    let entries = service::history(&state.db, &actor, id.to_string()).await?;
+    let entries = service::history(&state.db, actor, id.to_string()).await?;
     Ok(HttpResponse::Ok().json(
         entries
             .into_iter()
@@ -279,7 +265,7 @@ pub async fn list_team(
     OptionalAuthUser(actor): OptionalAuthUser,
     id: Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    let (team, private) = service::team(&state.db, actor.as_ref(), id.to_string()).await?;
+    let (team, private) = service::team(&state.db, actor, id.to_string()).await?;
     Ok(HttpResponse::Ok().json(
         team.into_iter()
             .map(|m| TeamMemberResponse::new(m, private))
@@ -305,7 +291,7 @@ pub async fn add_team_member(
     id: Path<Uuid>,
     ValidJson(body): ValidJson<AddTeamMemberRequest>,
 ) -> ApiResult<HttpResponse> {
-    let member = service::add_member(&state.db, &actor, &meta, id.to_string(), body).await?;
+    let member = service::add_member(&state.db, actor, meta, id.to_string(), body).await?;
     // Only the lead and admins add members, and both see contacts: this is the listed form.
     Ok(tagged(
         HttpResponse::Created(),
@@ -337,8 +323,8 @@ pub async fn remove_team_member(
     let (id, user_id) = path.into_inner();
     service::remove_member(
         &state.db,
-        &actor,
-        &meta,
+        actor,
+        meta,
         id.to_string(),
         user_id.to_string(),
         if_match(&req),

@@ -42,9 +42,9 @@ pub async fn my_assignments(
     ValidQuery(query): ValidQuery<PageQuery>,
 ) -> ApiResult<HttpResponse> {
     let page =
-        sonla_competitions::service::my_assignments(&state.db, &actor, query.limit, query.cursor)
+        sonla_competitions::service::my_assignments(&state.db, actor, query.limit, query.cursor)
             .await?;
-    Ok(HttpResponse::Ok().json(page))
+    Ok(HttpResponse::Ok().json(page.map(sonla_competitions::api::MyAssignmentResponse::from)))
 }
 
 /// List my ideas.
@@ -63,7 +63,7 @@ pub async fn my_ideas(
     AuthUser(actor): AuthUser,
     ValidQuery(query): ValidQuery<ListIdeasQuery>,
 ) -> ApiResult<HttpResponse> {
-    let page = sonla_ideas::service::my_ideas(&state.db, &actor, query).await?;
+    let page = sonla_ideas::service::my_ideas(&state.db, actor, query).await?;
     Ok(HttpResponse::Ok().json(page.map(IdeaListItem::from)))
 }
 
@@ -75,7 +75,7 @@ pub async fn my_ideas(
 )]
 #[get("")]
 pub async fn get_me(state: Data<AppState>, AuthUser(actor): AuthUser) -> ApiResult<HttpResponse> {
-    let (user, roles) = service::get_me(&state.db, &actor).await?;
+    let (user, roles) = service::get_me(&state.db, actor).await?;
     Ok(HttpResponse::Ok().json(UserResponse::new(user, roles)))
 }
 
@@ -98,7 +98,7 @@ pub async fn update_me(
     AuthUser(actor): AuthUser,
     ValidJson(body): ValidJson<UpdateMeRequest>,
 ) -> ApiResult<HttpResponse> {
-    let (user, roles) = service::update_me(&state.db, &actor, body, if_match(&req)).await?;
+    let (user, roles) = service::update_me(&state.db, actor, body, if_match(&req)).await?;
     Ok(tagged(HttpResponse::Ok(), &UserResponse::new(user, roles)))
 }
 
@@ -118,6 +118,6 @@ pub async fn change_password(
     Meta(meta): Meta,
     ValidJson(body): ValidJson<ChangePasswordRequest>,
 ) -> ApiResult<HttpResponse> {
-    service::change_password(&state.db, &actor, &meta, body).await?;
+    service::change_password(&state.db, actor, meta, body).await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -71,7 +71,7 @@ pub async fn create_organization(
     Meta(meta): Meta,
     ValidJson(body): ValidJson<CreateOrganizationRequest>,
 ) -> ApiResult<HttpResponse> {
-    let organization = service::create_organization(&state.db, &actor, &meta, body).await?;
+    let organization = service::create_organization(&state.db, actor, meta, body).await?;
     Ok(HttpResponse::Created()
         .insert_header((
             "Location",
@@ -115,15 +115,9 @@ pub async fn update_organization(
     id: Path<Uuid>,
     ValidJson(body): ValidJson<UpdateOrganizationRequest>,
 ) -> ApiResult<HttpResponse> {
-    let organization = service::update_organization(
-        &state.db,
-        &actor,
-        &meta,
-        id.to_string(),
-        body,
-        if_match(&req),
-    )
-    .await?;
+    let organization =
+        service::update_organization(&state.db, actor, meta, id.to_string(), body, if_match(&req))
+            .await?;
     Ok(tagged(
         HttpResponse::Ok(),
         &OrganizationResponse::from(organization),
@@ -150,7 +144,7 @@ pub async fn delete_organization(
     Meta(meta): Meta,
     id: Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    service::delete_organization(&state.db, &actor, &meta, id.to_string(), if_match(&req)).await?;
+    service::delete_organization(&state.db, actor, meta, id.to_string(), if_match(&req)).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -170,7 +164,7 @@ pub async fn list_members(
     id: Path<Uuid>,
     ValidQuery(query): ValidQuery<ListMembersQuery>,
 ) -> ApiResult<HttpResponse> {
-    let page = service::list_members(&state.db, &actor, id.to_string(), query).await?;
+    let page = service::list_members(&state.db, actor, id.to_string(), query).await?;
     Ok(HttpResponse::Ok().json(page.map(MemberResponse::from)))
 }
 
@@ -192,7 +186,7 @@ pub async fn add_member(
     id: Path<Uuid>,
     ValidJson(body): ValidJson<AddMemberRequest>,
 ) -> ApiResult<HttpResponse> {
-    let member = service::add_member(&state.db, &actor, &meta, id.to_string(), body).await?;
+    let member = service::add_member(&state.db, actor, meta, id.to_string(), body).await?;
     Ok(tagged(
         HttpResponse::Created(),
         &MemberResponse::from(member),
@@ -225,8 +219,8 @@ pub async fn update_member(
     let (id, user_id) = path.into_inner();
     let member = service::update_member(
         &state.db,
-        &actor,
-        &meta,
+        actor,
+        meta,
         id.to_string(),
         user_id.to_string(),
         body,
@@ -261,8 +255,8 @@ pub async fn remove_member(
     let (id, user_id) = path.into_inner();
     service::remove_member(
         &state.db,
-        &actor,
-        &meta,
+        actor,
+        meta,
         id.to_string(),
         user_id.to_string(),
         if_match(&req),

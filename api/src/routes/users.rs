@@ -37,7 +37,7 @@ pub async fn list_users(
     AuthUser(actor): AuthUser,
     ValidQuery(query): ValidQuery<ListUsersQuery>,
 ) -> ApiResult<HttpResponse> {
-    let page = service::list_users(&state.db, &actor, query).await?;
+    let page = service::list_users(&state.db, actor, query).await?;
     Ok(HttpResponse::Ok().json(page.map(|(user, roles)| UserResponse::new(user, roles))))
 }
 
@@ -56,7 +56,7 @@ pub async fn get_user(
     AuthUser(actor): AuthUser,
     id: Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    let (user, roles) = service::get_user(&state.db, &actor, id.to_string()).await?;
+    let (user, roles) = service::get_user(&state.db, actor, id.to_string()).await?;
     Ok(HttpResponse::Ok().json(UserResponse::new(user, roles)))
 }
 
@@ -79,7 +79,7 @@ pub async fn grant_role(
     ValidJson(body): ValidJson<GrantRoleRequest>,
 ) -> ApiResult<HttpResponse> {
     let (user, roles) =
-        service::grant_role(&state.db, &actor, &meta, id.to_string(), body.role).await?;
+        service::grant_role(&state.db, actor, meta, id.to_string(), body.role).await?;
     Ok(HttpResponse::Ok().json(UserResponse::new(user, roles)))
 }
 
@@ -105,14 +105,6 @@ pub async fn revoke_role(
     path: Path<(Uuid, Role)>,
 ) -> ApiResult<HttpResponse> {
     let (id, role) = path.into_inner();
-    service::revoke_role(
-        &state.db,
-        &actor,
-        &meta,
-        id.to_string(),
-        role,
-        if_match(&req),
-    )
-    .await?;
+    service::revoke_role(&state.db, actor, meta, id.to_string(), role, if_match(&req)).await?;
     Ok(HttpResponse::NoContent().finish())
 }

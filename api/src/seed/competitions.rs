@@ -19,6 +19,7 @@ use sonla_competitions::model::{
 };
 use sonla_competitions::scoring::{self, Method};
 use sonla_competitions::service::Policy;
+use sonla_core::serde_ext::to_json;
 use sonla_db::DbConnection;
 use sonla_db::schema::{
     assignments, awards, competition_judges, competitions, conflicts, criteria, entries,
@@ -90,10 +91,6 @@ struct Built {
     conflicts: Vec<ConflictRow>,
     assignments: Vec<Assignment>,
     sheets: Vec<Scored>,
-}
-
-fn to_json<T: serde::Serialize>(value: &T) -> String {
-    serde_json::to_string(value).unwrap_or_else(|_| "[]".to_owned())
 }
 
 impl Context<'_> {

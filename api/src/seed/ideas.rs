@@ -3,6 +3,7 @@
 //! application allows (`sonla_ideas::workflow`).
 
 use chrono::{Duration, NaiveDateTime};
+use sonla_core::serde_ext::to_json;
 use sonla_core::text::fold;
 use sonla_ideas::api::{Sector, Stage, TeamRole, Visibility};
 use sonla_ideas::model::{HistoryEntry, Idea};
@@ -177,10 +178,6 @@ fn draw_ip(rng: &mut Rng) -> (&'static str, Vec<String>) {
             vec![format!("{}/{year}/QTG", rng.between(100, 9999))],
         ),
     }
-}
-
-fn to_json<T: serde::Serialize>(value: &T) -> String {
-    serde_json::to_string(value).unwrap_or_else(|_| "[]".to_owned())
 }
 
 /// A team member can join at any time between the idea's creation and the anchor.

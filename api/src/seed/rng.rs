@@ -1,14 +1,14 @@
-//! The seeded random numbers of the demo data: `SplitMix64`, one stream per kind of record.
+//! The seeded random numbers of the demo data: [`SplitMix64`] streams, one per kind of record.
 //!
-//! `SplitMix64` is small and gives the same numbers on every platform and in every version,
-//! which is what "the same seed gives the same data" needs (it is not for secrets). Each kind
+//! The same seed gives the same data on every platform and in every version. Each kind
 //! of record draws from its own stream, so a change to how ideas are made leaves the users
 //! and organisations of a seed as they were.
 
 use chrono::{Duration, NaiveDateTime};
+use sonla_core::rand::SplitMix64;
 
 /// A seeded generator.
-pub struct Rng(u64);
+pub struct Rng(SplitMix64);
 
 impl Rng {
     /// The stream `name` of `seed`.
@@ -18,27 +18,19 @@ impl Rng {
         let hash = name.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
             (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
         });
-        let mut rng = Self(seed ^ hash);
+        let mut rng = SplitMix64::new(seed ^ hash);
         rng.next_u64();
-        rng
+        Self(rng)
     }
 
     /// The next 64 random bits.
-    pub fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
+    pub const fn next_u64(&mut self) -> u64 {
+        self.0.next_u64()
     }
 
     /// A number in `0..n` (0 when `n` is 0).
     pub fn below(&mut self, n: usize) -> usize {
-        let Ok(n64) = u64::try_from(n) else { return 0 };
-        if n64 == 0 {
-            return 0;
-        }
-        usize::try_from(self.next_u64() % n64).unwrap_or(0)
+        self.0.below(n)
     }
 
     /// A number in `low..=high`.

@@ -29,6 +29,7 @@ use std::time::{Duration, Instant};
 use anyhow::Context;
 use clap::{Parser, ValueEnum};
 use sonla_bench::{Inputs, Measure};
+use sonla_competitions::api::LeaderboardResponse;
 use sonla_competitions::repo as competition_repo;
 use sonla_competitions::service::Policy;
 use sonla_core::auth::{Actor, Role};
@@ -173,14 +174,14 @@ async fn operation(ctx: &Ctx, i: usize) -> anyhow::Result<()> {
             let board = sonla_competitions::service::leaderboard(
                 &ctx.pool,
                 Policy::default(),
-                Some(&ctx.officer),
+                Some(ctx.officer.clone()),
                 round_id,
                 None,
             )
             .await?;
             if ctx.scenario == Scenario::LeaderboardJson {
                 // As the server answers it: the JSON body, then its `ETag`.
-                let body = serde_json::to_vec(&board)?;
+                let body = serde_json::to_vec(&LeaderboardResponse::from(board))?;
                 std::hint::black_box(sonla_core::etag_of_bytes(&body));
             }
             Ok(())

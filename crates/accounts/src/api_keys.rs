@@ -5,9 +5,10 @@
 
 use serde_json::json;
 use sonla_audit::{Event, RequestMeta, Who};
+use sonla_authz::require_admin;
 use sonla_core::id::new_id;
 use sonla_core::{Actor, Localized, Principal};
-use sonla_db::DbPool;
+use sonla_db::{DbPool, precondition};
 
 use crate::api::{ApiKeyResponse, CreateApiKeyRequest, SCOPES};
 use crate::model::ApiKey;
@@ -18,17 +19,6 @@ pub const KEY_PREFIX: &str = "slk_";
 
 /// How stale `last_used_at` may get before a use writes it again.
 const TOUCH_AFTER_SECS: i64 = 60;
-
-fn require_admin(actor: &Actor) -> Result<(), AccountError> {
-    if actor.is_admin() {
-        Ok(())
-    } else {
-        Err(AccountError::forbidden(
-            "Chỉ quản trị viên quản lý khóa API",
-            "Only administrators manage API keys",
-        ))
-    }
-}
 
 fn check_scopes(scopes: &[String]) -> Result<(), AccountError> {
     match scopes.iter().position(|s| !SCOPES.contains(&s.as_str())) {
@@ -60,11 +50,11 @@ pub const MAX_API_KEYS: i64 = 1_000;
 #[tracing::instrument(skip_all)]
 pub async fn create_api_key(
     pool: &DbPool,
-    actor: &Actor,
-    meta: &RequestMeta,
+    actor: Actor,
+    meta: RequestMeta,
     request: CreateApiKeyRequest,
 ) -> Result<(ApiKey, String), AccountError> {
-    require_admin(actor)?;
+    require_admin(&actor)?;
     check_scopes(&request.scopes)?;
     let mut scopes = request.scopes;
     scopes.sort();
@@ -83,40 +73,37 @@ pub async fn create_api_key(
         last_used_at: None,
         revoked_at: None,
     };
-    let (actor, meta) = (actor.clone(), meta.clone());
-    pool.run(move |conn| {
-        conn.write_transaction(|conn| {
-            sonla_db::lookup::ensure_room::<AccountError>(
-                conn,
-                "api-keys",
-                MAX_API_KEYS,
-                (
-                    "khóa API (kể cả khóa đã thu hồi)",
-                    "API keys, revoked ones included",
-                ),
-                repo::count_api_keys,
-            )?;
-            repo::insert_api_key(conn, &row)?;
-            let event = Event::new("api_key.created", "api_key", Some(&row.id))
-                .after(json!({"name": row.name, "scopes": row.scope_list(), "prefix": row.prefix}));
-            sonla_audit::record(conn, Who::User(&actor), &meta, event)?;
-            Ok((row, key))
-        })
+    pool.write(move |conn| {
+        sonla_db::lookup::ensure_room::<AccountError>(
+            conn,
+            "api-keys",
+            MAX_API_KEYS,
+            (
+                "khóa API (kể cả khóa đã thu hồi)",
+                "API keys, revoked ones included",
+            ),
+            repo::count_api_keys,
+        )?;
+        repo::insert_api_key(conn, &row)?;
+        let event = Event::new("api_key.created", "api_key", Some(&row.id))
+            .after(json!({"name": row.name, "scopes": row.scope_list(), "prefix": row.prefix}));
+        sonla_audit::record(conn, Who::User(&actor), &meta, event)?;
+        Ok((row, key))
     })
     .await
 }
 
 /// Every key, newest first; admins only.
 #[tracing::instrument(skip_all)]
-pub async fn list_api_keys(pool: &DbPool, actor: &Actor) -> Result<Vec<ApiKey>, AccountError> {
-    require_admin(actor)?;
+pub async fn list_api_keys(pool: &DbPool, actor: Actor) -> Result<Vec<ApiKey>, AccountError> {
+    require_admin(&actor)?;
     pool.run(|conn| Ok(repo::list_api_keys(conn)?)).await
 }
 
 /// One key; admins only.
 #[tracing::instrument(skip_all, fields(api_key_id = %id))]
-pub async fn get_api_key(pool: &DbPool, actor: &Actor, id: String) -> Result<ApiKey, AccountError> {
-    require_admin(actor)?;
+pub async fn get_api_key(pool: &DbPool, actor: Actor, id: String) -> Result<ApiKey, AccountError> {
+    require_admin(&actor)?;
     pool.run(move |conn| repo::find_api_key(conn, &id)?.ok_or(AccountError::ApiKeyNotFound))
         .await
 }
@@ -127,31 +114,28 @@ pub async fn get_api_key(pool: &DbPool, actor: &Actor, id: String) -> Result<Api
 #[tracing::instrument(skip_all, fields(api_key_id = %id))]
 pub async fn revoke_api_key(
     pool: &DbPool,
-    actor: &Actor,
-    meta: &RequestMeta,
+    actor: Actor,
+    meta: RequestMeta,
     id: String,
     if_match: Option<String>,
 ) -> Result<(), AccountError> {
-    require_admin(actor)?;
-    let (actor, meta) = (actor.clone(), meta.clone());
-    pool.run(move |conn| {
-        conn.write_transaction(|conn| {
-            // On PostgreSQL no other revocation slips between check and write.
-            conn.lock(&format!("api-key:{id}"))?;
-            let key = repo::find_api_key(conn, &id)?.ok_or(AccountError::ApiKeyNotFound)?;
-            crate::service::precondition(sonla_core::if_match_holds(
-                if_match.as_deref(),
-                &ApiKeyResponse::from(key.clone()),
-            ))?;
-            if key.revoked_at.is_none() {
-                repo::revoke_api_key(conn, &id, sonla_db::now())?;
-                let event = Event::new("api_key.revoked", "api_key", Some(&id))
-                    .before(json!({"revoked": false}))
-                    .after(json!({"revoked": true}));
-                sonla_audit::record(conn, Who::User(&actor), &meta, event)?;
-            }
-            Ok(())
-        })
+    require_admin(&actor)?;
+    pool.write(move |conn| {
+        // On PostgreSQL no other revocation slips between check and write.
+        conn.lock(&format!("api-key:{id}"))?;
+        let key = repo::find_api_key(conn, &id)?.ok_or(AccountError::ApiKeyNotFound)?;
+        precondition(sonla_core::if_match_holds(
+            if_match.as_deref(),
+            &ApiKeyResponse::from(key.clone()),
+        ))?;
+        if key.revoked_at.is_none() {
+            repo::revoke_api_key(conn, &id, sonla_db::now())?;
+            let event = Event::new("api_key.revoked", "api_key", Some(&id))
+                .before(json!({"revoked": false}))
+                .after(json!({"revoked": true}));
+            sonla_audit::record(conn, Who::User(&actor), &meta, event)?;
+        }
+        Ok(())
     })
     .await
 }

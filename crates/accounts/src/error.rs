@@ -1,17 +1,12 @@
 //! Errors of the accounts domain.
 
-use sonla_core::page::InvalidCursor;
 use sonla_core::validation::{FieldError, custom};
 use sonla_core::{DomainError, ErrorCode, Localized};
-use sonla_db::DbError;
-use sonla_db::lookup::LimitReached;
+use sonla_db::CommonError;
 
 /// What can go wrong with accounts, sessions, roles and keys.
 #[derive(Debug, thiserror::Error)]
 pub enum AccountError {
-    /// A collection is full (see [`crate::api_keys::MAX_API_KEYS`]).
-    #[error("limit reached: {}", .0.en)]
-    LimitReached(Localized),
     /// Another account uses this email.
     #[error("email already in use")]
     EmailTaken,
@@ -43,9 +38,6 @@ pub enum AccountError {
         /// Seconds until an attempt may succeed.
         retry_after: u64,
     },
-    /// The caller may not do this.
-    #[error("forbidden: {}", .0.en)]
-    Forbidden(Localized),
     /// No such user.
     #[error("user not found")]
     UserNotFound,
@@ -58,72 +50,39 @@ pub enum AccountError {
     /// Every account keeps the `member` role.
     #[error("the member role cannot be revoked")]
     MemberRoleKept,
-    /// The cursor is not one of this list.
-    #[error("invalid cursor")]
-    InvalidCursor,
-    /// `If-Match` names another version.
-    #[error("precondition failed")]
-    PreconditionFailed,
     /// Hashing failed (a broken parameter set, never the caller's fault).
     #[error("password hashing failed: {0}")]
     Hash(String),
-    /// The database failed.
+    /// What every domain can meet: refusals, full collections (see
+    /// [`crate::api_keys::MAX_API_KEYS`]), stale conditions, bad cursors, the database.
     #[error(transparent)]
-    Db(#[from] DbError),
+    Common(#[from] CommonError),
 }
 
-impl AccountError {
-    /// A 403 with a reason.
-    #[must_use]
-    pub fn forbidden(vi: &str, en: &str) -> Self {
-        Self::Forbidden(Localized::new(vi, en))
-    }
-}
-
-impl From<LimitReached> for AccountError {
-    fn from(full: LimitReached) -> Self {
-        Self::LimitReached(full.0)
-    }
-}
-
-impl From<diesel::result::Error> for AccountError {
-    fn from(error: diesel::result::Error) -> Self {
-        Self::Db(error.into())
-    }
-}
-
-impl From<InvalidCursor> for AccountError {
-    fn from(_: InvalidCursor) -> Self {
-        Self::InvalidCursor
-    }
-}
+sonla_db::common_conversions!(AccountError);
 
 impl DomainError for AccountError {
     fn code(&self) -> ErrorCode {
         match self {
             Self::EmailTaken => ErrorCode::EmailTaken,
-            Self::LimitReached(_) => ErrorCode::LimitReached,
             Self::InvalidEmail | Self::WeakPassword { .. } | Self::WrongCurrentPassword => {
                 ErrorCode::ValidationFailed
             }
             Self::InvalidCredentials => ErrorCode::InvalidCredentials,
             Self::InvalidToken => ErrorCode::InvalidToken,
             Self::TooManyAttempts { .. } => ErrorCode::TooManyLoginAttempts,
-            Self::Forbidden(_) => ErrorCode::Forbidden,
             Self::UserNotFound => ErrorCode::UserNotFound,
             Self::ApiKeyNotFound => ErrorCode::ApiKeyNotFound,
             Self::LastAdmin => ErrorCode::LastAdmin,
             Self::MemberRoleKept => ErrorCode::Conflict,
-            Self::InvalidCursor => ErrorCode::InvalidCursor,
-            Self::PreconditionFailed => ErrorCode::PreconditionFailed,
             Self::Hash(_) => ErrorCode::Internal,
-            Self::Db(e) => e.code(),
+            Self::Common(e) => e.code(),
         }
     }
 
     fn detail(&self) -> Option<Localized> {
         match self {
-            Self::Forbidden(reason) | Self::LimitReached(reason) => Some(reason.clone()),
+            Self::Common(e) => e.detail(),
             Self::MemberRoleKept => Some(Localized::new(
                 "Mọi tài khoản đều giữ vai trò member",
                 "Every account keeps the member role",
@@ -151,6 +110,7 @@ impl DomainError for AccountError {
                 code,
                 message,
             } => vec![custom(*field, code, message.clone())],
+            Self::Common(e) => e.field_errors(),
             Self::WrongCurrentPassword => vec![custom(
                 "current_password",
                 "incorrect",

@@ -73,6 +73,18 @@ pub fn delete_role(conn: &mut DbConnection, user_id: &str, role: &str) -> QueryR
     Ok(deleted > 0)
 }
 
+/// `(user, role)` of every role these users hold, by user and role.
+pub fn roles_of_users(
+    conn: &mut DbConnection,
+    ids: &[String],
+) -> QueryResult<Vec<(String, String)>> {
+    user_roles::table
+        .filter(user_roles::user_id.eq_any(ids))
+        .select((user_roles::user_id, user_roles::role))
+        .order((user_roles::user_id, user_roles::role))
+        .load(conn)
+}
+
 /// The roles of a user, sorted by name.
 pub fn roles_of(conn: &mut DbConnection, user_id: &str) -> QueryResult<Vec<String>> {
     user_roles::table

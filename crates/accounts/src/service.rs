@@ -6,12 +6,11 @@ use std::time::Duration;
 use chrono::NaiveDateTime;
 use serde_json::json;
 use sonla_audit::{Event, RequestMeta, Who};
+use sonla_authz::{require_admin, require_staff};
 use sonla_core::id::new_id;
-use sonla_core::page::DEFAULT_LIMIT;
 use sonla_core::serde_ext::{clean, clean_name};
-use sonla_core::{Actor, Cursor, Page, PageRequest, Role};
-use sonla_db::schema::user_roles;
-use sonla_db::{DbConnection, DbError, DbPool, search};
+use sonla_core::{Actor, Page, PageRequest, Role};
+use sonla_db::{DbConnection, DbError, DbPool, precondition, search};
 
 use crate::api::{
     ChangePasswordRequest, ListUsersQuery, LoginRequest, RegisterRequest, UpdateMeRequest,
@@ -114,7 +113,7 @@ fn insert_user(conn: &mut DbConnection, user: &User, roles: &[&str]) -> Result<(
 #[tracing::instrument(skip_all)]
 pub async fn register(
     pool: &DbPool,
-    meta: &RequestMeta,
+    meta: RequestMeta,
     request: RegisterRequest,
 ) -> Result<(User, Vec<Role>), AccountError> {
     let email = normalise_email(&request.email)?;
@@ -131,14 +130,12 @@ pub async fn register(
         locale,
     );
     let meta = meta.clone();
-    pool.run(move |conn| {
-        conn.write_transaction(|conn| {
-            insert_user(conn, &user, &[Role::Member.as_str()])?;
-            let event = Event::new("user.registered", "user", Some(&user.id))
-                .after(json!({"email": user.email}));
-            sonla_audit::record(conn, Who::Anonymous, &meta, event)?;
-            Ok((user, vec![Role::Member]))
-        })
+    pool.write(move |conn| {
+        insert_user(conn, &user, &[Role::Member.as_str()])?;
+        let event = Event::new("user.registered", "user", Some(&user.id))
+            .after(json!({"email": user.email}));
+        sonla_audit::record(conn, Who::Anonymous, &meta, event)?;
+        Ok((user, vec![Role::Member]))
     })
     .await
 }
@@ -161,14 +158,12 @@ pub async fn create_admin(
         full_name
     };
     let user = new_user(email, hash, name, None, "vi");
-    pool.run(move |conn| {
-        conn.write_transaction(|conn| {
-            insert_user(conn, &user, &[Role::Admin.as_str(), Role::Member.as_str()])?;
-            let event = Event::new("user.admin_created", "user", Some(&user.id))
-                .after(json!({"email": user.email, "roles": ["admin", "member"]}));
-            sonla_audit::record(conn, Who::System, &RequestMeta::default(), event)?;
-            Ok((user, vec![Role::Admin, Role::Member]))
-        })
+    pool.write(move |conn| {
+        insert_user(conn, &user, &[Role::Admin.as_str(), Role::Member.as_str()])?;
+        let event = Event::new("user.admin_created", "user", Some(&user.id))
+            .after(json!({"email": user.email, "roles": ["admin", "member"]}));
+        sonla_audit::record(conn, Who::System, &RequestMeta::default(), event)?;
+        Ok((user, vec![Role::Admin, Role::Member]))
     })
     .await
 }
@@ -214,7 +209,7 @@ fn start_session(
 pub async fn login(
     pool: &DbPool,
     policy: &SessionPolicy,
-    meta: &RequestMeta,
+    meta: RequestMeta,
     request: LoginRequest,
 ) -> Result<Session, AccountError> {
     let email = request.email.trim().to_lowercase();
@@ -297,7 +292,7 @@ enum Exchange {
 pub async fn refresh(
     pool: &DbPool,
     policy: &SessionPolicy,
-    meta: &RequestMeta,
+    meta: RequestMeta,
     refresh_token: &str,
 ) -> Result<Session, AccountError> {
     let token_hash = secret::hash(refresh_token.trim());
@@ -339,29 +334,27 @@ pub async fn refresh(
 #[tracing::instrument(skip_all)]
 pub async fn logout(
     pool: &DbPool,
-    meta: &RequestMeta,
+    meta: RequestMeta,
     refresh_token: &str,
 ) -> Result<(), AccountError> {
     let token_hash = secret::hash(refresh_token.trim());
     let meta = meta.clone();
-    pool.run(move |conn| {
-        conn.write_transaction(|conn| {
-            if let Some(token) = repo::find_refresh_token(conn, &token_hash)?
-                && repo::revoke_family(conn, &token.family_id, sonla_db::now())? > 0
-            {
-                let event = Event::new("auth.logout", "session", Some(&token.family_id))
-                    .after(json!({"user_id": token.user_id}));
-                sonla_audit::record(conn, Who::Anonymous, &meta, event)?;
-            }
-            Ok(())
-        })
+    pool.write(move |conn| {
+        if let Some(token) = repo::find_refresh_token(conn, &token_hash)?
+            && repo::revoke_family(conn, &token.family_id, sonla_db::now())? > 0
+        {
+            let event = Event::new("auth.logout", "session", Some(&token.family_id))
+                .after(json!({"user_id": token.user_id}));
+            sonla_audit::record(conn, Who::Anonymous, &meta, event)?;
+        }
+        Ok(())
     })
     .await
 }
 
 /// The caller's own account.
 #[tracing::instrument(skip_all)]
-pub async fn get_me(pool: &DbPool, actor: &Actor) -> Result<(User, Vec<Role>), AccountError> {
+pub async fn get_me(pool: &DbPool, actor: Actor) -> Result<(User, Vec<Role>), AccountError> {
     let id = actor.user_id.clone();
     pool.run(move |conn| user_with_roles(conn, &id)).await
 }
@@ -370,7 +363,7 @@ pub async fn get_me(pool: &DbPool, actor: &Actor) -> Result<(User, Vec<Role>), A
 #[tracing::instrument(skip_all)]
 pub async fn update_me(
     pool: &DbPool,
-    actor: &Actor,
+    actor: Actor,
     request: UpdateMeRequest,
     if_match: Option<String>,
 ) -> Result<(User, Vec<Role>), AccountError> {
@@ -382,18 +375,16 @@ pub async fn update_me(
         password_hash: None,
         updated_at: Some(sonla_db::now()),
     };
-    pool.run(move |conn| {
-        conn.write_transaction(|conn| {
-            // On PostgreSQL no other change of the profile slips between check and write.
-            conn.lock(&format!("user:{id}"))?;
-            let (current, roles) = user_with_roles(conn, &id)?;
-            precondition(sonla_core::if_match_holds(
-                if_match.as_deref(),
-                &UserResponse::new(current, roles),
-            ))?;
-            let user = repo::update(conn, &id, &changes)?;
-            Ok((user, roles_of(conn, &id)?))
-        })
+    pool.write(move |conn| {
+        // On PostgreSQL no other change of the profile slips between check and write.
+        conn.lock(&format!("user:{id}"))?;
+        let (current, roles) = user_with_roles(conn, &id)?;
+        precondition(sonla_core::if_match_holds(
+            if_match.as_deref(),
+            &UserResponse::new(current, roles),
+        ))?;
+        let user = repo::update(conn, &id, &changes)?;
+        Ok((user, roles_of(conn, &id)?))
     })
     .await
 }
@@ -402,8 +393,8 @@ pub async fn update_me(
 #[tracing::instrument(skip_all)]
 pub async fn change_password(
     pool: &DbPool,
-    actor: &Actor,
-    meta: &RequestMeta,
+    actor: Actor,
+    meta: RequestMeta,
     request: ChangePasswordRequest,
 ) -> Result<(), AccountError> {
     password::check_rules("new_password", &request.new_password)?;
@@ -420,75 +411,33 @@ pub async fn change_password(
         password::hash(&new)
     })
     .await?;
-    let (actor, meta) = (actor.clone(), meta.clone());
-    pool.run(move |conn| {
-        conn.write_transaction(|conn| {
-            let now = sonla_db::now();
-            let changes = UserChanges {
-                password_hash: Some(hash),
-                updated_at: Some(now),
-                ..UserChanges::default()
-            };
-            repo::update(conn, &actor.user_id, &changes)?;
-            let revoked =
-                repo::revoke_user_sessions(conn, &actor.user_id, actor.session_id.as_deref(), now)?;
-            let event = Event::new("user.password_changed", "user", Some(&actor.user_id))
-                .after(json!({"sessions_revoked": revoked}));
-            sonla_audit::record(conn, Who::User(&actor), &meta, event)?;
-            Ok(())
-        })
+    pool.write(move |conn| {
+        let now = sonla_db::now();
+        let changes = UserChanges {
+            password_hash: Some(hash),
+            updated_at: Some(now),
+            ..UserChanges::default()
+        };
+        repo::update(conn, &actor.user_id, &changes)?;
+        let revoked =
+            repo::revoke_user_sessions(conn, &actor.user_id, actor.session_id.as_deref(), now)?;
+        let event = Event::new("user.password_changed", "user", Some(&actor.user_id))
+            .after(json!({"sessions_revoked": revoked}));
+        sonla_audit::record(conn, Who::User(&actor), &meta, event)?;
+        Ok(())
     })
     .await
-}
-
-fn require_staff(actor: &Actor) -> Result<(), AccountError> {
-    if actor.is_staff() {
-        Ok(())
-    } else {
-        Err(AccountError::forbidden(
-            "Chỉ cán bộ và quản trị viên được xem danh sách người dùng",
-            "Only officers and administrators see other users",
-        ))
-    }
-}
-
-/// 412 unless the `If-Match` condition held.
-pub(crate) fn precondition(holds: bool) -> Result<(), AccountError> {
-    if holds {
-        Ok(())
-    } else {
-        Err(AccountError::PreconditionFailed)
-    }
-}
-
-fn require_admin(actor: &Actor) -> Result<(), AccountError> {
-    if actor.is_admin() {
-        Ok(())
-    } else {
-        Err(AccountError::forbidden(
-            "Chỉ quản trị viên được làm việc này",
-            "Only administrators may do this",
-        ))
-    }
 }
 
 /// Lists users, newest first; officers and admins.
 #[tracing::instrument(skip_all)]
 pub async fn list_users(
     pool: &DbPool,
-    actor: &Actor,
+    actor: Actor,
     query: ListUsersQuery,
 ) -> Result<Page<(User, Vec<Role>)>, AccountError> {
-    require_staff(actor)?;
-    let after = query
-        .cursor
-        .as_deref()
-        .map(Cursor::decode::<String>)
-        .transpose()?;
-    let request = PageRequest {
-        limit: query.limit.unwrap_or(DEFAULT_LIMIT),
-        after,
-    };
+    require_staff(&actor)?;
+    let request = PageRequest::<String>::decode(query.limit, query.cursor.as_deref())?;
     let terms = query
         .q
         .as_deref()
@@ -504,7 +453,8 @@ pub async fn list_users(
             request.fetch_limit(),
         )?;
         let page = request.page(rows, |u| u.id.clone());
-        let mut roles = roles_by_user(conn, page.items.iter().map(|u| u.id.clone()).collect())?;
+        let ids: Vec<String> = page.items.iter().map(|u| u.id.clone()).collect();
+        let mut roles = roles_by_user(conn, &ids)?;
         Ok(page.map(|user| {
             let held = roles.remove(&user.id).unwrap_or_default();
             (user, held)
@@ -515,14 +465,9 @@ pub async fn list_users(
 
 fn roles_by_user(
     conn: &mut DbConnection,
-    ids: Vec<String>,
+    ids: &[String],
 ) -> Result<HashMap<String, Vec<Role>>, AccountError> {
-    use diesel::prelude::*;
-    let rows: Vec<(String, String)> = user_roles::table
-        .filter(user_roles::user_id.eq_any(ids))
-        .select((user_roles::user_id, user_roles::role))
-        .order((user_roles::user_id, user_roles::role))
-        .load(conn)?;
+    let rows = repo::roles_of_users(conn, ids)?;
     let mut map: HashMap<String, Vec<Role>> = HashMap::new();
     for (user_id, role) in rows {
         if let Some(role) = Role::parse(&role) {
@@ -536,11 +481,11 @@ fn roles_by_user(
 #[tracing::instrument(skip_all, fields(user_id = %id))]
 pub async fn get_user(
     pool: &DbPool,
-    actor: &Actor,
+    actor: Actor,
     id: String,
 ) -> Result<(User, Vec<Role>), AccountError> {
     if !actor.is(&id) {
-        require_staff(actor)?;
+        require_staff(&actor)?;
     }
     pool.run(move |conn| user_with_roles(conn, &id)).await
 }
@@ -549,34 +494,31 @@ pub async fn get_user(
 #[tracing::instrument(skip_all, fields(user_id = %id))]
 pub async fn grant_role(
     pool: &DbPool,
-    actor: &Actor,
-    meta: &RequestMeta,
+    actor: Actor,
+    meta: RequestMeta,
     id: String,
     role: Role,
 ) -> Result<(User, Vec<Role>), AccountError> {
-    require_admin(actor)?;
-    let (actor, meta) = (actor.clone(), meta.clone());
-    pool.run(move |conn| {
-        conn.write_transaction(|conn| {
-            let (user, before) = user_with_roles(conn, &id)?;
-            if before.contains(&role) {
-                return Ok((user, before));
-            }
-            repo::insert_role(
-                conn,
-                &NewUserRole {
-                    user_id: &id,
-                    role: role.as_str(),
-                    granted_at: sonla_db::now(),
-                },
-            )?;
-            let after = roles_of(conn, &id)?;
-            let event = Event::new("user.role_granted", "user", Some(&id))
-                .before(json!({"roles": before}))
-                .after(json!({"roles": after}));
-            sonla_audit::record(conn, Who::User(&actor), &meta, event)?;
-            Ok((user, after))
-        })
+    require_admin(&actor)?;
+    pool.write(move |conn| {
+        let (user, before) = user_with_roles(conn, &id)?;
+        if before.contains(&role) {
+            return Ok((user, before));
+        }
+        repo::insert_role(
+            conn,
+            &NewUserRole {
+                user_id: &id,
+                role: role.as_str(),
+                granted_at: sonla_db::now(),
+            },
+        )?;
+        let after = roles_of(conn, &id)?;
+        let event = Event::new("user.role_granted", "user", Some(&id))
+            .before(json!({"roles": before}))
+            .after(json!({"roles": after}));
+        sonla_audit::record(conn, Who::User(&actor), &meta, event)?;
+        Ok((user, after))
     })
     .await
 }
@@ -585,43 +527,40 @@ pub async fn grant_role(
 #[tracing::instrument(skip_all, fields(user_id = %id))]
 pub async fn revoke_role(
     pool: &DbPool,
-    actor: &Actor,
-    meta: &RequestMeta,
+    actor: Actor,
+    meta: RequestMeta,
     id: String,
     role: Role,
     if_match: Option<String>,
 ) -> Result<(), AccountError> {
-    require_admin(actor)?;
+    require_admin(&actor)?;
     if role == Role::Member {
         return Err(AccountError::MemberRoleKept);
     }
-    let (actor, meta) = (actor.clone(), meta.clone());
-    pool.run(move |conn| {
-        conn.write_transaction(|conn| {
-            // Concurrent conditional revocations of one user's roles run one after the other.
-            conn.lock(&format!("user-roles:{id}"))?;
-            let (_, before) = user_with_roles(conn, &id)?;
-            // A held role has no representation of its own: only `If-Match: *` ("it is held")
-            // can hold, and not once it is gone (RFC 9110 §13.1.1).
-            precondition(sonla_core::if_match_exists(
-                if_match.as_deref(),
-                before.contains(&role),
-            ))?;
-            if !before.contains(&role) {
-                return Ok(());
-            }
-            conn.lock("role:admin")?;
-            if role == Role::Admin && repo::count_with_role(conn, Role::Admin.as_str())? <= 1 {
-                return Err(AccountError::LastAdmin);
-            }
-            repo::delete_role(conn, &id, role.as_str())?;
-            let after = roles_of(conn, &id)?;
-            let event = Event::new("user.role_revoked", "user", Some(&id))
-                .before(json!({"roles": before}))
-                .after(json!({"roles": after}));
-            sonla_audit::record(conn, Who::User(&actor), &meta, event)?;
-            Ok(())
-        })
+    pool.write(move |conn| {
+        // Concurrent conditional revocations of one user's roles run one after the other.
+        conn.lock(&format!("user-roles:{id}"))?;
+        let (_, before) = user_with_roles(conn, &id)?;
+        // A held role has no representation of its own: only `If-Match: *` ("it is held")
+        // can hold, and not once it is gone (RFC 9110 §13.1.1).
+        precondition(sonla_core::if_match_exists(
+            if_match.as_deref(),
+            before.contains(&role),
+        ))?;
+        if !before.contains(&role) {
+            return Ok(());
+        }
+        conn.lock("role:admin")?;
+        if role == Role::Admin && repo::count_with_role(conn, Role::Admin.as_str())? <= 1 {
+            return Err(AccountError::LastAdmin);
+        }
+        repo::delete_role(conn, &id, role.as_str())?;
+        let after = roles_of(conn, &id)?;
+        let event = Event::new("user.role_revoked", "user", Some(&id))
+            .before(json!({"roles": before}))
+            .after(json!({"roles": after}));
+        sonla_audit::record(conn, Who::User(&actor), &meta, event)?;
+        Ok(())
     })
     .await
 }

@@ -8,10 +8,9 @@ use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 use sonla_core::id::new_id;
-use sonla_core::page::{DEFAULT_LIMIT, InvalidCursor};
-use sonla_core::{Actor, Cursor, DomainError, ErrorCode, Localized, Page, PageRequest, Principal};
+use sonla_core::{Actor, Page, PageRequest, Principal};
 use sonla_db::schema::audit_log;
-use sonla_db::{DbConnection, DbError, DbPool};
+use sonla_db::{CommonError, DbConnection, DbPool};
 use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
@@ -243,70 +242,21 @@ impl From<AuditRow> for AuditEntryResponse {
     }
 }
 
-/// Errors of reading the log.
-#[derive(Debug, thiserror::Error)]
-pub enum AuditError {
-    /// Only admins read the log.
-    #[error("forbidden")]
-    Forbidden,
-    /// The cursor is not one of this list.
-    #[error("invalid cursor")]
-    InvalidCursor,
-    /// The database failed.
-    #[error(transparent)]
-    Db(#[from] DbError),
-}
-
-impl From<diesel::result::Error> for AuditError {
-    fn from(error: diesel::result::Error) -> Self {
-        Self::Db(error.into())
-    }
-}
-
-impl From<InvalidCursor> for AuditError {
-    fn from(_: InvalidCursor) -> Self {
-        Self::InvalidCursor
-    }
-}
-
-impl DomainError for AuditError {
-    fn code(&self) -> ErrorCode {
-        match self {
-            Self::Forbidden => ErrorCode::Forbidden,
-            Self::InvalidCursor => ErrorCode::InvalidCursor,
-            Self::Db(e) => e.code(),
-        }
-    }
-
-    fn detail(&self) -> Option<Localized> {
-        matches!(self, Self::Forbidden).then(|| {
-            Localized::new(
-                "Chỉ quản trị viên được xem nhật ký",
-                "Only administrators read the audit log",
-            )
-        })
-    }
-}
-
 /// Lists events, newest first; admins only.
 #[tracing::instrument(skip_all)]
 pub async fn list_events(
     pool: &DbPool,
-    actor: &Actor,
+    actor: Actor,
     query: ListAuditQuery,
-) -> Result<Page<AuditRow>, AuditError> {
+) -> Result<Page<AuditRow>, CommonError> {
     if !actor.is_admin() {
-        return Err(AuditError::Forbidden);
+        return Err(CommonError::forbidden(
+            "Chỉ quản trị viên được xem nhật ký",
+            "Only administrators read the audit log",
+        ));
     }
-    let after = query
-        .cursor
-        .as_deref()
-        .map(Cursor::decode::<(NaiveDateTime, String)>)
-        .transpose()?;
-    let request = PageRequest {
-        limit: query.limit.unwrap_or(DEFAULT_LIMIT),
-        after,
-    };
+    let request =
+        PageRequest::<(NaiveDateTime, String)>::decode(query.limit, query.cursor.as_deref())?;
     pool.run(move |conn| {
         use audit_log::dsl as a;
         let mut q = a::audit_log.select(AuditRow::as_select()).into_boxed();

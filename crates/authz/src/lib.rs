@@ -1,14 +1,15 @@
 //! Authorisation checks every domain shares.
 //!
 //! Global roles are on [`sonla_core::Actor`] (`has_role`, `is_admin`, `is_staff`, `is`);
-//! this crate adds what needs the database: a user's role in an organisation. Each check is
-//! one line in a service, next to the data it protects.
+//! this crate adds the refusals every domain writes (`require_staff`, `require_admin`) and
+//! what needs the database: a user's global role as stored now, and their role in an
+//! organisation. Each check is one line in a service, next to the data it protects.
 
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
-use sonla_core::Actor;
-use sonla_db::DbConnection;
-use sonla_db::schema::organization_members;
+use sonla_core::{Actor, Role};
+use sonla_db::schema::{organization_members, user_roles};
+use sonla_db::{CommonError, DbConnection};
 use utoipa::ToSchema;
 
 /// A role in an organisation, from the most to the least powerful.
@@ -49,6 +50,39 @@ impl OrgRole {
     pub fn at_least(self, min: Self) -> bool {
         self <= min
     }
+}
+
+/// 403 unless the actor is an officer or an admin (provincial staff).
+pub fn require_staff(actor: &Actor) -> Result<(), CommonError> {
+    if actor.is_staff() {
+        Ok(())
+    } else {
+        Err(CommonError::forbidden(
+            "Chỉ cán bộ và quản trị viên làm được việc này",
+            "Only officers and admins may do this",
+        ))
+    }
+}
+
+/// 403 unless the actor is an admin.
+pub fn require_admin(actor: &Actor) -> Result<(), CommonError> {
+    if actor.is_admin() {
+        Ok(())
+    } else {
+        Err(CommonError::forbidden(
+            "Chỉ quản trị viên được làm việc này",
+            "Only administrators may do this",
+        ))
+    }
+}
+
+/// Whether the user holds the global role now (the database's word, not a token's, which
+/// may be older).
+pub fn holds_role(conn: &mut DbConnection, user_id: &str, role: Role) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        user_roles::table.find((user_id, role.as_str())),
+    ))
+    .get_result(conn)
 }
 
 /// The user's role in the organisation, if they belong to it.

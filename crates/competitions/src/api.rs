@@ -2,72 +2,18 @@
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use sonla_core::string_enum;
 use sonla_core::validation::{not_blank, short_items};
 use utoipa::{IntoParams, ToSchema};
 use validator::{Validate, ValidationError};
 
-use crate::scoring::{CriterionMean, Leaderboard, Method};
+use crate::assign::Short;
+use crate::model::{
+    AssignmentView, AutoAssignment, AwardView, Competition, Conflict, CriterionInfo, EntryView,
+    Judge, JudgeTask, RoundBoard, RoundView, SheetView,
+};
+use crate::scoring::{Leaderboard, Method};
 
-string_enum! {
-    /// Where a competition stands.
-    pub enum CompetitionStatus {
-        /// Being prepared by officers.
-        Draft => "draft",
-        /// Taking entries.
-        Open => "open",
-        /// Judges are scoring.
-        Judging => "judging",
-        /// Scoring is over; results not public yet.
-        Finalised => "finalised",
-        /// Results are public and frozen.
-        Published => "published",
-    }
-}
-
-string_enum! {
-    /// Who may enter.
-    pub enum Audience {
-        /// Students.
-        Students => "students",
-        /// Young people.
-        Youth => "youth",
-        /// Everyone.
-        Everyone => "everyone",
-    }
-}
-
-string_enum! {
-    /// Kinds of conflict of interest.
-    pub enum ConflictKind {
-        /// The judge is in the entry's team.
-        TeamMember => "team_member",
-        /// The judge belongs to the idea's organisation.
-        SameOrganisation => "same_organisation",
-        /// Family ties.
-        Family => "family",
-        /// Business ties.
-        BusinessRelation => "business_relation",
-        /// The judge advised the team.
-        Advisor => "advisor",
-        /// Anything else.
-        Other => "other",
-    }
-}
-
-/// A lifecycle step, `POST /api/v1/competitions/{id}/<step>`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "kebab-case")]
-pub enum LifecycleStep {
-    /// draft → open: needs a round with criteria.
-    Open,
-    /// open → judging: round 1 takes every active entry.
-    StartJudging,
-    /// judging → finalised: every sheet submitted, unless an admin forces it with a reason.
-    Finalise,
-    /// finalised → published: the leaderboards are frozen into the results.
-    Publish,
-}
+pub use crate::model::{Audience, CompetitionStatus, ConflictKind, LifecycleStep};
 
 /// A new competition.
 #[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
@@ -380,29 +326,6 @@ pub struct CompetitionResponse {
     pub updated_at: DateTime<Utc>,
 }
 
-/// A criterion.
-#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
-pub struct CriterionResponse {
-    /// Id.
-    #[schema(max_length = 36)]
-    pub id: String,
-    /// Name.
-    #[schema(max_length = 200)]
-    pub name: String,
-    /// Description.
-    #[schema(max_length = 2000)]
-    pub description: Option<String>,
-    /// Weight.
-    #[schema(format = Double)]
-    pub weight: f64,
-    /// Highest value.
-    #[schema(format = Double)]
-    pub max_score: f64,
-    /// Order.
-    #[schema(format = Int32)]
-    pub position: i32,
-}
-
 /// A round.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct RoundResponse {
@@ -438,7 +361,7 @@ pub struct RoundResponse {
     pub criteria_frozen: bool,
     /// Criteria.
     #[schema(max_items = 50)]
-    pub criteria: Vec<CriterionResponse>,
+    pub criteria: Vec<CriterionInfo>,
 }
 
 /// An entry.
@@ -598,7 +521,7 @@ pub struct MyAssignmentResponse {
     pub entry: JudgedEntry,
     /// The criteria to score.
     #[schema(max_items = 50)]
-    pub criteria: Vec<CriterionResponse>,
+    pub criteria: Vec<CriterionInfo>,
     /// `none`, `draft` or `submitted`.
     #[schema(max_length = 16)]
     pub sheet_status: String,
@@ -642,64 +565,6 @@ pub struct LeaderboardResponse {
     pub board: Leaderboard,
 }
 
-/// The parameters a round was scored with.
-#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
-pub struct RoundParameters {
-    /// Judges per entry.
-    #[schema(format = Int32)]
-    pub judges_per_entry: i32,
-    /// Pass mark.
-    #[schema(format = Double)]
-    pub pass_mark: Option<f64>,
-    /// Blind.
-    pub blind: bool,
-    /// Advance count.
-    #[schema(format = Int32)]
-    pub advance_count: Option<i32>,
-    /// Spread above which rows are flagged.
-    #[schema(format = Double)]
-    pub flag_spread: f64,
-}
-
-/// A round in the published results.
-#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
-pub struct RoundResult {
-    /// The round.
-    #[schema(max_length = 36)]
-    pub round_id: String,
-    /// Name.
-    #[schema(max_length = 200)]
-    pub name: String,
-    /// Position.
-    #[schema(format = Int32)]
-    pub position: i32,
-    /// The round's method.
-    pub method: Method,
-    /// Parameters.
-    pub parameters: RoundParameters,
-    /// Criteria.
-    #[schema(max_items = 50)]
-    pub criteria: Vec<CriterionResponse>,
-    /// The leaderboard by the round's method.
-    pub leaderboard: Leaderboard,
-    /// The leaderboards by every method.
-    #[schema(max_items = 4)]
-    pub by_method: Vec<Leaderboard>,
-}
-
-/// The frozen results of a published competition.
-#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
-pub struct ResultsResponse {
-    /// The competition.
-    #[schema(max_length = 36)]
-    pub competition_id: String,
-    /// When published.
-    pub published_at: DateTime<Utc>,
-    /// Every round.
-    #[schema(max_items = 10)]
-    pub rounds: Vec<RoundResult>,
-}
-
 /// An award.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct AwardResponse {
@@ -729,48 +594,8 @@ pub struct AwardResponse {
     pub prize_vnd: i64,
 }
 
-/// A judge's comment to an entrant.
-#[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct FeedbackComment {
-    /// The judge, except in blind rounds.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[schema(max_length = 36)]
-    pub judge_id: Option<String>,
-    /// The comment.
-    #[schema(max_length = 5000)]
-    pub comment: String,
-}
-
-/// An entrant's feedback for one round.
-#[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct RoundFeedback {
-    /// The round.
-    #[schema(max_length = 36)]
-    pub round_id: String,
-    /// Rank in the published result.
-    #[schema(format = Int32)]
-    pub rank: Option<u32>,
-    /// Mean raw value per criterion.
-    #[schema(max_items = 50)]
-    pub criteria: Vec<CriterionMean>,
-    /// Judges' comments.
-    #[schema(max_items = 50)]
-    pub comments: Vec<FeedbackComment>,
-}
-
-/// An entrant's feedback after publication.
-#[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct FeedbackResponse {
-    /// The entry.
-    #[schema(max_length = 36)]
-    pub entry_id: String,
-    /// Per round.
-    #[schema(max_items = 10)]
-    pub rounds: Vec<RoundFeedback>,
-}
-
-impl From<crate::model::Competition> for CompetitionResponse {
-    fn from(c: crate::model::Competition) -> Self {
+impl From<Competition> for CompetitionResponse {
+    fn from(c: Competition) -> Self {
         Self {
             audience: Audience::parse(&c.audience).unwrap_or(Audience::Everyone),
             status: CompetitionStatus::parse(&c.status).unwrap_or(CompetitionStatus::Draft),
@@ -787,8 +612,13 @@ impl From<crate::model::Competition> for CompetitionResponse {
     }
 }
 
-impl From<crate::service::RoundView> for RoundResponse {
-    fn from((round, criteria, frozen): crate::service::RoundView) -> Self {
+impl From<RoundView> for RoundResponse {
+    fn from(view: RoundView) -> Self {
+        let RoundView {
+            round,
+            criteria,
+            frozen,
+        } = view;
         Self {
             method: Method::parse(&round.method).unwrap_or(Method::Mean),
             id: round.id,
@@ -801,23 +631,13 @@ impl From<crate::service::RoundView> for RoundResponse {
             advance_count: round.advance_count,
             status: round.status,
             criteria_frozen: frozen,
-            criteria: criteria
-                .into_iter()
-                .map(|c| CriterionResponse {
-                    id: c.id,
-                    name: c.name,
-                    description: c.description,
-                    weight: c.weight,
-                    max_score: c.max_score,
-                    position: c.position,
-                })
-                .collect(),
+            criteria: criteria.iter().map(CriterionInfo::from).collect(),
         }
     }
 }
 
-impl From<(crate::model::Entry, String)> for EntryResponse {
-    fn from((entry, title): (crate::model::Entry, String)) -> Self {
+impl From<EntryView> for EntryResponse {
+    fn from(EntryView { entry, title }: EntryView) -> Self {
         Self {
             id: entry.id,
             competition_id: entry.competition_id,
@@ -830,12 +650,145 @@ impl From<(crate::model::Entry, String)> for EntryResponse {
     }
 }
 
-impl From<(String, String, chrono::NaiveDateTime)> for JudgeResponse {
-    fn from((user_id, full_name, added_at): (String, String, chrono::NaiveDateTime)) -> Self {
+impl From<Judge> for JudgeResponse {
+    fn from(judge: Judge) -> Self {
         Self {
-            user_id,
-            full_name,
-            added_at: added_at.and_utc(),
+            user_id: judge.user_id,
+            full_name: judge.full_name,
+            added_at: judge.added_at.and_utc(),
+        }
+    }
+}
+
+impl From<Conflict> for ConflictResponse {
+    fn from(c: Conflict) -> Self {
+        Self {
+            judge_id: c.judge_id,
+            entry_id: c.entry_id,
+            kind: c.kind,
+            note: c.note,
+            derived: c.derived,
+        }
+    }
+}
+
+/// The status of a sheet as assignments and sheets show it: `none` before the first save.
+fn sheet_status(status: Option<String>) -> String {
+    status.unwrap_or_else(|| "none".to_owned())
+}
+
+impl From<AssignmentView> for AssignmentResponse {
+    fn from(view: AssignmentView) -> Self {
+        let a = view.assignment;
+        Self {
+            id: a.id,
+            round_id: a.round_id,
+            entry_id: a.entry_id,
+            judge_id: a.judge_id,
+            sheet_status: sheet_status(view.sheet_status),
+        }
+    }
+}
+
+impl From<Short> for ShortEntry {
+    fn from(short: Short) -> Self {
+        Self {
+            entry_id: short.entry_id,
+            assigned: u32::try_from(short.assigned).unwrap_or(u32::MAX),
+            needed: u32::try_from(short.needed).unwrap_or(u32::MAX),
+        }
+    }
+}
+
+impl From<AutoAssignment> for AutoAssignResponse {
+    fn from(outcome: AutoAssignment) -> Self {
+        Self {
+            assignments: outcome.assignments.into_iter().map(Into::into).collect(),
+            short: outcome.short.into_iter().map(Into::into).collect(),
+        }
+    }
+}
+
+impl From<JudgeTask> for MyAssignmentResponse {
+    fn from(task: JudgeTask) -> Self {
+        let JudgeTask {
+            assignment,
+            round_name,
+            blind,
+            criteria,
+            entry,
+            idea,
+            team,
+            sheet,
+        } = task;
+        Self {
+            id: assignment.id,
+            round_id: assignment.round_id,
+            round_name,
+            blind,
+            entry: JudgedEntry {
+                entry_id: entry.id,
+                title: idea.title,
+                summary: idea.summary,
+                description: idea.description,
+                sector: idea.sector,
+                stage: idea.stage,
+                track: entry.track,
+                idea_id: (!blind).then_some(entry.idea_id),
+                organization_id: if blind { None } else { idea.organization_id },
+                team: (!blind).then_some(team),
+            },
+            criteria: criteria.iter().map(CriterionInfo::from).collect(),
+            sheet_version: sheet.as_ref().map_or(0, |s| s.version),
+            sheet_status: sheet_status(sheet.map(|s| s.status)),
+        }
+    }
+}
+
+impl From<SheetView> for SheetResponse {
+    fn from(view: SheetView) -> Self {
+        let sheet = view.sheet;
+        Self {
+            assignment_id: view.assignment_id,
+            version: sheet.as_ref().map_or(0, |s| s.version),
+            comment: sheet.as_ref().and_then(|s| s.comment.clone()),
+            submitted_at: sheet
+                .as_ref()
+                .and_then(|s| s.submitted_at.map(|t| t.and_utc())),
+            status: sheet_status(sheet.map(|s| s.status)),
+            scores: view
+                .values
+                .into_iter()
+                .map(|(criterion_id, value)| ScoreValue {
+                    criterion_id,
+                    value,
+                })
+                .collect(),
+        }
+    }
+}
+
+impl From<RoundBoard> for LeaderboardResponse {
+    fn from(board: RoundBoard) -> Self {
+        Self {
+            round_id: board.round_id,
+            published: board.published,
+            board: board.board,
+        }
+    }
+}
+
+impl From<AwardView> for AwardResponse {
+    fn from(AwardView { award, winners }: AwardView) -> Self {
+        Self {
+            id: award.id,
+            title: award.title,
+            round_id: award.round_id,
+            rank_from: award.rank_from,
+            rank_to: award.rank_to,
+            entry_id: award.entry_id,
+            winners,
+            prize_vnd: award.prize_vnd,
         }
     }
 }

@@ -8,6 +8,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use sonla_core::rand::SplitMix64;
+
 /// What to assign.
 #[derive(Debug, Clone, Default)]
 pub struct Input {
@@ -45,32 +47,10 @@ pub struct Output {
     pub short: Vec<Short>,
 }
 
-/// `SplitMix64`: small, fast and stable across platforms and versions, which is what a
-/// reproducible assignment needs (it is not for secrets).
-struct SplitMix(u64);
-
-impl SplitMix {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// Fisher–Yates with this generator.
-    fn shuffle<T>(&mut self, items: &mut [T]) {
-        for i in (1..items.len()).rev() {
-            let j = usize::try_from(self.next() % (i as u64 + 1)).unwrap_or(0);
-            items.swap(i, j);
-        }
-    }
-}
-
 /// Assigns judges; see the module documentation.
 #[must_use]
 pub fn auto_assign(input: &Input) -> Output {
-    let mut rng = SplitMix(input.seed);
+    let mut rng = SplitMix64::new(input.seed);
     let mut entries: Vec<String> = input
         .entries
         .iter()

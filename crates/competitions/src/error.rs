@@ -1,9 +1,8 @@
 //! Errors of the competitions domain.
 
-use sonla_core::validation::{FieldError, custom};
+use sonla_core::validation::FieldError;
 use sonla_core::{DomainError, ErrorCode, Localized};
-use sonla_db::DbError;
-use sonla_db::lookup::LimitReached;
+use sonla_db::CommonError;
 
 /// What can go wrong with competitions.
 #[derive(Debug, thiserror::Error)]
@@ -20,9 +19,6 @@ pub enum CompetitionError {
     /// No such assignment (or not the caller's).
     #[error("assignment not found")]
     AssignmentNotFound,
-    /// The caller may not do this.
-    #[error("forbidden: {}", .0.en)]
-    Forbidden(Localized),
     /// A lifecycle step not allowed from the current status.
     #[error("invalid transition from {from}")]
     InvalidTransition {
@@ -52,66 +48,22 @@ pub enum CompetitionError {
     /// A change of an existing sheet came without a version.
     #[error("version required")]
     VersionRequired,
-    /// `If-Match` names another version of the record.
-    #[error("precondition failed")]
-    PreconditionFailed,
     /// Results are not published yet.
     #[error("results not published")]
     NotPublished,
-    /// A `cursor` this API did not make.
-    #[error("invalid cursor")]
-    InvalidCursor,
-    /// A collection of the competition is full.
-    #[error("limit reached: {}", .0.en)]
-    LimitReached(Localized),
-    /// A field breaks a rule checked by the service.
-    #[error("invalid {field}: {}", .message.en)]
-    Invalid {
-        /// The field.
-        field: String,
-        /// The rule.
-        code: &'static str,
-        /// Why.
-        message: Localized,
-    },
-    /// The database failed.
+    /// What every domain can meet: refusals, invalid fields, full collections (see
+    /// [`crate::limits`]), stale conditions, bad cursors, the database.
     #[error(transparent)]
-    Db(#[from] DbError),
+    Common(#[from] CommonError),
 }
 
-impl CompetitionError {
-    /// A 403 with a reason.
-    #[must_use]
-    pub fn forbidden(vi: &str, en: &str) -> Self {
-        Self::Forbidden(Localized::new(vi, en))
-    }
+sonla_db::common_conversions!(CompetitionError);
 
+impl CompetitionError {
     /// A 409 for an unmet precondition.
     #[must_use]
     pub fn not_ready(vi: &str, en: &str) -> Self {
         Self::NotReady(Localized::new(vi, en))
-    }
-
-    /// A 422 on one field.
-    #[must_use]
-    pub fn invalid(field: impl Into<String>, code: &'static str, vi: &str, en: &str) -> Self {
-        Self::Invalid {
-            field: field.into(),
-            code,
-            message: Localized::new(vi, en),
-        }
-    }
-}
-
-impl From<LimitReached> for CompetitionError {
-    fn from(full: LimitReached) -> Self {
-        Self::LimitReached(full.0)
-    }
-}
-
-impl From<diesel::result::Error> for CompetitionError {
-    fn from(error: diesel::result::Error) -> Self {
-        Self::Db(error.into())
     }
 }
 
@@ -122,7 +74,6 @@ impl DomainError for CompetitionError {
             Self::RoundNotFound => ErrorCode::RoundNotFound,
             Self::EntryNotFound => ErrorCode::EntryNotFound,
             Self::AssignmentNotFound => ErrorCode::AssignmentNotFound,
-            Self::Forbidden(_) => ErrorCode::Forbidden,
             Self::InvalidTransition { .. } => ErrorCode::InvalidTransition,
             Self::NotReady(_) => ErrorCode::NotReady,
             Self::RoundClosed => ErrorCode::RoundClosed,
@@ -131,20 +82,15 @@ impl DomainError for CompetitionError {
             Self::AlreadyEntered => ErrorCode::AlreadyEntered,
             Self::VersionMismatch => ErrorCode::VersionMismatch,
             Self::VersionRequired => ErrorCode::VersionRequired,
-            Self::PreconditionFailed => ErrorCode::PreconditionFailed,
             Self::NotPublished => ErrorCode::ResultsNotPublished,
-            Self::InvalidCursor => ErrorCode::InvalidCursor,
-            Self::LimitReached(_) => ErrorCode::LimitReached,
-            Self::Invalid { .. } => ErrorCode::ValidationFailed,
-            Self::Db(e) => e.code(),
+            Self::Common(e) => e.code(),
         }
     }
 
     fn detail(&self) -> Option<Localized> {
         match self {
-            Self::Forbidden(reason) | Self::NotReady(reason) | Self::LimitReached(reason) => {
-                Some(reason.clone())
-            }
+            Self::NotReady(reason) => Some(reason.clone()),
+            Self::Common(e) => e.detail(),
             _ => None,
         }
     }
@@ -160,11 +106,7 @@ impl DomainError for CompetitionError {
 
     fn field_errors(&self) -> Vec<FieldError> {
         match self {
-            Self::Invalid {
-                field,
-                code,
-                message,
-            } => vec![custom(field.clone(), code, message.clone())],
+            Self::Common(e) => e.field_errors(),
             _ => Vec::new(),
         }
     }

@@ -1,7 +1,15 @@
-//! Rows of the competitions tables.
+//! Rows of the competitions tables, the domain's enums, the views services return, and the
+//! published results (stored as JSON and served as stored).
 
-use chrono::NaiveDateTime;
+use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
+use serde::{Deserialize, Serialize};
+use sonla_core::string_enum;
+use sonla_db::lookup::IdeaBrief;
+use utoipa::ToSchema;
+
+use crate::assign::Short;
+use crate::scoring::{CriterionMean, Leaderboard, Method};
 use sonla_db::schema::{
     assignments, awards, competitions, conflicts, criteria, entries, rounds, score_sheets,
 };
@@ -16,7 +24,7 @@ pub struct Competition {
     pub title: String,
     /// Description.
     pub description: Option<String>,
-    /// [`crate::api::Audience`].
+    /// [`Audience`].
     pub audience: String,
     /// JSON array of track names.
     pub tracks: String,
@@ -26,7 +34,7 @@ pub struct Competition {
     pub submission_opens_at: Option<NaiveDateTime>,
     /// Entries accepted until.
     pub submission_closes_at: Option<NaiveDateTime>,
-    /// [`crate::api::CompetitionStatus`].
+    /// [`CompetitionStatus`].
     pub status: String,
     /// Creator.
     pub created_by: Option<String>,
@@ -116,7 +124,7 @@ pub struct ConflictRow {
     pub judge_id: String,
     /// The entry.
     pub entry_id: String,
-    /// [`crate::api::ConflictKind`].
+    /// [`ConflictKind`].
     pub kind: String,
     /// Note.
     pub note: Option<String>,
@@ -184,4 +192,318 @@ pub struct AwardRow {
     pub prize_vnd: i64,
     /// When.
     pub created_at: NaiveDateTime,
+}
+
+string_enum! {
+    /// Where a competition stands.
+    pub enum CompetitionStatus {
+        /// Being prepared by officers.
+        Draft => "draft",
+        /// Taking entries.
+        Open => "open",
+        /// Judges are scoring.
+        Judging => "judging",
+        /// Scoring is over; results not public yet.
+        Finalised => "finalised",
+        /// Results are public and frozen.
+        Published => "published",
+    }
+}
+
+string_enum! {
+    /// Who may enter.
+    pub enum Audience {
+        /// Students.
+        Students => "students",
+        /// Young people.
+        Youth => "youth",
+        /// Everyone.
+        Everyone => "everyone",
+    }
+}
+
+string_enum! {
+    /// Kinds of conflict of interest.
+    pub enum ConflictKind {
+        /// The judge is in the entry's team.
+        TeamMember => "team_member",
+        /// The judge belongs to the idea's organisation.
+        SameOrganisation => "same_organisation",
+        /// Family ties.
+        Family => "family",
+        /// Business ties.
+        BusinessRelation => "business_relation",
+        /// The judge advised the team.
+        Advisor => "advisor",
+        /// Anything else.
+        Other => "other",
+    }
+}
+
+/// A lifecycle step, `POST /api/v1/competitions/{id}/<step>`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum LifecycleStep {
+    /// draft → open: needs a round with criteria.
+    Open,
+    /// open → judging: round 1 takes every active entry.
+    StartJudging,
+    /// judging → finalised: every sheet submitted, unless an admin forces it with a reason.
+    Finalise,
+    /// finalised → published: the leaderboards are frozen into the results.
+    Publish,
+}
+
+/// A round with its criteria, and whether they are frozen (a sheet is submitted).
+#[derive(Debug, Clone)]
+pub struct RoundView {
+    /// The round.
+    pub round: Round,
+    /// Its criteria, in order.
+    pub criteria: Vec<CriterionRow>,
+    /// Whether a submitted sheet freezes them.
+    pub frozen: bool,
+}
+
+/// An entry with its idea's title.
+#[derive(Debug, Clone)]
+pub struct EntryView {
+    /// The entry.
+    pub entry: Entry,
+    /// The idea's title.
+    pub title: String,
+}
+
+/// A judge of a competition.
+#[derive(Debug, Clone)]
+pub struct Judge {
+    /// The user.
+    pub user_id: String,
+    /// Their name.
+    pub full_name: String,
+    /// When they were added.
+    pub added_at: NaiveDateTime,
+}
+
+/// A conflict of interest: declared, or derived from team or organisation membership.
+#[derive(Debug, Clone)]
+pub struct Conflict {
+    /// The judge.
+    pub judge_id: String,
+    /// The entry.
+    pub entry_id: String,
+    /// Kind.
+    pub kind: ConflictKind,
+    /// The note of a declared conflict.
+    pub note: Option<String>,
+    /// Found from membership rather than declared.
+    pub derived: bool,
+}
+
+/// An assignment with the status of its sheet (`None` before the first save).
+#[derive(Debug, Clone)]
+pub struct AssignmentView {
+    /// The assignment.
+    pub assignment: Assignment,
+    /// `draft` or `submitted`.
+    pub sheet_status: Option<String>,
+}
+
+/// What automatic assignment left: every assignment of the round, and the entries short of
+/// judges.
+#[derive(Debug, Clone)]
+pub struct AutoAssignment {
+    /// Every assignment of the round now.
+    pub assignments: Vec<AssignmentView>,
+    /// Entries with fewer judges than wanted.
+    pub short: Vec<Short>,
+}
+
+/// A judge's assignment with what they need to score it.
+#[derive(Debug, Clone)]
+pub struct JudgeTask {
+    /// The assignment.
+    pub assignment: Assignment,
+    /// Its round's name.
+    pub round_name: String,
+    /// Whether the round hides teams and organisations.
+    pub blind: bool,
+    /// The round's criteria, in order.
+    pub criteria: Vec<CriterionRow>,
+    /// The entry.
+    pub entry: Entry,
+    /// The entered idea.
+    pub idea: IdeaBrief,
+    /// The names of the idea's team, in the order they joined (empty in blind rounds).
+    pub team: Vec<String>,
+    /// The sheet, once saved.
+    pub sheet: Option<SheetRow>,
+}
+
+/// A score sheet as its judge reads it.
+#[derive(Debug, Clone)]
+pub struct SheetView {
+    /// The assignment.
+    pub assignment_id: String,
+    /// The sheet, once saved.
+    pub sheet: Option<SheetRow>,
+    /// `(criterion, value)`, by criterion id.
+    pub values: Vec<(String, f64)>,
+}
+
+/// A round's leaderboard, live or as published.
+#[derive(Debug, Clone)]
+pub struct RoundBoard {
+    /// The round.
+    pub round_id: String,
+    /// Whether it is the published, frozen one.
+    pub published: bool,
+    /// The leaderboard.
+    pub board: Leaderboard,
+}
+
+/// An award with the entries it goes to.
+#[derive(Debug, Clone)]
+pub struct AwardView {
+    /// The award.
+    pub award: AwardRow,
+    /// The entries it goes to, from the published ranks.
+    pub winners: Vec<String>,
+}
+
+impl From<&CriterionRow> for CriterionInfo {
+    fn from(c: &CriterionRow) -> Self {
+        Self {
+            id: c.id.clone(),
+            name: c.name.clone(),
+            description: c.description.clone(),
+            weight: c.weight,
+            max_score: c.max_score,
+            position: c.position,
+        }
+    }
+}
+
+/// A criterion as rounds, judges' assignments and published results show it.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[schema(as = CriterionResponse)]
+pub struct CriterionInfo {
+    /// Id.
+    #[schema(max_length = 36)]
+    pub id: String,
+    /// Name.
+    #[schema(max_length = 200)]
+    pub name: String,
+    /// Description.
+    #[schema(max_length = 2000)]
+    pub description: Option<String>,
+    /// Weight.
+    #[schema(format = Double)]
+    pub weight: f64,
+    /// Highest value.
+    #[schema(format = Double)]
+    pub max_score: f64,
+    /// Order.
+    #[schema(format = Int32)]
+    pub position: i32,
+}
+
+/// The parameters a round was scored with.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct RoundParameters {
+    /// Judges per entry.
+    #[schema(format = Int32)]
+    pub judges_per_entry: i32,
+    /// Pass mark.
+    #[schema(format = Double)]
+    pub pass_mark: Option<f64>,
+    /// Blind.
+    pub blind: bool,
+    /// Advance count.
+    #[schema(format = Int32)]
+    pub advance_count: Option<i32>,
+    /// Spread above which rows are flagged.
+    #[schema(format = Double)]
+    pub flag_spread: f64,
+}
+
+/// A round in the published results.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct RoundResult {
+    /// The round.
+    #[schema(max_length = 36)]
+    pub round_id: String,
+    /// Name.
+    #[schema(max_length = 200)]
+    pub name: String,
+    /// Position.
+    #[schema(format = Int32)]
+    pub position: i32,
+    /// The round's method.
+    pub method: Method,
+    /// Parameters.
+    pub parameters: RoundParameters,
+    /// Criteria.
+    #[schema(max_items = 50)]
+    pub criteria: Vec<CriterionInfo>,
+    /// The leaderboard by the round's method.
+    pub leaderboard: Leaderboard,
+    /// The leaderboards by every method.
+    #[schema(max_items = 4)]
+    pub by_method: Vec<Leaderboard>,
+}
+
+/// The frozen results of a published competition, served as they were stored on publication.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[schema(as = ResultsResponse)]
+pub struct PublishedResults {
+    /// The competition.
+    #[schema(max_length = 36)]
+    pub competition_id: String,
+    /// When published.
+    pub published_at: DateTime<Utc>,
+    /// Every round.
+    #[schema(max_items = 10)]
+    pub rounds: Vec<RoundResult>,
+}
+
+/// A judge's comment to an entrant.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct FeedbackComment {
+    /// The judge, except in blind rounds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(max_length = 36)]
+    pub judge_id: Option<String>,
+    /// The comment.
+    #[schema(max_length = 5000)]
+    pub comment: String,
+}
+
+/// An entrant's feedback for one round.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct RoundFeedback {
+    /// The round.
+    #[schema(max_length = 36)]
+    pub round_id: String,
+    /// Rank in the published result.
+    #[schema(format = Int32)]
+    pub rank: Option<u32>,
+    /// Mean raw value per criterion.
+    #[schema(max_items = 50)]
+    pub criteria: Vec<CriterionMean>,
+    /// Judges' comments.
+    #[schema(max_items = 50)]
+    pub comments: Vec<FeedbackComment>,
+}
+
+/// An entrant's feedback after publication.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[schema(as = FeedbackResponse)]
+pub struct Feedback {
+    /// The entry.
+    #[schema(max_length = 36)]
+    pub entry_id: String,
+    /// Per round.
+    #[schema(max_items = 10)]
+    pub rounds: Vec<RoundFeedback>,
 }

@@ -1,4 +1,5 @@
-//! Queries of the competitions tables.
+//! Queries of the competitions tables, and of no others: what competitions need of ideas,
+//! users and organisations they read through `sonla_db::lookup` and `sonla_authz`.
 
 use std::collections::BTreeSet;
 
@@ -6,12 +7,11 @@ use chrono::NaiveDateTime;
 use diesel::connection::DefaultLoadingMode;
 use diesel::pg::PgRowByRowLoadingMode;
 use diesel::prelude::*;
-use sonla_db::DbConnection;
 use sonla_db::schema::{
     assignments, awards, competition_judges, competitions, conflicts, criteria, entries,
-    idea_members, ideas, organization_members, published_results, round_entries, rounds,
-    score_sheets, sheet_scores, users,
+    published_results, round_entries, rounds, score_sheets, sheet_scores,
 };
+use sonla_db::{DbConnection, insert_batches};
 
 use crate::model::{
     Assignment, AwardRow, Competition, ConflictRow, CriterionRow, Entry, Round, SheetRow,
@@ -78,6 +78,14 @@ pub fn find_round(conn: &mut DbConnection, id: &str) -> QueryResult<Option<Round
         .optional()
 }
 
+/// These rounds, in no particular order.
+pub fn rounds_by_ids(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Vec<Round>> {
+    rounds::table
+        .filter(rounds::id.eq_any(ids))
+        .select(Round::as_select())
+        .load(conn)
+}
+
 /// The rounds of a competition, in order.
 pub fn rounds_of(conn: &mut DbConnection, competition_id: &str) -> QueryResult<Vec<Round>> {
     rounds::table
@@ -96,12 +104,7 @@ pub fn insert_round(
     diesel::insert_into(rounds::table)
         .values(round)
         .execute(conn)?;
-    for row in criteria_rows {
-        diesel::insert_into(criteria::table)
-            .values(row)
-            .execute(conn)?;
-    }
-    Ok(())
+    insert_batches!(conn, criteria::table, criteria_rows, 7).map(|_| ())
 }
 
 /// Sets a round's status.
@@ -121,6 +124,22 @@ pub fn criteria_of(conn: &mut DbConnection, round_id: &str) -> QueryResult<Vec<C
         .load(conn)
 }
 
+/// The criteria of these rounds, each round's in order.
+pub fn criteria_of_rounds(
+    conn: &mut DbConnection,
+    round_ids: &[String],
+) -> QueryResult<Vec<CriterionRow>> {
+    criteria::table
+        .filter(criteria::round_id.eq_any(round_ids))
+        .select(CriterionRow::as_select())
+        .order((
+            criteria::round_id.asc(),
+            criteria::position.asc(),
+            criteria::id.asc(),
+        ))
+        .load(conn)
+}
+
 /// Replaces a round's criteria.
 pub fn replace_criteria(
     conn: &mut DbConnection,
@@ -128,12 +147,7 @@ pub fn replace_criteria(
     rows: &[CriterionRow],
 ) -> QueryResult<()> {
     diesel::delete(criteria::table.filter(criteria::round_id.eq(round_id))).execute(conn)?;
-    for row in rows {
-        diesel::insert_into(criteria::table)
-            .values(row)
-            .execute(conn)?;
-    }
-    Ok(())
+    insert_batches!(conn, criteria::table, rows, 7).map(|_| ())
 }
 
 /// Whether any sheet of the round is submitted (criteria are then frozen).
@@ -185,28 +199,41 @@ pub fn set_entry_status(conn: &mut DbConnection, id: &str, status: &str) -> Quer
         .map(|_| ())
 }
 
-/// Entries with their ideas' titles; only those of `team_of`'s teams when given.
+/// A competition's entries in the order they came; only those of these ideas when given.
 pub fn list_entries(
     conn: &mut DbConnection,
     competition_id: &str,
-    team_of: Option<&str>,
-) -> QueryResult<Vec<(Entry, String)>> {
+    of_ideas: Option<&[String]>,
+) -> QueryResult<Vec<Entry>> {
     let mut query = entries::table
-        .inner_join(ideas::table)
         .filter(entries::competition_id.eq(competition_id))
-        .select((Entry::as_select(), ideas::title))
-        .order(entries::created_at.asc())
+        .select(Entry::as_select())
+        .order((entries::created_at.asc(), entries::id.asc()))
         .into_boxed();
-    if let Some(user) = team_of {
-        query = query.filter(
-            entries::idea_id.eq_any(
-                idea_members::table
-                    .filter(idea_members::user_id.eq(user.to_owned()))
-                    .select(idea_members::idea_id),
-            ),
-        );
+    if let Some(ideas) = of_ideas {
+        query = query.filter(entries::idea_id.eq_any(ideas.to_vec()));
     }
     query.load(conn)
+}
+
+/// These entries, in no particular order.
+pub fn entries_by_ids(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Vec<Entry>> {
+    entries::table
+        .filter(entries::id.eq_any(ids))
+        .select(Entry::as_select())
+        .load(conn)
+}
+
+/// `(entry, idea)` of every entry of a competition.
+pub fn entry_ideas(
+    conn: &mut DbConnection,
+    competition_id: &str,
+) -> QueryResult<Vec<(String, String)>> {
+    entries::table
+        .filter(entries::competition_id.eq(competition_id))
+        .select((entries::id, entries::idea_id))
+        .order(entries::id.asc())
+        .load(conn)
 }
 
 /// Active entries of a competition.
@@ -226,15 +253,17 @@ pub fn add_round_entries(
     entry_ids: &[String],
 ) -> QueryResult<()> {
     let present: BTreeSet<String> = round_entry_ids(conn, round_id)?.into_iter().collect();
-    for entry_id in entry_ids.iter().filter(|e| !present.contains(*e)) {
-        diesel::insert_into(round_entries::table)
-            .values((
+    let rows: Vec<_> = entry_ids
+        .iter()
+        .filter(|e| !present.contains(*e))
+        .map(|entry_id| {
+            (
                 round_entries::round_id.eq(round_id),
                 round_entries::entry_id.eq(entry_id),
-            ))
-            .execute(conn)?;
-    }
-    Ok(())
+            )
+        })
+        .collect();
+    insert_batches!(conn, round_entries::table, &rows, 2).map(|_| ())
 }
 
 /// The entries of a round.
@@ -263,20 +292,18 @@ pub fn insert_judge(
         .map(|_| ())
 }
 
-/// The judges with their names.
+/// The judges, `(user, added at)`, in the order they were added.
 pub fn judges(
     conn: &mut DbConnection,
     competition_id: &str,
-) -> QueryResult<Vec<(String, String, NaiveDateTime)>> {
+) -> QueryResult<Vec<(String, NaiveDateTime)>> {
     competition_judges::table
-        .inner_join(users::table.on(users::id.eq(competition_judges::user_id)))
         .filter(competition_judges::competition_id.eq(competition_id))
-        .select((
-            competition_judges::user_id,
-            users::full_name,
-            competition_judges::added_at,
+        .select((competition_judges::user_id, competition_judges::added_at))
+        .order((
+            competition_judges::added_at.asc(),
+            competition_judges::user_id.asc(),
         ))
-        .order(competition_judges::added_at.asc())
         .load(conn)
 }
 
@@ -308,62 +335,6 @@ pub fn declared_conflicts(
         .load(conn)
 }
 
-/// Conflicts that follow from membership: `(judge, entry, kind)` where the judge is in the
-/// entry's team (`team_member`) or in the idea's organisation (`same_organisation`).
-pub fn derived_conflicts(
-    conn: &mut DbConnection,
-    competition_id: &str,
-) -> QueryResult<Vec<(String, String, &'static str)>> {
-    let judges: Vec<String> = competition_judges::table
-        .filter(competition_judges::competition_id.eq(competition_id))
-        .select(competition_judges::user_id)
-        .load(conn)?;
-    let team: Vec<(String, String)> = entries::table
-        .inner_join(idea_members::table.on(idea_members::idea_id.eq(entries::idea_id)))
-        .filter(entries::competition_id.eq(competition_id))
-        .filter(idea_members::user_id.eq_any(&judges))
-        .select((idea_members::user_id, entries::id))
-        .load(conn)?;
-    let organisation: Vec<(String, String)> = entries::table
-        .inner_join(ideas::table)
-        .inner_join(
-            organization_members::table.on(organization_members::organization_id
-                .nullable()
-                .eq(ideas::organization_id)),
-        )
-        .filter(entries::competition_id.eq(competition_id))
-        .filter(organization_members::user_id.eq_any(&judges))
-        .select((organization_members::user_id, entries::id))
-        .load(conn)?;
-    let mut out: Vec<(String, String, &'static str)> = team
-        .into_iter()
-        .map(|(j, e)| (j, e, "team_member"))
-        .collect();
-    for (j, e) in organisation {
-        if !out.iter().any(|(oj, oe, _)| *oj == j && *oe == e) {
-            out.push((j, e, "same_organisation"));
-        }
-    }
-    Ok(out)
-}
-
-/// Every conflicted `(judge, entry)` pair, declared or derived.
-pub fn conflicted_pairs(
-    conn: &mut DbConnection,
-    competition_id: &str,
-) -> QueryResult<BTreeSet<(String, String)>> {
-    let mut pairs: BTreeSet<(String, String)> = declared_conflicts(conn, competition_id)?
-        .into_iter()
-        .map(|c| (c.judge_id, c.entry_id))
-        .collect();
-    pairs.extend(
-        derived_conflicts(conn, competition_id)?
-            .into_iter()
-            .map(|(j, e, _)| (j, e)),
-    );
-    Ok(pairs)
-}
-
 /// One assignment.
 pub fn find_assignment(conn: &mut DbConnection, id: &str) -> QueryResult<Option<Assignment>> {
     assignments::table
@@ -373,12 +344,26 @@ pub fn find_assignment(conn: &mut DbConnection, id: &str) -> QueryResult<Option<
         .optional()
 }
 
-/// Stores an assignment.
-pub fn insert_assignment(conn: &mut DbConnection, row: &Assignment) -> QueryResult<()> {
-    diesel::insert_into(assignments::table)
-        .values(row)
-        .execute(conn)
-        .map(|_| ())
+/// Stores assignments.
+pub fn insert_assignments(conn: &mut DbConnection, rows: &[Assignment]) -> QueryResult<()> {
+    insert_batches!(conn, assignments::table, rows, 5).map(|_| ())
+}
+
+/// An assignment with its round and competition, in one query.
+pub fn assignment_in_context(
+    conn: &mut DbConnection,
+    id: &str,
+) -> QueryResult<Option<(Assignment, Round, Competition)>> {
+    assignments::table
+        .inner_join(rounds::table.inner_join(competitions::table))
+        .filter(assignments::id.eq(id))
+        .select((
+            Assignment::as_select(),
+            Round::as_select(),
+            Competition::as_select(),
+        ))
+        .first(conn)
+        .optional()
 }
 
 /// Removes an assignment (and its sheet).
@@ -459,7 +444,7 @@ pub fn sheet_values(
         .load(conn)
 }
 
-/// Replaces a sheet's values.
+/// Replaces a sheet's values: one statement removes the old ones, one writes the new.
 pub fn replace_values(
     conn: &mut DbConnection,
     assignment_id: &str,
@@ -467,16 +452,17 @@ pub fn replace_values(
 ) -> QueryResult<()> {
     diesel::delete(sheet_scores::table.filter(sheet_scores::assignment_id.eq(assignment_id)))
         .execute(conn)?;
-    for (criterion_id, value) in values {
-        diesel::insert_into(sheet_scores::table)
-            .values((
+    let rows: Vec<_> = values
+        .iter()
+        .map(|(criterion_id, value)| {
+            (
                 sheet_scores::assignment_id.eq(assignment_id),
                 sheet_scores::criterion_id.eq(criterion_id),
                 sheet_scores::value.eq(value),
-            ))
-            .execute(conn)?;
-    }
-    Ok(())
+            )
+        })
+        .collect();
+    insert_batches!(conn, sheet_scores::table, &rows, 3).map(|_| ())
 }
 
 /// Every value of the round's submitted sheets, `(entry, judge, criterion, value)`, handed to

@@ -330,6 +330,8 @@ pub fn leaderboard(
 mod tests {
     use std::collections::BTreeMap;
 
+    use sonla_core::rand::SplitMix64;
+
     use super::{
         Criterion, Method, Sheet, judge_total, leaderboard, mean, median, population_sd,
         trimmed_mean,
@@ -361,28 +363,11 @@ mod tests {
     }
 
     #[expect(clippy::cast_precision_loss, reason = "small test numbers")]
-    fn f(n: u64) -> f64 {
+    fn f(n: usize) -> f64 {
         n as f64
     }
 
-    /// A tiny deterministic generator for property checks (`SplitMix64`).
-    struct Gen(u64);
-
-    impl Gen {
-        fn next(&mut self) -> u64 {
-            self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-            let mut z = self.0;
-            z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-            z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-            z ^ (z >> 31)
-        }
-
-        fn below(&mut self, n: u64) -> u64 {
-            self.next() % n
-        }
-    }
-
-    fn random_sheets(g: &mut Gen, entries: usize, judges: usize) -> Vec<Sheet> {
+    fn random_sheets(g: &mut SplitMix64, entries: usize, judges: usize) -> Vec<Sheet> {
         let mut sheets = Vec::new();
         for e in 0..entries {
             for j in 0..judges {
@@ -562,7 +547,7 @@ mod tests {
 
     #[test]
     fn property_zscore_scores_ignore_a_positive_scale_of_one_judge() {
-        let mut g = Gen(7);
+        let mut g = SplitMix64::new(7);
         for case in 0..300 {
             let sheets = random_sheets(&mut g, 6, 4);
             // Scaling all of a judge's values scales every T of theirs by the same factor.
@@ -595,7 +580,7 @@ mod tests {
 
     #[test]
     fn property_zscore_scores_ignore_a_constant_added_by_one_judge() {
-        let mut g = Gen(11);
+        let mut g = SplitMix64::new(11);
         let wide = vec![Criterion {
             id: "c1".into(),
             weight: 1.0,
@@ -636,9 +621,9 @@ mod tests {
 
     #[test]
     fn property_median_and_trimmed_mean_reduce_to_mean_for_few_judges() {
-        let mut g = Gen(3);
+        let mut g = SplitMix64::new(3);
         for _ in 0..500 {
-            let n = 1 + usize::try_from(g.below(4)).unwrap();
+            let n = 1 + g.below(4);
             let values: Vec<f64> = (0..n).map(|_| f(g.below(10_000)) / 100.0).collect();
             assert!(
                 (trimmed_mean(&values) - mean(&values)).abs() < 1e-9,
@@ -652,7 +637,7 @@ mod tests {
 
     #[test]
     fn property_ranks_are_dense_from_one_and_sorted() {
-        let mut g = Gen(5);
+        let mut g = SplitMix64::new(5);
         for _ in 0..200 {
             let sheets = random_sheets(&mut g, 8, 5);
             for method in Method::ALL {

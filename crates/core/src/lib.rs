@@ -8,6 +8,7 @@ pub mod error;
 pub mod id;
 pub mod lang;
 pub mod page;
+pub mod rand;
 pub mod text;
 pub mod validation;
 
@@ -34,6 +35,13 @@ pub mod serde_ext {
     #[must_use]
     pub fn clean(value: Option<String>) -> Option<String> {
         value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty())
+    }
+
+    /// A value as the JSON text stored in a `TEXT` column (tags, tracks, published results).
+    /// Serialising plain data cannot fail; an empty list would stand for it if it did.
+    #[must_use]
+    pub fn to_json<T: serde::Serialize>(value: &T) -> String {
+        serde_json::to_string(value).unwrap_or_else(|_| "[]".to_owned())
     }
 
     /// Trims a name and collapses its inner white space.

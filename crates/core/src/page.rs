@@ -61,6 +61,17 @@ pub struct PageRequest<K> {
     pub after: Option<K>,
 }
 
+impl<K: DeserializeOwned> PageRequest<K> {
+    /// The page a list's `?limit=&cursor=` asks for: `limit` or [`DEFAULT_LIMIT`], and the
+    /// sort key in `cursor`, which must be one this API made (else [`InvalidCursor`], a 400).
+    pub fn decode(limit: Option<u32>, cursor: Option<&str>) -> Result<Self, InvalidCursor> {
+        Ok(Self {
+            limit: limit.unwrap_or(DEFAULT_LIMIT),
+            after: cursor.map(Cursor::decode::<K>).transpose()?,
+        })
+    }
+}
+
 impl<K> PageRequest<K> {
     /// Builds a page of at most `limit` items from `limit + 1` fetched rows.
     ///

@@ -4,6 +4,7 @@
 //! URL scheme of `DATABASE_URL`. This crate owns the connection type, the pool, the schema,
 //! the embedded migrations, the shared search index and the mapping of database errors.
 
+pub mod batch;
 mod connection;
 mod error;
 pub mod idempotency;
@@ -15,7 +16,7 @@ pub mod search;
 mod writer;
 
 pub use connection::{Backend, DbConnection, DbUrl, MultiBackend};
-pub use error::DbError;
+pub use error::{CommonError, DbError, precondition};
 pub use pool::{DbPool, PoolOptions, PoolState, blocking};
 
 /// Current UTC time, truncated to microseconds so it round-trips through both backends.

@@ -1,4 +1,5 @@
-//! The connection pool and the one way to use it from async code: [`DbPool::run`].
+//! The connection pool and the two ways to use it from async code: [`DbPool::run`] for
+//! reads and [`DbPool::write`] for a unit of work that writes.
 
 use std::time::Duration;
 
@@ -127,8 +128,8 @@ impl DbPool {
 
     /// Runs one unit of database work on the blocking thread pool, never on an async worker.
     ///
-    /// The closure gets a pooled connection; run several statements in one
-    /// `conn.write_transaction(..)` so they commit together. The caller's tracing span follows.
+    /// The closure gets a pooled connection; for work that writes use [`write`](Self::write),
+    /// so its statements commit together. The caller's tracing span follows.
     pub async fn run<T, E, F>(&self, f: F) -> Result<T, E>
     where
         F: FnOnce(&mut DbConnection) -> Result<T, E> + Send + 'static,
@@ -145,6 +146,18 @@ impl DbPool {
             f(&mut conn)
         })
         .await
+    }
+
+    /// Runs one unit of work that writes, in one write transaction, on the blocking thread pool:
+    /// what [`run`](Self::run) with [`DbConnection::write_transaction`] inside does, in one call.
+    /// Everything the closure does commits together, or nothing does when it returns an error.
+    pub async fn write<T, E, F>(&self, f: F) -> Result<T, E>
+    where
+        F: FnOnce(&mut DbConnection) -> Result<T, E> + Send + 'static,
+        T: Send + 'static,
+        E: From<DbError> + From<diesel::result::Error> + Send + 'static,
+    {
+        self.run(move |conn| conn.write_transaction(f)).await
     }
 }
 

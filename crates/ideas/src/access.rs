@@ -3,8 +3,7 @@
 
 use sonla_core::Actor;
 
-use crate::api::{TeamRole, Visibility};
-use crate::model::Idea;
+use crate::model::{Idea, TeamRole, Visibility};
 
 /// The caller, as far as ideas are concerned.
 #[derive(Debug, Clone)]

@@ -3,121 +3,14 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use sonla_core::serde_ext::double_option;
-use sonla_core::string_enum;
 use sonla_core::validation::{http_url, not_blank, short_items};
 use utoipa::{IntoParams, ToSchema};
 use validator::{Validate, ValidationError};
 
+use crate::model::{HistoryEntry, IdeaView, ListItem, TeamMember};
 use crate::workflow::{Action, IdeaStatus};
 
-string_enum! {
-    /// The plan's sectors (`GET /api/v1/reference/sectors` names them).
-    pub enum Sector {
-        /// Du lịch.
-        Tourism => "tourism",
-        /// Nông nghiệp.
-        Agriculture => "agriculture",
-        /// Lâm nghiệp.
-        Forestry => "forestry",
-        /// Chế biến thực phẩm.
-        FoodProcessing => "food_processing",
-        /// Thủ công mỹ nghệ.
-        Handicrafts => "handicrafts",
-        /// Công nghệ.
-        Technology => "technology",
-        /// Giáo dục.
-        Education => "education",
-        /// Y tế.
-        Health => "health",
-        /// Môi trường.
-        Environment => "environment",
-        /// Năng lượng.
-        Energy => "energy",
-        /// Dịch vụ.
-        Services => "services",
-        /// Khác.
-        Other => "other",
-    }
-}
-
-impl Sector {
-    /// The sector's name in Vietnamese and English.
-    #[must_use]
-    pub const fn names(self) -> (&'static str, &'static str) {
-        match self {
-            Self::Tourism => ("Du lịch", "Tourism"),
-            Self::Agriculture => ("Nông nghiệp", "Agriculture"),
-            Self::Forestry => ("Lâm nghiệp", "Forestry"),
-            Self::FoodProcessing => ("Chế biến thực phẩm", "Food processing"),
-            Self::Handicrafts => ("Thủ công mỹ nghệ", "Handicrafts"),
-            Self::Technology => ("Công nghệ", "Technology"),
-            Self::Education => ("Giáo dục", "Education"),
-            Self::Health => ("Y tế", "Health"),
-            Self::Environment => ("Môi trường", "Environment"),
-            Self::Energy => ("Năng lượng", "Energy"),
-            Self::Services => ("Dịch vụ", "Services"),
-            Self::Other => ("Khác", "Other"),
-        }
-    }
-}
-
-string_enum! {
-    /// How far the project has come.
-    pub enum Stage {
-        /// Ý tưởng.
-        Idea => "idea",
-        /// Nguyên mẫu.
-        Prototype => "prototype",
-        /// Sản phẩm khả dụng tối thiểu.
-        Mvp => "mvp",
-        /// Có doanh thu ban đầu.
-        EarlyRevenue => "early_revenue",
-        /// Tăng trưởng.
-        Growth => "growth",
-    }
-}
-
-string_enum! {
-    /// Who may see an idea.
-    pub enum Visibility {
-        /// Its team, officers and admins.
-        Private => "private",
-        /// Anyone logged in.
-        Members => "members",
-        /// Everyone, club websites included.
-        Public => "public",
-    }
-}
-
-string_enum! {
-    /// Intellectual-property protection.
-    pub enum IpKind {
-        /// None.
-        None => "none",
-        /// Applied for.
-        Pending => "pending",
-        /// Sáng chế.
-        Patent => "patent",
-        /// Giải pháp hữu ích.
-        UtilitySolution => "utility_solution",
-        /// Nhãn hiệu.
-        Trademark => "trademark",
-        /// Quyền tác giả.
-        Copyright => "copyright",
-    }
-}
-
-string_enum! {
-    /// A role in an idea's team.
-    pub enum TeamRole {
-        /// Leads the team: submits, manages members.
-        Lead => "lead",
-        /// Works on the idea and edits it.
-        Member => "member",
-        /// Advises; reads the private parts but does not edit.
-        Advisor => "advisor",
-    }
-}
+pub use crate::model::{IpKind, Sector, Stage, TeamRole, Visibility};
 
 /// Intellectual property of an idea.
 #[derive(Debug, Clone, Serialize, Deserialize, Validate, ToSchema)]
@@ -564,15 +457,15 @@ pub struct SectorResponse {
     pub name: String,
 }
 
-impl From<crate::service::IdeaView> for IdeaResponse {
-    fn from(view: crate::service::IdeaView) -> Self {
-        let crate::service::IdeaView {
+impl From<IdeaView> for IdeaResponse {
+    fn from(view: IdeaView) -> Self {
+        let IdeaView {
             idea,
             my_role,
             private,
             staff,
         } = view;
-        let links = crate::service::links_of(&idea);
+        let links = links_of(&idea);
         Self {
             sector: Sector::parse(&idea.sector).unwrap_or(Sector::Other),
             stage: Stage::parse(&idea.stage).unwrap_or(Stage::Idea),
@@ -605,11 +498,20 @@ impl From<crate::service::IdeaView> for IdeaResponse {
     }
 }
 
-impl From<crate::service::ListItem> for IdeaListItem {
-    fn from(item: crate::service::ListItem) -> Self {
+/// The links of an idea row.
+fn links_of(idea: &crate::model::Idea) -> IdeaLinks {
+    IdeaLinks {
+        website: idea.website_url.clone(),
+        video: idea.video_url.clone(),
+        pitch_deck: idea.pitch_deck_url.clone(),
+    }
+}
+
+impl From<ListItem> for IdeaListItem {
+    fn from(item: ListItem) -> Self {
         match item {
-            crate::service::ListItem::Idea(view) => Self::Idea(Box::new(IdeaResponse::from(*view))),
-            crate::service::ListItem::Tombstone { id, updated_at } => Self::Tombstone(Tombstone {
+            ListItem::Idea(view) => Self::Idea(Box::new(IdeaResponse::from(*view))),
+            ListItem::Tombstone { id, updated_at } => Self::Tombstone(Tombstone {
                 id,
                 deleted: true,
                 updated_at: updated_at.and_utc(),
@@ -621,7 +523,7 @@ impl From<crate::service::ListItem> for IdeaListItem {
 impl TeamMemberResponse {
     /// A member, with contacts only when the caller may see them.
     #[must_use]
-    pub fn new(member: crate::model::TeamMember, private: bool) -> Self {
+    pub fn new(member: TeamMember, private: bool) -> Self {
         Self {
             role: TeamRole::parse(&member.role).unwrap_or(TeamRole::Member),
             user_id: member.user_id,
@@ -633,8 +535,8 @@ impl TeamMemberResponse {
     }
 }
 
-impl From<crate::model::HistoryEntry> for HistoryEntryResponse {
-    fn from(entry: crate::model::HistoryEntry) -> Self {
+impl From<HistoryEntry> for HistoryEntryResponse {
+    fn from(entry: HistoryEntry) -> Self {
         Self {
             action: Action::parse(&entry.action).unwrap_or(Action::Submit),
             from_status: IdeaStatus::parse(&entry.from_status).unwrap_or(IdeaStatus::Draft),

@@ -1,10 +1,8 @@
 //! Errors of the ideas domain.
 
-use sonla_core::page::InvalidCursor;
-use sonla_core::validation::{FieldError, custom};
+use sonla_core::validation::FieldError;
 use sonla_core::{DomainError, ErrorCode, Localized};
-use sonla_db::DbError;
-use sonla_db::lookup::LimitReached;
+use sonla_db::CommonError;
 
 use crate::workflow::{Action, IdeaStatus};
 
@@ -14,9 +12,6 @@ pub enum IdeaError {
     /// No idea with this id that the caller may see.
     #[error("idea not found")]
     NotFound,
-    /// The caller may see the idea but not do this.
-    #[error("forbidden: {}", .0.en)]
-    Forbidden(Localized),
     /// The action is not allowed from the idea's status.
     #[error("cannot {} from {}", .action.as_str(), .from.as_str())]
     InvalidTransition {
@@ -24,16 +19,6 @@ pub enum IdeaError {
         from: IdeaStatus,
         /// The action refused.
         action: Action,
-    },
-    /// A field breaks a rule checked by the service.
-    #[error("invalid {field}: {}", .message.en)]
-    Invalid {
-        /// The field.
-        field: &'static str,
-        /// The rule.
-        code: &'static str,
-        /// Why.
-        message: Localized,
     },
     /// The organisation named does not exist.
     #[error("organisation not found")]
@@ -50,69 +35,33 @@ pub enum IdeaError {
     /// The change would leave the team without a lead.
     #[error("last lead")]
     LastLead,
-    /// The cursor is not one of this list.
-    #[error("invalid cursor")]
-    InvalidCursor,
-    /// `If-Match` names another version.
-    #[error("precondition failed")]
-    PreconditionFailed,
-    /// The database failed.
+    /// What every domain can meet: refusals (the caller may see the idea but not do this),
+    /// invalid fields, full collections (see [`crate::limits`]), stale conditions, bad
+    /// cursors, the database.
     #[error(transparent)]
-    Db(#[from] DbError),
-    /// The team or the history is full (see [`crate::limits`]).
-    #[error("limit reached: {}", .0.en)]
-    LimitReached(Localized),
+    Common(#[from] CommonError),
 }
 
-impl IdeaError {
-    /// A 403 with a reason.
-    #[must_use]
-    pub fn forbidden(vi: &str, en: &str) -> Self {
-        Self::Forbidden(Localized::new(vi, en))
-    }
-}
-
-impl From<LimitReached> for IdeaError {
-    fn from(full: LimitReached) -> Self {
-        Self::LimitReached(full.0)
-    }
-}
-
-impl From<diesel::result::Error> for IdeaError {
-    fn from(error: diesel::result::Error) -> Self {
-        Self::Db(error.into())
-    }
-}
-
-impl From<InvalidCursor> for IdeaError {
-    fn from(_: InvalidCursor) -> Self {
-        Self::InvalidCursor
-    }
-}
+sonla_db::common_conversions!(IdeaError);
 
 impl DomainError for IdeaError {
     fn code(&self) -> ErrorCode {
         match self {
             Self::NotFound => ErrorCode::IdeaNotFound,
-            Self::Forbidden(_) => ErrorCode::Forbidden,
             Self::InvalidTransition { .. } => ErrorCode::InvalidTransition,
-            Self::Invalid { .. } => ErrorCode::ValidationFailed,
             Self::OrganizationNotFound => ErrorCode::OrganizationNotFound,
             // The user is named in the body, not the path: the request refers to a missing record.
             Self::UserNotFound => ErrorCode::InvalidReference,
             Self::AlreadyMember => ErrorCode::AlreadyMember,
             Self::TeamMemberNotFound => ErrorCode::TeamMemberNotFound,
             Self::LastLead => ErrorCode::LastLead,
-            Self::InvalidCursor => ErrorCode::InvalidCursor,
-            Self::PreconditionFailed => ErrorCode::PreconditionFailed,
-            Self::LimitReached(_) => ErrorCode::LimitReached,
-            Self::Db(e) => e.code(),
+            Self::Common(e) => e.code(),
         }
     }
 
     fn detail(&self) -> Option<Localized> {
         match self {
-            Self::Forbidden(reason) | Self::LimitReached(reason) => Some(reason.clone()),
+            Self::Common(e) => e.detail(),
             Self::InvalidTransition { from, action } => Some(Localized::new(
                 format!(
                     "Không thể “{}” khi ý tưởng đang ở trạng thái “{}”",
@@ -143,11 +92,7 @@ impl DomainError for IdeaError {
 
     fn field_errors(&self) -> Vec<FieldError> {
         match self {
-            Self::Invalid {
-                field,
-                code,
-                message,
-            } => vec![custom(*field, code, message.clone())],
+            Self::Common(e) => e.field_errors(),
             _ => Vec::new(),
         }
     }

@@ -1,7 +1,8 @@
-//! Rows of the ideas tables.
+//! Rows of the ideas tables, the domain's enums, and the views services return.
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
+use sonla_core::string_enum;
 use sonla_db::schema::{idea_history, idea_members, ideas};
 
 /// An idea row.
@@ -20,13 +21,13 @@ pub struct Idea {
     pub summary: String,
     /// Description.
     pub description: Option<String>,
-    /// [`crate::api::Sector`].
+    /// [`Sector`].
     pub sector: String,
-    /// [`crate::api::Stage`].
+    /// [`Stage`].
     pub stage: String,
     /// [`crate::workflow::IdeaStatus`].
     pub status: String,
-    /// [`crate::api::Visibility`].
+    /// [`Visibility`].
     pub visibility: String,
     /// Was it ever public? Then anonymous sync clients get a tombstone when it is hidden.
     pub ever_public: bool,
@@ -42,7 +43,7 @@ pub struct Idea {
     pub organization_id: Option<String>,
     /// JSON array of tags.
     pub tags: String,
-    /// [`crate::api::IpKind`].
+    /// [`IpKind`].
     pub ip_kind: String,
     /// JSON array of registration numbers.
     pub ip_numbers: String,
@@ -97,7 +98,7 @@ pub struct NewTeamMember<'a> {
     pub idea_id: &'a str,
     /// The user.
     pub user_id: &'a str,
-    /// [`crate::api::TeamRole`].
+    /// [`TeamRole`].
     pub role: &'a str,
     /// When they joined.
     pub added_at: NaiveDateTime,
@@ -114,7 +115,7 @@ pub struct TeamMember {
     pub email: String,
     /// Telephone.
     pub phone: Option<String>,
-    /// [`crate::api::TeamRole`].
+    /// [`TeamRole`].
     pub role: String,
     /// When they joined.
     pub added_at: NaiveDateTime,
@@ -140,4 +141,140 @@ pub struct HistoryEntry {
     pub actor_id: Option<String>,
     /// When.
     pub occurred_at: NaiveDateTime,
+}
+
+string_enum! {
+    /// The plan's sectors (`GET /api/v1/reference/sectors` names them).
+    pub enum Sector {
+        /// Du lịch.
+        Tourism => "tourism",
+        /// Nông nghiệp.
+        Agriculture => "agriculture",
+        /// Lâm nghiệp.
+        Forestry => "forestry",
+        /// Chế biến thực phẩm.
+        FoodProcessing => "food_processing",
+        /// Thủ công mỹ nghệ.
+        Handicrafts => "handicrafts",
+        /// Công nghệ.
+        Technology => "technology",
+        /// Giáo dục.
+        Education => "education",
+        /// Y tế.
+        Health => "health",
+        /// Môi trường.
+        Environment => "environment",
+        /// Năng lượng.
+        Energy => "energy",
+        /// Dịch vụ.
+        Services => "services",
+        /// Khác.
+        Other => "other",
+    }
+}
+
+impl Sector {
+    /// The sector's name in Vietnamese and English.
+    #[must_use]
+    pub const fn names(self) -> (&'static str, &'static str) {
+        match self {
+            Self::Tourism => ("Du lịch", "Tourism"),
+            Self::Agriculture => ("Nông nghiệp", "Agriculture"),
+            Self::Forestry => ("Lâm nghiệp", "Forestry"),
+            Self::FoodProcessing => ("Chế biến thực phẩm", "Food processing"),
+            Self::Handicrafts => ("Thủ công mỹ nghệ", "Handicrafts"),
+            Self::Technology => ("Công nghệ", "Technology"),
+            Self::Education => ("Giáo dục", "Education"),
+            Self::Health => ("Y tế", "Health"),
+            Self::Environment => ("Môi trường", "Environment"),
+            Self::Energy => ("Năng lượng", "Energy"),
+            Self::Services => ("Dịch vụ", "Services"),
+            Self::Other => ("Khác", "Other"),
+        }
+    }
+}
+
+string_enum! {
+    /// How far the project has come.
+    pub enum Stage {
+        /// Ý tưởng.
+        Idea => "idea",
+        /// Nguyên mẫu.
+        Prototype => "prototype",
+        /// Sản phẩm khả dụng tối thiểu.
+        Mvp => "mvp",
+        /// Có doanh thu ban đầu.
+        EarlyRevenue => "early_revenue",
+        /// Tăng trưởng.
+        Growth => "growth",
+    }
+}
+
+string_enum! {
+    /// Who may see an idea.
+    pub enum Visibility {
+        /// Its team, officers and admins.
+        Private => "private",
+        /// Anyone logged in.
+        Members => "members",
+        /// Everyone, club websites included.
+        Public => "public",
+    }
+}
+
+string_enum! {
+    /// Intellectual-property protection.
+    pub enum IpKind {
+        /// None.
+        None => "none",
+        /// Applied for.
+        Pending => "pending",
+        /// Sáng chế.
+        Patent => "patent",
+        /// Giải pháp hữu ích.
+        UtilitySolution => "utility_solution",
+        /// Nhãn hiệu.
+        Trademark => "trademark",
+        /// Quyền tác giả.
+        Copyright => "copyright",
+    }
+}
+
+string_enum! {
+    /// A role in an idea's team.
+    pub enum TeamRole {
+        /// Leads the team: submits, manages members.
+        Lead => "lead",
+        /// Works on the idea and edits it.
+        Member => "member",
+        /// Advises; reads the private parts but does not edit.
+        Advisor => "advisor",
+    }
+}
+
+/// An idea with what the caller may see of it.
+#[derive(Debug, Clone)]
+pub struct IdeaView {
+    /// The row.
+    pub idea: Idea,
+    /// The caller's role in its team.
+    pub my_role: Option<TeamRole>,
+    /// Whether the caller sees funding notes and team contacts.
+    pub private: bool,
+    /// Whether the caller sees the officers' selection data.
+    pub staff: bool,
+}
+
+/// An item of a list: an idea or, in sync mode, an id to forget.
+#[derive(Debug, Clone)]
+pub enum ListItem {
+    /// A visible idea.
+    Idea(Box<IdeaView>),
+    /// Deleted or hidden since the sync time.
+    Tombstone {
+        /// Id.
+        id: String,
+        /// Change time.
+        updated_at: NaiveDateTime,
+    },
 }

@@ -13,12 +13,11 @@ use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Bool, Integer, Text, Timestamp};
 use serde::{Deserialize, Serialize};
 use sonla_core::text;
-use sonla_db::schema::{idea_history, idea_members, ideas, users};
-use sonla_db::{DbConnection, MultiBackend, search};
+use sonla_db::schema::{idea_history, idea_members, ideas};
+use sonla_db::{DbConnection, MultiBackend, lookup, search};
 
 use crate::access::Viewer;
-use crate::api::TeamRole;
-use crate::model::{HistoryEntry, Idea, NewTeamMember, TeamMember};
+use crate::model::{HistoryEntry, Idea, NewTeamMember, TeamMember, TeamRole};
 
 /// The search-index kind of ideas.
 pub const SEARCH_KIND: &str = "idea";
@@ -456,21 +455,37 @@ fn reindex(conn: &mut DbConnection, idea: &Idea) -> QueryResult<()> {
     search::index_weighted(conn, SEARCH_KIND, &idea.id, &weighted)
 }
 
-/// The team, in order of joining.
+/// The team, in order of joining, with contacts read through `sonla_db::lookup` (a member
+/// whose account is gone is left out, as the join this replaces left it out).
 pub fn team(conn: &mut DbConnection, idea_id: &str) -> QueryResult<Vec<TeamMember>> {
-    idea_members::table
-        .inner_join(users::table)
+    let rows: Vec<(String, String, NaiveDateTime)> = idea_members::table
         .filter(idea_members::idea_id.eq(idea_id))
         .select((
             idea_members::user_id,
-            users::full_name,
-            users::email,
-            users::phone,
             idea_members::role,
             idea_members::added_at,
         ))
         .order((idea_members::added_at.asc(), idea_members::user_id.asc()))
-        .load(conn)
+        .load(conn)?;
+    let ids: Vec<String> = rows.iter().map(|(id, _, _)| id.clone()).collect();
+    let mut contacts: HashMap<String, lookup::Contact> = lookup::contacts(conn, &ids)?
+        .into_iter()
+        .map(|c| (c.id.clone(), c))
+        .collect();
+    Ok(rows
+        .into_iter()
+        .filter_map(|(user_id, role, added_at)| {
+            let contact = contacts.remove(&user_id)?;
+            Some(TeamMember {
+                user_id,
+                full_name: contact.full_name,
+                email: contact.email,
+                phone: contact.phone,
+                role,
+                added_at,
+            })
+        })
+        .collect())
 }
 
 /// Adds a team member.

@@ -1,54 +1,26 @@
 //! Use cases of ideas.
 
-use chrono::NaiveDateTime;
 use serde_json::json;
 use sonla_audit::{Event, RequestMeta, Who};
 use sonla_authz::org_role;
 use sonla_core::id::new_id;
-use sonla_core::page::DEFAULT_LIMIT;
-use sonla_core::serde_ext::{clean, clean_name};
+use sonla_core::serde_ext::{clean, clean_name, to_json};
 use sonla_core::text::fold;
-use sonla_core::{Actor, Cursor, Localized, Page, PageRequest};
-use sonla_db::{DbConnection, DbPool, search};
+use sonla_core::{Actor, Page, PageRequest};
+use sonla_db::{CommonError, DbConnection, DbPool, precondition, search};
 
 use crate::IdeaError;
 use crate::access::{Viewer, can_view, sees_private};
 use crate::api::{
-    ActionRequest, AddTeamMemberRequest, CreateIdeaRequest, IdeaLinks, IdeaResponse, IdeaSort,
-    IntellectualProperty, IpKind, ListIdeasQuery, Selection, TeamMemberResponse, TeamRole,
-    UpdateIdeaRequest, Visibility,
+    ActionRequest, AddTeamMemberRequest, CreateIdeaRequest, IdeaResponse, IdeaSort,
+    IntellectualProperty, ListIdeasQuery, Selection, TeamMemberResponse, UpdateIdeaRequest,
 };
-use crate::api::{Sector, Stage};
-use crate::model::{HistoryEntry, Idea, NewTeamMember, TeamMember};
+use crate::model::{
+    HistoryEntry, Idea, IdeaView, IpKind, ListItem, NewTeamMember, Sector, Stage, TeamMember,
+    TeamRole, Visibility,
+};
 use crate::repo::{self, ListSpec, Order, SortKey};
 use crate::workflow::{self, Action, IdeaStatus, Performer};
-
-/// An idea with what the caller may see of it.
-#[derive(Debug, Clone)]
-pub struct IdeaView {
-    /// The row.
-    pub idea: Idea,
-    /// The caller's role in its team.
-    pub my_role: Option<TeamRole>,
-    /// Whether the caller sees funding notes and team contacts.
-    pub private: bool,
-    /// Whether the caller sees the officers' selection data.
-    pub staff: bool,
-}
-
-/// An item of a list: an idea or, in sync mode, an id to forget.
-#[derive(Debug, Clone)]
-pub enum ListItem {
-    /// A visible idea.
-    Idea(Box<IdeaView>),
-    /// Deleted or hidden since the sync time.
-    Tombstone {
-        /// Id.
-        id: String,
-        /// Change time.
-        updated_at: NaiveDateTime,
-    },
-}
 
 fn view(idea: Idea, viewer: &Viewer, my_role: Option<TeamRole>) -> IdeaView {
     IdeaView {
@@ -57,10 +29,6 @@ fn view(idea: Idea, viewer: &Viewer, my_role: Option<TeamRole>) -> IdeaView {
         idea,
         my_role,
     }
-}
-
-fn to_json<T: serde::Serialize>(value: &T) -> String {
-    serde_json::to_string(value).unwrap_or_else(|_| "[]".to_owned())
 }
 
 fn clean_list(items: Vec<String>) -> Vec<String> {
@@ -101,17 +69,20 @@ fn check_organization(
 ) -> Result<(), IdeaError> {
     let exists = sonla_db::lookup::organization_exists(conn, organization_id)?;
     if !exists {
-        return Err(IdeaError::Invalid {
-            field: "organization_id",
-            code: "not_found",
-            message: Localized::new("Không có tổ chức này", "No such organisation"),
-        });
+        return Err(CommonError::invalid(
+            "organization_id",
+            "not_found",
+            "Không có tổ chức này",
+            "No such organisation",
+        )
+        .into());
     }
     if !actor.is_staff() && org_role(conn, organization_id, &actor.user_id)?.is_none() {
-        return Err(IdeaError::forbidden(
+        return Err(CommonError::forbidden(
             "Chỉ thành viên của tổ chức được gắn ý tưởng với tổ chức",
             "Only members of an organisation may link ideas to it",
-        ));
+        )
+        .into());
     }
     Ok(())
 }
@@ -128,8 +99,8 @@ fn mark_exposure(idea: &mut Idea) {
 #[tracing::instrument(skip_all)]
 pub async fn create_idea(
     pool: &DbPool,
-    actor: &Actor,
-    meta: &RequestMeta,
+    actor: Actor,
+    meta: RequestMeta,
     request: CreateIdeaRequest,
 ) -> Result<IdeaView, IdeaError> {
     let now = sonla_db::now();
@@ -175,26 +146,23 @@ pub async fn create_idea(
         deleted_at: None,
     };
     mark_exposure(&mut idea);
-    let (actor, meta) = (actor.clone(), meta.clone());
-    pool.run(move |conn| {
-        conn.write_transaction(|conn| {
-            if let Some(org) = idea.organization_id.clone() {
-                check_organization(conn, &actor, &org)?;
-            }
-            repo::insert(conn, &idea)?;
-            let lead = NewTeamMember {
-                idea_id: &idea.id,
-                user_id: &actor.user_id,
-                role: TeamRole::Lead.as_str(),
-                added_at: now,
-            };
-            repo::insert_member(conn, &lead)?;
-            let event = Event::new("idea.created", "idea", Some(&idea.id))
-                .after(json!({"title": idea.title, "visibility": idea.visibility}));
-            sonla_audit::record(conn, Who::User(&actor), &meta, event)?;
-            let viewer = Viewer::of(Some(&actor));
-            Ok(view(idea, &viewer, Some(TeamRole::Lead)))
-        })
+    pool.write(move |conn| {
+        if let Some(org) = idea.organization_id.clone() {
+            check_organization(conn, &actor, &org)?;
+        }
+        repo::insert(conn, &idea)?;
+        let lead = NewTeamMember {
+            idea_id: &idea.id,
+            user_id: &actor.user_id,
+            role: TeamRole::Lead.as_str(),
+            added_at: now,
+        };
+        repo::insert_member(conn, &lead)?;
+        let event = Event::new("idea.created", "idea", Some(&idea.id))
+            .after(json!({"title": idea.title, "visibility": idea.visibility}));
+        sonla_audit::record(conn, Who::User(&actor), &meta, event)?;
+        let viewer = Viewer::of(Some(&actor));
+        Ok(view(idea, &viewer, Some(TeamRole::Lead)))
     })
     .await
 }
@@ -203,10 +171,10 @@ pub async fn create_idea(
 #[tracing::instrument(skip_all, fields(idea_id = %id))]
 pub async fn get_idea(
     pool: &DbPool,
-    actor: Option<&Actor>,
+    actor: Option<Actor>,
     id: String,
 ) -> Result<IdeaView, IdeaError> {
-    let viewer = Viewer::of(actor);
+    let viewer = Viewer::of(actor.as_ref());
     pool.run(move |conn| {
         let (idea, role) = visible(conn, &viewer, &id)?;
         Ok(view(idea, &viewer, role))
@@ -220,7 +188,7 @@ fn check_if_match(
     idea: &Idea,
     viewer: &Viewer,
     role: Option<TeamRole>,
-) -> Result<(), IdeaError> {
+) -> Result<(), CommonError> {
     precondition(sonla_core::if_match_holds(
         if_match,
         &IdeaResponse::from(view(idea.clone(), viewer, role)),
@@ -228,14 +196,6 @@ fn check_if_match(
 }
 
 /// 412 unless the `If-Match` condition held.
-fn precondition(holds: bool) -> Result<(), IdeaError> {
-    if holds {
-        Ok(())
-    } else {
-        Err(IdeaError::PreconditionFailed)
-    }
-}
-
 /// Serialises the changes of one idea on PostgreSQL, so none slips between another's read (an
 /// `If-Match` check, a workflow step) and its write (SQLite's write transaction already
 /// excludes them).
@@ -248,10 +208,11 @@ fn require_editor(viewer: &Viewer, role: Option<TeamRole>) -> Result<(), IdeaErr
     if admin || matches!(role, Some(TeamRole::Lead | TeamRole::Member)) {
         Ok(())
     } else {
-        Err(IdeaError::forbidden(
+        Err(CommonError::forbidden(
             "Chỉ trưởng nhóm và thành viên nhóm được sửa ý tưởng",
             "Only the team's lead and members edit an idea",
-        ))
+        )
+        .into())
     }
 }
 
@@ -259,38 +220,35 @@ fn require_editor(viewer: &Viewer, role: Option<TeamRole>) -> Result<(), IdeaErr
 #[tracing::instrument(skip_all, fields(idea_id = %id))]
 pub async fn update_idea(
     pool: &DbPool,
-    actor: &Actor,
-    meta: &RequestMeta,
+    actor: Actor,
+    meta: RequestMeta,
     id: String,
     request: UpdateIdeaRequest,
     if_match: Option<String>,
 ) -> Result<IdeaView, IdeaError> {
-    let (actor, meta) = (actor.clone(), meta.clone());
-    pool.run(move |conn| {
-        conn.write_transaction(|conn| {
-            lock_idea(conn, &id)?;
-            let viewer = Viewer::of(Some(&actor));
-            let (before, role) = visible(conn, &viewer, &id)?;
-            require_editor(&viewer, role)?;
-            check_if_match(if_match.as_deref(), &before, &viewer, role)?;
-            let mut idea = before.clone();
-            apply_changes(&mut idea, request);
-            if let Some(org) = idea
-                .organization_id
-                .clone()
-                .filter(|o| before.organization_id.as_ref() != Some(o))
-            {
-                check_organization(conn, &actor, &org)?;
-            }
-            mark_exposure(&mut idea);
-            idea.updated_at = sonla_db::now();
-            repo::save(conn, &idea)?;
-            let event = Event::new("idea.updated", "idea", Some(&id))
-                .before(json!({"title": before.title, "visibility": before.visibility}))
-                .after(json!({"title": idea.title, "visibility": idea.visibility}));
-            sonla_audit::record(conn, Who::User(&actor), &meta, event)?;
-            Ok(view(idea, &viewer, role))
-        })
+    pool.write(move |conn| {
+        lock_idea(conn, &id)?;
+        let viewer = Viewer::of(Some(&actor));
+        let (before, role) = visible(conn, &viewer, &id)?;
+        require_editor(&viewer, role)?;
+        check_if_match(if_match.as_deref(), &before, &viewer, role)?;
+        let mut idea = before.clone();
+        apply_changes(&mut idea, request);
+        if let Some(org) = idea
+            .organization_id
+            .clone()
+            .filter(|o| before.organization_id.as_ref() != Some(o))
+        {
+            check_organization(conn, &actor, &org)?;
+        }
+        mark_exposure(&mut idea);
+        idea.updated_at = sonla_db::now();
+        repo::save(conn, &idea)?;
+        let event = Event::new("idea.updated", "idea", Some(&id))
+            .before(json!({"title": before.title, "visibility": before.visibility}))
+            .after(json!({"title": idea.title, "visibility": idea.visibility}));
+        sonla_audit::record(conn, Who::User(&actor), &meta, event)?;
+        Ok(view(idea, &viewer, role))
     })
     .await
 }
@@ -350,35 +308,33 @@ fn apply_changes(idea: &mut Idea, request: UpdateIdeaRequest) {
 #[tracing::instrument(skip_all, fields(idea_id = %id))]
 pub async fn delete_idea(
     pool: &DbPool,
-    actor: &Actor,
-    meta: &RequestMeta,
+    actor: Actor,
+    meta: RequestMeta,
     id: String,
     if_match: Option<String>,
 ) -> Result<(), IdeaError> {
-    let (actor, meta) = (actor.clone(), meta.clone());
-    pool.run(move |conn| {
-        conn.write_transaction(|conn| {
-            lock_idea(conn, &id)?;
-            let viewer = Viewer::of(Some(&actor));
-            let (mut idea, role) = visible(conn, &viewer, &id)?;
-            check_if_match(if_match.as_deref(), &idea, &viewer, role)?;
-            let draft_of_lead =
-                role == Some(TeamRole::Lead) && idea.status == IdeaStatus::Draft.as_str();
-            if !(actor.is_admin() || draft_of_lead) {
-                return Err(IdeaError::forbidden(
-                    "Trưởng nhóm chỉ xóa được bản nháp; quản trị viên xóa được mọi ý tưởng",
-                    "The lead deletes drafts only; admins delete any idea",
-                ));
-            }
-            let now = sonla_db::now();
-            idea.deleted_at = Some(now);
-            idea.updated_at = now;
-            repo::save(conn, &idea)?;
-            let event = Event::new("idea.deleted", "idea", Some(&id))
-                .before(json!({"title": idea.title, "status": idea.status}));
-            sonla_audit::record(conn, Who::User(&actor), &meta, event)?;
-            Ok(())
-        })
+    pool.write(move |conn| {
+        lock_idea(conn, &id)?;
+        let viewer = Viewer::of(Some(&actor));
+        let (mut idea, role) = visible(conn, &viewer, &id)?;
+        check_if_match(if_match.as_deref(), &idea, &viewer, role)?;
+        let draft_of_lead =
+            role == Some(TeamRole::Lead) && idea.status == IdeaStatus::Draft.as_str();
+        if !(actor.is_admin() || draft_of_lead) {
+            return Err(CommonError::forbidden(
+                "Trưởng nhóm chỉ xóa được bản nháp; quản trị viên xóa được mọi ý tưởng",
+                "The lead deletes drafts only; admins delete any idea",
+            )
+            .into());
+        }
+        let now = sonla_db::now();
+        idea.deleted_at = Some(now);
+        idea.updated_at = now;
+        repo::save(conn, &idea)?;
+        let event = Event::new("idea.deleted", "idea", Some(&id))
+            .before(json!({"title": idea.title, "status": idea.status}));
+        sonla_audit::record(conn, Who::User(&actor), &meta, event)?;
+        Ok(())
     })
     .await
 }
@@ -387,75 +343,72 @@ pub async fn delete_idea(
 #[tracing::instrument(skip_all, fields(idea_id = %id, action = action.as_str()))]
 pub async fn act(
     pool: &DbPool,
-    actor: &Actor,
-    meta: &RequestMeta,
+    actor: Actor,
+    meta: RequestMeta,
     id: String,
     action: Action,
     request: ActionRequest,
 ) -> Result<IdeaView, IdeaError> {
     let note = clean(request.note);
     if action == Action::Reject && note.is_none() {
-        return Err(IdeaError::Invalid {
-            field: "note",
-            code: "required",
-            message: Localized::new(
-                "Hãy cho nhóm biết lý do từ chối",
-                "Tell the team why it is rejected",
-            ),
-        });
+        return Err(CommonError::invalid(
+            "note",
+            "required",
+            "Hãy cho nhóm biết lý do từ chối",
+            "Tell the team why it is rejected",
+        )
+        .into());
     }
-    let (actor, meta) = (actor.clone(), meta.clone());
-    pool.run(move |conn| {
-        conn.write_transaction(|conn| {
-            lock_idea(conn, &id)?;
-            let viewer = Viewer::of(Some(&actor));
-            let (mut idea, role) = visible(conn, &viewer, &id)?;
-            let lead = role == Some(TeamRole::Lead);
-            let allowed = match workflow::performer(action) {
-                Performer::Lead => lead,
-                Performer::Staff => actor.is_staff(),
-                Performer::LeadOrStaff => lead || actor.is_staff(),
-            };
-            if !allowed {
-                return Err(IdeaError::forbidden(
-                    "Vai trò của bạn không được thực hiện bước này",
-                    "Your role may not take this step",
-                ));
-            }
-            let from = IdeaStatus::parse(&idea.status).unwrap_or(IdeaStatus::Draft);
-            let to = workflow::next(from, action)
-                .ok_or(IdeaError::InvalidTransition { from, action })?;
-            let now = sonla_db::now();
-            idea.status = to.as_str().to_owned();
-            idea.updated_at = now;
-            repo::save(conn, &idea)?;
-            let entry = HistoryEntry {
-                id: new_id(),
-                idea_id: id.clone(),
-                action: action.as_str().to_owned(),
-                from_status: from.as_str().to_owned(),
-                to_status: to.as_str().to_owned(),
-                note: note.clone(),
-                actor_id: Some(actor.user_id.clone()),
-                occurred_at: now,
-            };
-            sonla_db::lookup::ensure_room::<IdeaError>(
-                conn,
-                &format!("idea-history:{id}"),
-                crate::limits::HISTORY,
-                (
-                    "lần đổi trạng thái của một ý tưởng",
-                    "status changes of an idea",
-                ),
-                |conn| repo::count_history(conn, &id),
-            )?;
-            repo::insert_history(conn, &entry)?;
-            let event = Event::new("idea.status_changed", "idea", Some(&id))
-                .before(json!({"status": from}))
-                .after(json!({"status": to, "action": action, "note": note}));
-            sonla_audit::record(conn, Who::User(&actor), &meta, event)?;
-            Ok(view(idea, &viewer, role))
-        })
+    pool.write(move |conn| {
+        lock_idea(conn, &id)?;
+        let viewer = Viewer::of(Some(&actor));
+        let (mut idea, role) = visible(conn, &viewer, &id)?;
+        let lead = role == Some(TeamRole::Lead);
+        let allowed = match workflow::performer(action) {
+            Performer::Lead => lead,
+            Performer::Staff => actor.is_staff(),
+            Performer::LeadOrStaff => lead || actor.is_staff(),
+        };
+        if !allowed {
+            return Err(CommonError::forbidden(
+                "Vai trò của bạn không được thực hiện bước này",
+                "Your role may not take this step",
+            )
+            .into());
+        }
+        let from = IdeaStatus::parse(&idea.status).unwrap_or(IdeaStatus::Draft);
+        let to =
+            workflow::next(from, action).ok_or(IdeaError::InvalidTransition { from, action })?;
+        let now = sonla_db::now();
+        idea.status = to.as_str().to_owned();
+        idea.updated_at = now;
+        repo::save(conn, &idea)?;
+        let entry = HistoryEntry {
+            id: new_id(),
+            idea_id: id.clone(),
+            action: action.as_str().to_owned(),
+            from_status: from.as_str().to_owned(),
+            to_status: to.as_str().to_owned(),
+            note: note.clone(),
+            actor_id: Some(actor.user_id.clone()),
+            occurred_at: now,
+        };
+        sonla_db::lookup::ensure_room::<IdeaError>(
+            conn,
+            &format!("idea-history:{id}"),
+            crate::limits::HISTORY,
+            (
+                "lần đổi trạng thái của một ý tưởng",
+                "status changes of an idea",
+            ),
+            |conn| repo::count_history(conn, &id),
+        )?;
+        repo::insert_history(conn, &entry)?;
+        let event = Event::new("idea.status_changed", "idea", Some(&id))
+            .before(json!({"status": from}))
+            .after(json!({"status": to, "action": action, "note": note}));
+        sonla_audit::record(conn, Who::User(&actor), &meta, event)?;
+        Ok(view(idea, &viewer, role))
     })
     .await
 }
@@ -467,58 +420,53 @@ pub async fn act(
 #[tracing::instrument(skip_all, fields(idea_id = %id))]
 pub async fn set_selection(
     pool: &DbPool,
-    actor: &Actor,
-    meta: &RequestMeta,
+    actor: Actor,
+    meta: RequestMeta,
     id: String,
     selection: Selection,
     if_match: Option<String>,
 ) -> Result<IdeaView, IdeaError> {
     if !actor.is_staff() {
-        return Err(IdeaError::forbidden(
+        return Err(CommonError::forbidden(
             "Chỉ cán bộ được xếp hạng ưu tiên",
             "Only officers set priorities",
-        ));
+        )
+        .into());
     }
-    let (actor, meta) = (actor.clone(), meta.clone());
-    pool.run(move |conn| {
-        conn.write_transaction(|conn| {
-            lock_idea(conn, &id)?;
-            let viewer = Viewer::of(Some(&actor));
-            let (mut idea, role) = visible(conn, &viewer, &id)?;
-            let current = IdeaResponse::from(view(idea.clone(), &viewer, role));
-            let if_match = if_match.as_deref();
-            precondition(
-                sonla_core::if_match_holds(if_match, &current.selection)
-                    || sonla_core::if_match_holds(if_match, &current),
-            )?;
-            let before = json!({"priority": idea.priority, "shortlisted": idea.shortlisted, "note": idea.officer_note});
-            idea.priority = selection.priority;
-            idea.shortlisted = selection.shortlisted;
-            idea.officer_note = clean(selection.note);
-            idea.updated_at = sonla_db::now();
-            repo::save(conn, &idea)?;
-            let after = json!({"priority": idea.priority, "shortlisted": idea.shortlisted, "note": idea.officer_note});
-            let event = Event::new("idea.selection_changed", "idea", Some(&id)).before(before).after(after);
-            sonla_audit::record(conn, Who::User(&actor), &meta, event)?;
-            Ok(view(idea, &viewer, role))
-        })
+    pool.write(move |conn| {
+        lock_idea(conn, &id)?;
+        let viewer = Viewer::of(Some(&actor));
+        let (mut idea, role) = visible(conn, &viewer, &id)?;
+        let current = IdeaResponse::from(view(idea.clone(), &viewer, role));
+        let if_match = if_match.as_deref();
+        precondition(
+            sonla_core::if_match_holds(if_match, &current.selection)
+                || sonla_core::if_match_holds(if_match, &current),
+        )?;
+        let before = json!({"priority": idea.priority, "shortlisted": idea.shortlisted, "note": idea.officer_note});
+        idea.priority = selection.priority;
+        idea.shortlisted = selection.shortlisted;
+        idea.officer_note = clean(selection.note);
+        idea.updated_at = sonla_db::now();
+        repo::save(conn, &idea)?;
+        let after = json!({"priority": idea.priority, "shortlisted": idea.shortlisted, "note": idea.officer_note});
+        let event = Event::new("idea.selection_changed", "idea", Some(&id)).before(before).after(after);
+        sonla_audit::record(conn, Who::User(&actor), &meta, event)?;
+        Ok(view(idea, &viewer, role))
     })
     .await
 }
 
 fn staff_only(field: &'static str) -> IdeaError {
-    IdeaError::forbidden(
+    CommonError::forbidden(
         &format!("Chỉ cán bộ được lọc hoặc sắp xếp theo {field}"),
         &format!("Only officers filter or sort by {field}"),
     )
+    .into()
 }
 
 fn invalid(field: &'static str, vi: &str, en: &str) -> IdeaError {
-    IdeaError::Invalid {
-        field,
-        code: "not_allowed",
-        message: Localized::new(vi, en),
-    }
+    CommonError::invalid(field, "not_allowed", vi, en).into()
 }
 
 /// Turns the query into a list spec, refusing what the viewer may not ask.
@@ -621,28 +569,21 @@ fn run_list(
 }
 
 fn page_request(query: &ListIdeasQuery, order: Order) -> Result<PageRequest<SortKey>, IdeaError> {
-    let after = query
-        .cursor
-        .as_deref()
-        .map(Cursor::decode::<SortKey>)
-        .transpose()?;
-    if after.as_ref().is_some_and(|key| !order.fits(key)) {
-        return Err(IdeaError::InvalidCursor);
+    let request = PageRequest::<SortKey>::decode(query.limit, query.cursor.as_deref())?;
+    if request.after.as_ref().is_some_and(|key| !order.fits(key)) {
+        return Err(CommonError::InvalidCursor.into());
     }
-    Ok(PageRequest {
-        limit: query.limit.unwrap_or(DEFAULT_LIMIT),
-        after,
-    })
+    Ok(request)
 }
 
 /// Lists, searches or syncs ideas the caller may see.
 #[tracing::instrument(skip_all)]
 pub async fn list_ideas(
     pool: &DbPool,
-    actor: Option<&Actor>,
+    actor: Option<Actor>,
     query: ListIdeasQuery,
 ) -> Result<Page<ListItem>, IdeaError> {
-    let spec = spec_of(Viewer::of(actor), &query, None)?;
+    let spec = spec_of(Viewer::of(actor.as_ref()), &query, None)?;
     let request = page_request(&query, spec.order)?;
     pool.run(move |conn| run_list(conn, &spec, &request)).await
 }
@@ -651,7 +592,7 @@ pub async fn list_ideas(
 #[tracing::instrument(skip_all)]
 pub async fn count_ideas(
     pool: &DbPool,
-    actor: Option<&Actor>,
+    actor: Option<Actor>,
     query: ListIdeasQuery,
 ) -> Result<i64, IdeaError> {
     let query = ListIdeasQuery {
@@ -659,7 +600,7 @@ pub async fn count_ideas(
         sort: None,
         ..query
     };
-    let spec = spec_of(Viewer::of(actor), &query, None)?;
+    let spec = spec_of(Viewer::of(actor.as_ref()), &query, None)?;
     pool.run(move |conn| Ok(repo::count(conn, &spec)?)).await
 }
 
@@ -667,14 +608,18 @@ pub async fn count_ideas(
 #[tracing::instrument(skip_all)]
 pub async fn my_ideas(
     pool: &DbPool,
-    actor: &Actor,
+    actor: Actor,
     query: ListIdeasQuery,
 ) -> Result<Page<ListItem>, IdeaError> {
     let query = ListIdeasQuery {
         updated_since: None,
         ..query
     };
-    let spec = spec_of(Viewer::of(Some(actor)), &query, Some(actor.user_id.clone()))?;
+    let spec = spec_of(
+        Viewer::of(Some(&actor)),
+        &query,
+        Some(actor.user_id.clone()),
+    )?;
     let request = page_request(&query, spec.order)?;
     pool.run(move |conn| run_list(conn, &spec, &request)).await
 }
@@ -683,10 +628,10 @@ pub async fn my_ideas(
 #[tracing::instrument(skip_all, fields(idea_id = %id))]
 pub async fn team(
     pool: &DbPool,
-    actor: Option<&Actor>,
+    actor: Option<Actor>,
     id: String,
 ) -> Result<(Vec<TeamMember>, bool), IdeaError> {
-    let viewer = Viewer::of(actor);
+    let viewer = Viewer::of(actor.as_ref());
     pool.run(move |conn| {
         let (_, role) = visible(conn, &viewer, &id)?;
         Ok((repo::team(conn, &id)?, sees_private(&viewer, role)))
@@ -698,10 +643,11 @@ fn require_lead(actor: &Actor, role: Option<TeamRole>) -> Result<(), IdeaError> 
     if role == Some(TeamRole::Lead) || actor.is_admin() {
         Ok(())
     } else {
-        Err(IdeaError::forbidden(
+        Err(CommonError::forbidden(
             "Chỉ trưởng nhóm quản lý thành viên",
             "Only the team's lead manages members",
-        ))
+        )
+        .into())
     }
 }
 
@@ -709,51 +655,48 @@ fn require_lead(actor: &Actor, role: Option<TeamRole>) -> Result<(), IdeaError> 
 #[tracing::instrument(skip_all, fields(idea_id = %id))]
 pub async fn add_member(
     pool: &DbPool,
-    actor: &Actor,
-    meta: &RequestMeta,
+    actor: Actor,
+    meta: RequestMeta,
     id: String,
     request: AddTeamMemberRequest,
 ) -> Result<TeamMember, IdeaError> {
     let role = request.role.unwrap_or(TeamRole::Member);
     let user_id = request.user_id.to_lowercase();
-    let (actor, meta) = (actor.clone(), meta.clone());
-    pool.run(move |conn| {
-        conn.write_transaction(|conn| {
-            let viewer = Viewer::of(Some(&actor));
-            let (_, my_role) = visible(conn, &viewer, &id)?;
-            require_lead(&actor, my_role)?;
-            if !sonla_db::lookup::user_exists(conn, &user_id)? {
-                return Err(IdeaError::UserNotFound);
-            }
-            let team = repo::team(conn, &id)?;
-            if team.iter().any(|m| m.user_id == user_id) {
-                return Err(IdeaError::AlreadyMember);
-            }
-            sonla_db::lookup::ensure_room::<IdeaError>(
-                conn,
-                &format!("idea-team:{id}"),
-                crate::limits::TEAM,
-                (
-                    "người trong nhóm của một ý tưởng",
-                    "people in an idea's team",
-                ),
-                |conn| repo::count_team(conn, &id),
-            )?;
-            let member = NewTeamMember {
-                idea_id: &id,
-                user_id: &user_id,
-                role: role.as_str(),
-                added_at: sonla_db::now(),
-            };
-            repo::insert_member(conn, &member)?;
-            let event = Event::new("idea.member_added", "idea", Some(&id))
-                .after(json!({"user_id": user_id, "role": role}));
-            sonla_audit::record(conn, Who::User(&actor), &meta, event)?;
-            repo::team(conn, &id)?
-                .into_iter()
-                .find(|m| m.user_id == user_id)
-                .ok_or(IdeaError::TeamMemberNotFound)
-        })
+    pool.write(move |conn| {
+        let viewer = Viewer::of(Some(&actor));
+        let (_, my_role) = visible(conn, &viewer, &id)?;
+        require_lead(&actor, my_role)?;
+        if !sonla_db::lookup::user_exists(conn, &user_id)? {
+            return Err(IdeaError::UserNotFound);
+        }
+        let team = repo::team(conn, &id)?;
+        if team.iter().any(|m| m.user_id == user_id) {
+            return Err(IdeaError::AlreadyMember);
+        }
+        sonla_db::lookup::ensure_room::<IdeaError>(
+            conn,
+            &format!("idea-team:{id}"),
+            crate::limits::TEAM,
+            (
+                "người trong nhóm của một ý tưởng",
+                "people in an idea's team",
+            ),
+            |conn| repo::count_team(conn, &id),
+        )?;
+        let member = NewTeamMember {
+            idea_id: &id,
+            user_id: &user_id,
+            role: role.as_str(),
+            added_at: sonla_db::now(),
+        };
+        repo::insert_member(conn, &member)?;
+        let event = Event::new("idea.member_added", "idea", Some(&id))
+            .after(json!({"user_id": user_id, "role": role}));
+        sonla_audit::record(conn, Who::User(&actor), &meta, event)?;
+        repo::team(conn, &id)?
+            .into_iter()
+            .find(|m| m.user_id == user_id)
+            .ok_or(IdeaError::TeamMemberNotFound)
     })
     .await
 }
@@ -762,37 +705,34 @@ pub async fn add_member(
 #[tracing::instrument(skip_all, fields(idea_id = %id, user_id = %user_id))]
 pub async fn remove_member(
     pool: &DbPool,
-    actor: &Actor,
-    meta: &RequestMeta,
+    actor: Actor,
+    meta: RequestMeta,
     id: String,
     user_id: String,
     if_match: Option<String>,
 ) -> Result<(), IdeaError> {
-    let (actor, meta) = (actor.clone(), meta.clone());
-    pool.run(move |conn| {
-        conn.write_transaction(|conn| {
-            let viewer = Viewer::of(Some(&actor));
-            let (_, my_role) = visible(conn, &viewer, &id)?;
-            if !actor.is(&user_id) {
-                require_lead(&actor, my_role)?;
-            }
-            conn.lock(&format!("idea-leads:{id}"))?;
-            let member = repo::team(conn, &id)?
-                .into_iter()
-                .find(|m| m.user_id == user_id)
-                .ok_or(IdeaError::TeamMemberNotFound)?;
-            // The member as the team list shows it to this caller.
-            let listed = TeamMemberResponse::new(member.clone(), sees_private(&viewer, my_role));
-            precondition(sonla_core::if_match_holds(if_match.as_deref(), &listed))?;
-            if member.role == TeamRole::Lead.as_str() && repo::count_leads(conn, &id)? <= 1 {
-                return Err(IdeaError::LastLead);
-            }
-            repo::delete_member(conn, &id, &user_id)?;
-            let event = Event::new("idea.member_removed", "idea", Some(&id))
-                .before(json!({"user_id": user_id, "role": member.role}));
-            sonla_audit::record(conn, Who::User(&actor), &meta, event)?;
-            Ok(())
-        })
+    pool.write(move |conn| {
+        let viewer = Viewer::of(Some(&actor));
+        let (_, my_role) = visible(conn, &viewer, &id)?;
+        if !actor.is(&user_id) {
+            require_lead(&actor, my_role)?;
+        }
+        conn.lock(&format!("idea-leads:{id}"))?;
+        let member = repo::team(conn, &id)?
+            .into_iter()
+            .find(|m| m.user_id == user_id)
+            .ok_or(IdeaError::TeamMemberNotFound)?;
+        // The member as the team list shows it to this caller.
+        let listed = TeamMemberResponse::new(member.clone(), sees_private(&viewer, my_role));
+        precondition(sonla_core::if_match_holds(if_match.as_deref(), &listed))?;
+        if member.role == TeamRole::Lead.as_str() && repo::count_leads(conn, &id)? <= 1 {
+            return Err(IdeaError::LastLead);
+        }
+        repo::delete_member(conn, &id, &user_id)?;
+        let event = Event::new("idea.member_removed", "idea", Some(&id))
+            .before(json!({"user_id": user_id, "role": member.role}));
+        sonla_audit::record(conn, Who::User(&actor), &meta, event)?;
+        Ok(())
     })
     .await
 }
@@ -801,29 +741,20 @@ pub async fn remove_member(
 #[tracing::instrument(skip_all, fields(idea_id = %id))]
 pub async fn history(
     pool: &DbPool,
-    actor: &Actor,
+    actor: Actor,
     id: String,
 ) -> Result<Vec<HistoryEntry>, IdeaError> {
-    let viewer = Viewer::of(Some(actor));
+    let viewer = Viewer::of(Some(&actor));
     pool.run(move |conn| {
         let (_, role) = visible(conn, &viewer, &id)?;
         if !sees_private(&viewer, role) {
-            return Err(IdeaError::forbidden(
+            return Err(CommonError::forbidden(
                 "Chỉ nhóm và cán bộ xem được lịch sử xét chọn",
                 "Only the team and officers see the selection history",
-            ));
+            )
+            .into());
         }
         Ok(repo::history(conn, &id)?)
     })
     .await
-}
-
-/// Links of an idea row.
-#[must_use]
-pub fn links_of(idea: &Idea) -> IdeaLinks {
-    IdeaLinks {
-        website: idea.website_url.clone(),
-        video: idea.video_url.clone(),
-        pitch_deck: idea.pitch_deck_url.clone(),
-    }
 }

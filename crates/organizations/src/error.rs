@@ -1,8 +1,7 @@
 //! Errors of the organisations domain.
 
-use sonla_core::page::InvalidCursor;
 use sonla_core::{DomainError, ErrorCode, Localized};
-use sonla_db::DbError;
+use sonla_db::{CommonError, DbError};
 
 /// What can go wrong with an organisation.
 #[derive(Debug, thiserror::Error)]
@@ -13,9 +12,6 @@ pub enum OrganizationError {
     /// Another organisation has the same name (ignoring case and diacritics).
     #[error("organisation name taken")]
     NameTaken,
-    /// The caller may not do this.
-    #[error("forbidden: {}", .0.en)]
-    Forbidden(Localized),
     /// The user to add does not exist.
     #[error("user not found")]
     UserNotFound,
@@ -28,24 +24,12 @@ pub enum OrganizationError {
     /// The change would leave the organisation without an owner.
     #[error("last owner")]
     LastOwner,
-    /// `If-Match` names another version.
-    #[error("precondition failed")]
-    PreconditionFailed,
-    /// The cursor was not made by this list with this sort order.
-    #[error("invalid cursor")]
-    InvalidCursor,
-    /// The database failed.
+    /// What every domain can meet: refusals, stale conditions, bad cursors, the database.
     #[error(transparent)]
-    Db(#[from] DbError),
+    Common(#[from] CommonError),
 }
 
-impl OrganizationError {
-    /// A 403 with a reason.
-    #[must_use]
-    pub fn forbidden(vi: &str, en: &str) -> Self {
-        Self::Forbidden(Localized::new(vi, en))
-    }
-}
+sonla_db::common_conversions!(OrganizationError, own diesel);
 
 impl From<diesel::result::Error> for OrganizationError {
     fn from(error: diesel::result::Error) -> Self {
@@ -53,14 +37,8 @@ impl From<diesel::result::Error> for OrganizationError {
             DbError::NotFound => Self::NotFound,
             // `name_key` is the only unique column besides the id, which we generate.
             DbError::UniqueViolation(_) => Self::NameTaken,
-            other => Self::Db(other),
+            other => Self::Common(CommonError::Db(other)),
         }
-    }
-}
-
-impl From<InvalidCursor> for OrganizationError {
-    fn from(_: InvalidCursor) -> Self {
-        Self::InvalidCursor
     }
 }
 
@@ -69,15 +47,12 @@ impl DomainError for OrganizationError {
         match self {
             Self::NotFound => ErrorCode::OrganizationNotFound,
             Self::NameTaken => ErrorCode::OrganizationNameTaken,
-            Self::InvalidCursor => ErrorCode::InvalidCursor,
-            Self::Forbidden(_) => ErrorCode::Forbidden,
             // The user is named in the body, not the path: the request refers to a missing record.
             Self::UserNotFound => ErrorCode::InvalidReference,
             Self::MemberNotFound => ErrorCode::MemberNotFound,
             Self::AlreadyMember => ErrorCode::AlreadyMember,
             Self::LastOwner => ErrorCode::LastOwner,
-            Self::PreconditionFailed => ErrorCode::PreconditionFailed,
-            Self::Db(e) => e.code(),
+            Self::Common(e) => e.code(),
         }
     }
 
@@ -87,11 +62,11 @@ impl DomainError for OrganizationError {
                 "Đã có một tổ chức cùng tên (không phân biệt hoa thường và dấu)",
                 "An organisation with the same name exists (ignoring case and diacritics)",
             )),
-            Self::Forbidden(reason) => Some(reason.clone()),
-            Self::InvalidCursor => Some(Localized::new(
+            Self::Common(CommonError::InvalidCursor) => Some(Localized::new(
                 "Hãy dùng next_cursor của trang trước, với cùng thứ tự sắp xếp",
                 "Use next_cursor from the previous page, with the same sort order",
             )),
+            Self::Common(e) => e.detail(),
             _ => None,
         }
     }

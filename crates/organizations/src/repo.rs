@@ -1,10 +1,12 @@
 //! Queries of the `organizations` table.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
-use sonla_db::schema::{organization_members, organizations, users};
-use sonla_db::{DbConnection, search};
+use sonla_db::schema::{organization_members, organizations};
+use sonla_db::{DbConnection, lookup, search};
 
 use crate::model::{Member, NewMember, Organization, OrganizationChanges};
 
@@ -134,9 +136,8 @@ pub fn list_members(
 ) -> QueryResult<Vec<Member>> {
     use organization_members::dsl as m;
     let mut query = m::organization_members
-        .inner_join(users::table)
         .filter(m::organization_id.eq(organization_id))
-        .select((m::user_id, users::full_name, m::role, m::added_at))
+        .select((m::user_id, m::role, m::added_at))
         .into_boxed();
     if let Some((t, id)) = after {
         query = query.filter(
@@ -145,10 +146,11 @@ pub fn list_members(
                 .or(m::added_at.eq(*t).and(m::user_id.gt(id.clone()))),
         );
     }
-    query
+    let rows = query
         .order((m::added_at.asc(), m::user_id.asc()))
         .limit(limit)
-        .load(conn)
+        .load(conn)?;
+    with_names(conn, rows)
 }
 
 /// One member.
@@ -158,13 +160,33 @@ pub fn find_member(
     user_id: &str,
 ) -> QueryResult<Option<Member>> {
     use organization_members::dsl as m;
-    m::organization_members
-        .inner_join(users::table)
-        .filter(m::organization_id.eq(organization_id))
-        .filter(m::user_id.eq(user_id))
-        .select((m::user_id, users::full_name, m::role, m::added_at))
+    let row = m::organization_members
+        .find((organization_id, user_id))
+        .select((m::user_id, m::role, m::added_at))
         .first(conn)
-        .optional()
+        .optional()?;
+    Ok(with_names(conn, row.into_iter().collect())?.pop())
+}
+
+/// Members with their names (read through `sonla_db::lookup`), in the order given; a member
+/// whose account is gone is left out, as the join this replaces left it out.
+fn with_names(
+    conn: &mut DbConnection,
+    rows: Vec<(String, String, NaiveDateTime)>,
+) -> QueryResult<Vec<Member>> {
+    let ids: Vec<String> = rows.iter().map(|(id, _, _)| id.clone()).collect();
+    let mut names: HashMap<String, String> = lookup::user_names(conn, &ids)?.into_iter().collect();
+    Ok(rows
+        .into_iter()
+        .filter_map(|(user_id, role, added_at)| {
+            Some(Member {
+                full_name: names.remove(&user_id)?,
+                user_id,
+                role,
+                added_at,
+            })
+        })
+        .collect())
 }
 
 /// Adds a member.

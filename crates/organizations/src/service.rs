@@ -6,11 +6,10 @@ use sonla_audit::{Event, RequestMeta, Who};
 use sonla_authz::{OrgRole, effective_org_role};
 use sonla_core::Actor;
 use sonla_core::id::new_id;
-use sonla_core::page::DEFAULT_LIMIT;
 use sonla_core::serde_ext::{clean, clean_name};
 use sonla_core::text::fold;
-use sonla_core::{Cursor, Page, PageRequest};
-use sonla_db::{DbConnection, DbPool, search};
+use sonla_core::{Page, PageRequest};
+use sonla_db::{CommonError, DbConnection, DbPool, precondition, search};
 
 use crate::OrganizationError;
 use crate::api::{
@@ -41,19 +40,15 @@ pub async fn list_organizations(
     query: ListOrganizationsQuery,
 ) -> Result<Page<Organization>, OrganizationError> {
     let sort = query.sort.unwrap_or_default();
-    let after = query
-        .cursor
-        .as_deref()
-        .map(Cursor::decode::<SortKey>)
-        .transpose()?;
+    let request = PageRequest::<SortKey>::decode(query.limit, query.cursor.as_deref())?;
     let cursor_fits = matches!(
-        (&after, sort),
+        (&request.after, sort),
         (None, _)
             | (Some(SortKey::Name { .. }), OrganizationSort::Name)
             | (Some(SortKey::Newest { .. }), OrganizationSort::Newest)
     );
     if !cursor_fits {
-        return Err(OrganizationError::InvalidCursor);
+        return Err(CommonError::InvalidCursor.into());
     }
     let filter = ListFilter {
         kind: query.kind.map(OrganizationKind::as_str),
@@ -63,10 +58,6 @@ pub async fn list_organizations(
             .map(search::query_terms)
             .unwrap_or_default(),
         newest: sort == OrganizationSort::Newest,
-    };
-    let request = PageRequest {
-        limit: query.limit.unwrap_or(DEFAULT_LIMIT),
-        after,
     };
     pool.run(move |conn| {
         let rows = repo::list(conn, &filter, request.after.as_ref(), request.fetch_limit())?;
@@ -89,8 +80,8 @@ pub async fn get_organization(
 #[tracing::instrument(skip_all)]
 pub async fn create_organization(
     pool: &DbPool,
-    actor: &Actor,
-    meta: &RequestMeta,
+    actor: Actor,
+    meta: RequestMeta,
     request: CreateOrganizationRequest,
 ) -> Result<Organization, OrganizationError> {
     let name = clean_name(&request.name);
@@ -110,28 +101,25 @@ pub async fn create_organization(
         created_at: now,
         updated_at: now,
     };
-    let (actor, meta) = (actor.clone(), meta.clone());
-    pool.run(move |conn| {
-        conn.write_transaction(|conn| {
-            repo::insert(conn, &row)?;
-            let owner = NewMember {
-                organization_id: &row.id,
-                user_id: &actor.user_id,
-                role: OrgRole::Owner.as_str(),
-                added_at: now,
-            };
-            repo::insert_member(conn, &owner)?;
-            let event = Event::new("organization.created", "organization", Some(&row.id))
-                .after(OrganizationResponse::from(row.clone()));
-            sonla_audit::record(conn, Who::User(&actor), &meta, event)?;
-            Ok(row)
-        })
+    pool.write(move |conn| {
+        repo::insert(conn, &row)?;
+        let owner = NewMember {
+            organization_id: &row.id,
+            user_id: &actor.user_id,
+            role: OrgRole::Owner.as_str(),
+            added_at: now,
+        };
+        repo::insert_member(conn, &owner)?;
+        let event = Event::new("organization.created", "organization", Some(&row.id))
+            .after(OrganizationResponse::from(row.clone()));
+        sonla_audit::record(conn, Who::User(&actor), &meta, event)?;
+        Ok(row)
     })
     .await
 }
 
 /// Refuses a change when `If-Match` names another version of the organisation.
-fn check_if_match(if_match: Option<&str>, current: &Organization) -> Result<(), OrganizationError> {
+fn check_if_match(if_match: Option<&str>, current: &Organization) -> Result<(), CommonError> {
     precondition(sonla_core::if_match_holds(
         if_match,
         &OrganizationResponse::from(current.clone()),
@@ -139,20 +127,11 @@ fn check_if_match(if_match: Option<&str>, current: &Organization) -> Result<(), 
 }
 
 /// Refuses a change when `If-Match` names another version of the member as listed.
-fn check_member_if_match(if_match: Option<&str>, member: &Member) -> Result<(), OrganizationError> {
+fn check_member_if_match(if_match: Option<&str>, member: &Member) -> Result<(), CommonError> {
     precondition(sonla_core::if_match_holds(
         if_match,
         &MemberResponse::from(member.clone()),
     ))
-}
-
-/// 412 unless the `If-Match` condition held.
-fn precondition(holds: bool) -> Result<(), OrganizationError> {
-    if holds {
-        Ok(())
-    } else {
-        Err(OrganizationError::PreconditionFailed)
-    }
 }
 
 /// The organisation, or 404.
@@ -169,10 +148,11 @@ fn require_org_role(
 ) -> Result<OrgRole, OrganizationError> {
     match effective_org_role(conn, actor, id)? {
         Some(role) if role.at_least(min) => Ok(role),
-        _ => Err(OrganizationError::forbidden(
+        _ => Err(CommonError::forbidden(
             "Bạn không có quyền này trong tổ chức",
             "Your role in this organisation does not allow this",
-        )),
+        )
+        .into()),
     }
 }
 
@@ -180,8 +160,8 @@ fn require_org_role(
 #[tracing::instrument(skip_all, fields(organization_id = %id))]
 pub async fn update_organization(
     pool: &DbPool,
-    actor: &Actor,
-    meta: &RequestMeta,
+    actor: Actor,
+    meta: RequestMeta,
     id: String,
     request: UpdateOrganizationRequest,
     if_match: Option<String>,
@@ -201,23 +181,20 @@ pub async fn update_organization(
         locality: request.locality.map(clean),
         updated_at: Some(sonla_db::now()),
     };
-    let (actor, meta) = (actor.clone(), meta.clone());
-    pool.run(move |conn| {
-        conn.write_transaction(|conn| {
-            // On PostgreSQL no other change of the organisation slips between check and write.
-            conn.lock(&format!("organization:{id}"))?;
-            let before = existing(conn, &id)?;
-            if !actor.is_staff() {
-                require_org_role(conn, &actor, &id, OrgRole::Manager)?;
-            }
-            check_if_match(if_match.as_deref(), &before)?;
-            let after = repo::update(conn, &id, &changes)?;
-            let event = Event::new("organization.updated", "organization", Some(&id))
-                .before(OrganizationResponse::from(before))
-                .after(OrganizationResponse::from(after.clone()));
-            sonla_audit::record(conn, Who::User(&actor), &meta, event)?;
-            Ok(after)
-        })
+    pool.write(move |conn| {
+        // On PostgreSQL no other change of the organisation slips between check and write.
+        conn.lock(&format!("organization:{id}"))?;
+        let before = existing(conn, &id)?;
+        if !actor.is_staff() {
+            require_org_role(conn, &actor, &id, OrgRole::Manager)?;
+        }
+        check_if_match(if_match.as_deref(), &before)?;
+        let after = repo::update(conn, &id, &changes)?;
+        let event = Event::new("organization.updated", "organization", Some(&id))
+            .before(OrganizationResponse::from(before))
+            .after(OrganizationResponse::from(after.clone()));
+        sonla_audit::record(conn, Who::User(&actor), &meta, event)?;
+        Ok(after)
     })
     .await
 }
@@ -226,24 +203,21 @@ pub async fn update_organization(
 #[tracing::instrument(skip_all, fields(organization_id = %id))]
 pub async fn delete_organization(
     pool: &DbPool,
-    actor: &Actor,
-    meta: &RequestMeta,
+    actor: Actor,
+    meta: RequestMeta,
     id: String,
     if_match: Option<String>,
 ) -> Result<(), OrganizationError> {
-    let (actor, meta) = (actor.clone(), meta.clone());
-    pool.run(move |conn| {
-        conn.write_transaction(|conn| {
-            conn.lock(&format!("organization:{id}"))?;
-            let before = existing(conn, &id)?;
-            require_org_role(conn, &actor, &id, OrgRole::Owner)?;
-            check_if_match(if_match.as_deref(), &before)?;
-            repo::delete(conn, &id)?;
-            let event = Event::new("organization.deleted", "organization", Some(&id))
-                .before(OrganizationResponse::from(before));
-            sonla_audit::record(conn, Who::User(&actor), &meta, event)?;
-            Ok(())
-        })
+    pool.write(move |conn| {
+        conn.lock(&format!("organization:{id}"))?;
+        let before = existing(conn, &id)?;
+        require_org_role(conn, &actor, &id, OrgRole::Owner)?;
+        check_if_match(if_match.as_deref(), &before)?;
+        repo::delete(conn, &id)?;
+        let event = Event::new("organization.deleted", "organization", Some(&id))
+            .before(OrganizationResponse::from(before));
+        sonla_audit::record(conn, Who::User(&actor), &meta, event)?;
+        Ok(())
     })
     .await
 }
@@ -252,20 +226,12 @@ pub async fn delete_organization(
 #[tracing::instrument(skip_all, fields(organization_id = %id))]
 pub async fn list_members(
     pool: &DbPool,
-    actor: &Actor,
+    actor: Actor,
     id: String,
     query: ListMembersQuery,
 ) -> Result<Page<Member>, OrganizationError> {
-    let after = query
-        .cursor
-        .as_deref()
-        .map(Cursor::decode::<(NaiveDateTime, String)>)
-        .transpose()?;
-    let request = PageRequest {
-        limit: query.limit.unwrap_or(DEFAULT_LIMIT),
-        after,
-    };
-    let actor = actor.clone();
+    let request =
+        PageRequest::<(NaiveDateTime, String)>::decode(query.limit, query.cursor.as_deref())?;
     pool.run(move |conn| {
         existing(conn, &id)?;
         if !actor.is_staff() {
@@ -319,41 +285,39 @@ fn keep_an_owner(
 #[tracing::instrument(skip_all, fields(organization_id = %id))]
 pub async fn add_member(
     pool: &DbPool,
-    actor: &Actor,
-    meta: &RequestMeta,
+    actor: Actor,
+    meta: RequestMeta,
     id: String,
     request: AddMemberRequest,
 ) -> Result<Member, OrganizationError> {
     let role = request.role.unwrap_or(OrgRole::Member);
     let user_id = request.user_id.to_lowercase();
-    let (actor, meta) = (actor.clone(), meta.clone());
-    pool.run(move |conn| {
-        conn.write_transaction(|conn| {
-            existing(conn, &id)?;
-            let actor_role = require_org_role(conn, &actor, &id, OrgRole::Manager)?;
-            if !may_assign(actor_role, role) {
-                return Err(OrganizationError::forbidden(
-                    "Chỉ chủ sở hữu được thêm chủ sở hữu hoặc người quản lý",
-                    "Only owners add owners and managers",
-                ));
-            }
-            if !sonla_db::lookup::user_exists(conn, &user_id)? {
-                return Err(OrganizationError::UserNotFound);
-            }
-            if repo::find_member(conn, &id, &user_id)?.is_some() {
-                return Err(OrganizationError::AlreadyMember);
-            }
-            let new = NewMember {
-                organization_id: &id,
-                user_id: &user_id,
-                role: role.as_str(),
-                added_at: sonla_db::now(),
-            };
-            repo::insert_member(conn, &new)?;
-            let event = member_event("organization.member_added", &id, &user_id, None, Some(role));
-            sonla_audit::record(conn, Who::User(&actor), &meta, event)?;
-            repo::find_member(conn, &id, &user_id)?.ok_or(OrganizationError::MemberNotFound)
-        })
+    pool.write(move |conn| {
+        existing(conn, &id)?;
+        let actor_role = require_org_role(conn, &actor, &id, OrgRole::Manager)?;
+        if !may_assign(actor_role, role) {
+            return Err(CommonError::forbidden(
+                "Chỉ chủ sở hữu được thêm chủ sở hữu hoặc người quản lý",
+                "Only owners add owners and managers",
+            )
+            .into());
+        }
+        if !sonla_db::lookup::user_exists(conn, &user_id)? {
+            return Err(OrganizationError::UserNotFound);
+        }
+        if repo::find_member(conn, &id, &user_id)?.is_some() {
+            return Err(OrganizationError::AlreadyMember);
+        }
+        let new = NewMember {
+            organization_id: &id,
+            user_id: &user_id,
+            role: role.as_str(),
+            added_at: sonla_db::now(),
+        };
+        repo::insert_member(conn, &new)?;
+        let event = member_event("organization.member_added", &id, &user_id, None, Some(role));
+        sonla_audit::record(conn, Who::User(&actor), &meta, event)?;
+        repo::find_member(conn, &id, &user_id)?.ok_or(OrganizationError::MemberNotFound)
     })
     .await
 }
@@ -362,39 +326,36 @@ pub async fn add_member(
 #[tracing::instrument(skip_all, fields(organization_id = %id, user_id = %user_id))]
 pub async fn update_member(
     pool: &DbPool,
-    actor: &Actor,
-    meta: &RequestMeta,
+    actor: Actor,
+    meta: RequestMeta,
     id: String,
     user_id: String,
     request: UpdateMemberRequest,
     if_match: Option<String>,
 ) -> Result<Member, OrganizationError> {
-    let (actor, meta) = (actor.clone(), meta.clone());
-    pool.run(move |conn| {
-        conn.write_transaction(|conn| {
-            existing(conn, &id)?;
-            require_org_role(conn, &actor, &id, OrgRole::Owner)?;
-            // Role changes and removals take this lock before reading the member, so the
-            // `If-Match` check below sees the last committed role.
-            conn.lock(&format!("organization-owners:{id}"))?;
-            let member =
-                repo::find_member(conn, &id, &user_id)?.ok_or(OrganizationError::MemberNotFound)?;
-            check_member_if_match(if_match.as_deref(), &member)?;
-            if role_of(&member) == request.role {
-                return Ok(member);
-            }
-            keep_an_owner(conn, &id, &member)?;
-            repo::update_member_role(conn, &id, &user_id, request.role.as_str())?;
-            let event = member_event(
-                "organization.member_role_changed",
-                &id,
-                &user_id,
-                Some(role_of(&member)),
-                Some(request.role),
-            );
-            sonla_audit::record(conn, Who::User(&actor), &meta, event)?;
-            repo::find_member(conn, &id, &user_id)?.ok_or(OrganizationError::MemberNotFound)
-        })
+    pool.write(move |conn| {
+        existing(conn, &id)?;
+        require_org_role(conn, &actor, &id, OrgRole::Owner)?;
+        // Role changes and removals take this lock before reading the member, so the
+        // `If-Match` check below sees the last committed role.
+        conn.lock(&format!("organization-owners:{id}"))?;
+        let member =
+            repo::find_member(conn, &id, &user_id)?.ok_or(OrganizationError::MemberNotFound)?;
+        check_member_if_match(if_match.as_deref(), &member)?;
+        if role_of(&member) == request.role {
+            return Ok(member);
+        }
+        keep_an_owner(conn, &id, &member)?;
+        repo::update_member_role(conn, &id, &user_id, request.role.as_str())?;
+        let event = member_event(
+            "organization.member_role_changed",
+            &id,
+            &user_id,
+            Some(role_of(&member)),
+            Some(request.role),
+        );
+        sonla_audit::record(conn, Who::User(&actor), &meta, event)?;
+        repo::find_member(conn, &id, &user_id)?.ok_or(OrganizationError::MemberNotFound)
     })
     .await
 }
@@ -403,45 +364,43 @@ pub async fn update_member(
 #[tracing::instrument(skip_all, fields(organization_id = %id, user_id = %user_id))]
 pub async fn remove_member(
     pool: &DbPool,
-    actor: &Actor,
-    meta: &RequestMeta,
+    actor: Actor,
+    meta: RequestMeta,
     id: String,
     user_id: String,
     if_match: Option<String>,
 ) -> Result<(), OrganizationError> {
-    let (actor, meta) = (actor.clone(), meta.clone());
-    pool.run(move |conn| {
-        conn.write_transaction(|conn| {
-            existing(conn, &id)?;
-            let actor_role = effective_org_role(conn, &actor, &id)?;
-            conn.lock(&format!("organization-owners:{id}"))?;
-            let member = repo::find_member(conn, &id, &user_id)?;
-            let leaving = actor.is(&user_id) && member.is_some();
-            let allowed = leaving
-                || actor_role.is_some_and(|r| {
-                    r.at_least(OrgRole::Manager)
-                        && member.as_ref().is_none_or(|m| may_assign(r, role_of(m)))
-                });
-            if !allowed {
-                return Err(OrganizationError::forbidden(
-                    "Bạn không có quyền xóa thành viên này",
-                    "Your role in this organisation does not allow removing this member",
-                ));
-            }
-            let member = member.ok_or(OrganizationError::MemberNotFound)?;
-            check_member_if_match(if_match.as_deref(), &member)?;
-            keep_an_owner(conn, &id, &member)?;
-            repo::delete_member(conn, &id, &user_id)?;
-            let event = member_event(
-                "organization.member_removed",
-                &id,
-                &user_id,
-                Some(role_of(&member)),
-                None,
-            );
-            sonla_audit::record(conn, Who::User(&actor), &meta, event)?;
-            Ok(())
-        })
+    pool.write(move |conn| {
+        existing(conn, &id)?;
+        let actor_role = effective_org_role(conn, &actor, &id)?;
+        conn.lock(&format!("organization-owners:{id}"))?;
+        let member = repo::find_member(conn, &id, &user_id)?;
+        let leaving = actor.is(&user_id) && member.is_some();
+        let allowed = leaving
+            || actor_role.is_some_and(|r| {
+                r.at_least(OrgRole::Manager)
+                    && member.as_ref().is_none_or(|m| may_assign(r, role_of(m)))
+            });
+        if !allowed {
+            return Err(CommonError::forbidden(
+                "Bạn không có quyền xóa thành viên này",
+                "Your role in this organisation does not allow removing this member",
+            )
+            .into());
+        }
+        let member = member.ok_or(OrganizationError::MemberNotFound)?;
+        check_member_if_match(if_match.as_deref(), &member)?;
+        keep_an_owner(conn, &id, &member)?;
+        repo::delete_member(conn, &id, &user_id)?;
+        let event = member_event(
+            "organization.member_removed",
+            &id,
+            &user_id,
+            Some(role_of(&member)),
+            None,
+        );
+        sonla_audit::record(conn, Who::User(&actor), &meta, event)?;
+        Ok(())
     })
     .await
 }

@@ -202,8 +202,9 @@ impl JwtKeys {
         if claims.iat > jsonwebtoken::get_current_timestamp() + self.leeway.as_secs() {
             return Err(invalid("issued in the future"));
         }
+        let user_id = sonla_core::UserId::parse(&claims.sub).ok_or_else(|| invalid("subject"))?;
         Ok(Actor {
-            user_id: claims.sub,
+            user_id,
             roles: claims.roles,
             session_id: Some(claims.sid),
         })

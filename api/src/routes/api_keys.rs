@@ -4,8 +4,8 @@ use actix_web::web::{Data, Path};
 use actix_web::{HttpRequest, HttpResponse, delete, get, post};
 use sonla_accounts::api::{ApiKeyResponse, CreateApiKeyRequest};
 use sonla_accounts::api_keys;
+use sonla_core::ApiKeyId;
 use utoipa_actix_web::service_config::ServiceConfig;
-use uuid::Uuid;
 
 use crate::AppState;
 use crate::auth::{AuthUser, Meta};
@@ -81,9 +81,9 @@ pub async fn list_api_keys(
 pub async fn get_api_key(
     state: Data<AppState>,
     AuthUser(actor): AuthUser,
-    id: Path<Uuid>,
+    id: Path<ApiKeyId>,
 ) -> ApiResult<HttpResponse> {
-    let key = api_keys::get_api_key(&state.db, actor, id.to_string()).await?;
+    let key = api_keys::get_api_key(&state.db, actor, id.into_inner()).await?;
     Ok(HttpResponse::Ok().json(ApiKeyResponse::from(key)))
 }
 
@@ -105,8 +105,8 @@ pub async fn revoke_api_key(
     state: Data<AppState>,
     AuthUser(actor): AuthUser,
     Meta(meta): Meta,
-    id: Path<Uuid>,
+    id: Path<ApiKeyId>,
 ) -> ApiResult<HttpResponse> {
-    api_keys::revoke_api_key(&state.db, actor, meta, id.to_string(), if_match(&req)).await?;
+    api_keys::revoke_api_key(&state.db, actor, meta, id.into_inner(), if_match(&req)).await?;
     Ok(HttpResponse::NoContent().finish())
 }

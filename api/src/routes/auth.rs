@@ -54,13 +54,13 @@ pub async fn whoami(Caller(principal): Caller) -> HttpResponse {
     let body = match principal {
         Principal::User(actor) => WhoAmI {
             kind: "user".to_owned(),
-            id: actor.user_id,
+            id: actor.user_id.into(),
             roles: actor.roles,
             scopes: Vec::new(),
         },
         Principal::ApiKey { key_id, scopes } => WhoAmI {
             kind: "api_key".to_owned(),
-            id: key_id,
+            id: key_id.into(),
             roles: Vec::new(),
             scopes,
         },
@@ -69,10 +69,11 @@ pub async fn whoami(Caller(principal): Caller) -> HttpResponse {
 }
 
 fn tokens(state: &AppState, session: Session) -> ApiResult<HttpResponse> {
-    let (access_token, expires_in) =
-        state
-            .jwt
-            .issue(&session.user.id, &session.roles, &session.session_id)?;
+    let (access_token, expires_in) = state.jwt.issue(
+        session.user.id.as_str(),
+        &session.roles,
+        &session.session_id,
+    )?;
     Ok(HttpResponse::Ok()
         .insert_header(("Cache-Control", "no-store"))
         .json(TokenResponse {

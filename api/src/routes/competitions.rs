@@ -16,8 +16,8 @@ use sonla_competitions::model::{Feedback, PublishedResults};
 use sonla_competitions::service;
 use sonla_core::Page;
 use sonla_core::page::PageQuery;
+use sonla_core::{AssignmentId, CompetitionId, EntryId, RoundId};
 use utoipa_actix_web::service_config::ServiceConfig;
-use uuid::Uuid;
 
 use crate::AppState;
 use crate::auth::{AuthUser, Meta, OptionalAuthUser};
@@ -134,9 +134,9 @@ pub async fn create_competition(
 pub async fn get_competition(
     state: Data<AppState>,
     OptionalAuthUser(actor): OptionalAuthUser,
-    id: Path<Uuid>,
+    id: Path<CompetitionId>,
 ) -> ApiResult<HttpResponse> {
-    let c = service::get_competition(&state.db, actor, id.to_string()).await?;
+    let c = service::get_competition(&state.db, actor, id.into_inner()).await?;
     Ok(HttpResponse::Ok().json(CompetitionResponse::from(c)))
 }
 
@@ -161,7 +161,7 @@ pub async fn take_step(
     state: Data<AppState>,
     AuthUser(actor): AuthUser,
     Meta(meta): Meta,
-    path: Path<(Uuid, LifecycleStep)>,
+    path: Path<(CompetitionId, LifecycleStep)>,
     OptionalJson(request): OptionalJson<LifecycleRequest>,
 ) -> ApiResult<HttpResponse> {
     let (id, step) = path.into_inner();
@@ -170,7 +170,7 @@ pub async fn take_step(
         state.competitions,
         actor,
         meta,
-        id.to_string(),
+        id,
         step,
         request,
     )
@@ -193,10 +193,10 @@ pub async fn create_round(
     state: Data<AppState>,
     AuthUser(actor): AuthUser,
     Meta(meta): Meta,
-    id: Path<Uuid>,
+    id: Path<CompetitionId>,
     ValidJson(body): ValidJson<CreateRoundRequest>,
 ) -> ApiResult<HttpResponse> {
-    let round = service::create_round(&state.db, actor, meta, id.to_string(), body).await?;
+    let round = service::create_round(&state.db, actor, meta, id.into_inner(), body).await?;
     Ok(tagged(HttpResponse::Created(), &RoundResponse::from(round)))
 }
 
@@ -211,9 +211,9 @@ pub async fn create_round(
 pub async fn list_rounds(
     state: Data<AppState>,
     OptionalAuthUser(actor): OptionalAuthUser,
-    id: Path<Uuid>,
+    id: Path<CompetitionId>,
 ) -> ApiResult<HttpResponse> {
-    let rounds = service::list_rounds(&state.db, actor, id.to_string()).await?;
+    let rounds = service::list_rounds(&state.db, actor, id.into_inner()).await?;
     Ok(HttpResponse::Ok().json(
         rounds
             .into_iter()
@@ -237,10 +237,10 @@ pub async fn create_entry(
     state: Data<AppState>,
     AuthUser(actor): AuthUser,
     Meta(meta): Meta,
-    id: Path<Uuid>,
+    id: Path<CompetitionId>,
     ValidJson(body): ValidJson<CreateEntryRequest>,
 ) -> ApiResult<HttpResponse> {
-    let entry = service::create_entry(&state.db, actor, meta, id.to_string(), body).await?;
+    let entry = service::create_entry(&state.db, actor, meta, id.into_inner(), body).await?;
     Ok(HttpResponse::Created().json(EntryResponse::from(entry)))
 }
 
@@ -257,9 +257,9 @@ pub async fn create_entry(
 pub async fn list_entries(
     state: Data<AppState>,
     AuthUser(actor): AuthUser,
-    id: Path<Uuid>,
+    id: Path<CompetitionId>,
 ) -> ApiResult<HttpResponse> {
-    let entries = service::list_entries(&state.db, actor, id.to_string()).await?;
+    let entries = service::list_entries(&state.db, actor, id.into_inner()).await?;
     Ok(HttpResponse::Ok().json(
         entries
             .into_iter()
@@ -283,10 +283,10 @@ pub async fn add_judge(
     state: Data<AppState>,
     AuthUser(actor): AuthUser,
     Meta(meta): Meta,
-    id: Path<Uuid>,
+    id: Path<CompetitionId>,
     ValidJson(body): ValidJson<AddJudgeRequest>,
 ) -> ApiResult<HttpResponse> {
-    let judge = service::add_judge(&state.db, actor, meta, id.to_string(), body).await?;
+    let judge = service::add_judge(&state.db, actor, meta, id.into_inner(), body).await?;
     Ok(HttpResponse::Created().json(JudgeResponse::from(judge)))
 }
 
@@ -301,9 +301,9 @@ pub async fn add_judge(
 pub async fn list_judges(
     state: Data<AppState>,
     AuthUser(actor): AuthUser,
-    id: Path<Uuid>,
+    id: Path<CompetitionId>,
 ) -> ApiResult<HttpResponse> {
-    let judges = service::list_judges(&state.db, actor, id.to_string()).await?;
+    let judges = service::list_judges(&state.db, actor, id.into_inner()).await?;
     Ok(HttpResponse::Ok().json(
         judges
             .into_iter()
@@ -327,10 +327,10 @@ pub async fn declare_conflict(
     state: Data<AppState>,
     AuthUser(actor): AuthUser,
     Meta(meta): Meta,
-    id: Path<Uuid>,
+    id: Path<CompetitionId>,
     ValidJson(body): ValidJson<DeclareConflictRequest>,
 ) -> ApiResult<HttpResponse> {
-    let conflict = service::declare_conflict(&state.db, actor, meta, id.to_string(), body).await?;
+    let conflict = service::declare_conflict(&state.db, actor, meta, id.into_inner(), body).await?;
     Ok(HttpResponse::Created().json(ConflictResponse::from(conflict)))
 }
 
@@ -347,9 +347,9 @@ pub async fn declare_conflict(
 pub async fn list_conflicts(
     state: Data<AppState>,
     AuthUser(actor): AuthUser,
-    id: Path<Uuid>,
+    id: Path<CompetitionId>,
 ) -> ApiResult<HttpResponse> {
-    let conflicts = service::list_conflicts(&state.db, actor, id.to_string()).await?;
+    let conflicts = service::list_conflicts(&state.db, actor, id.into_inner()).await?;
     Ok(HttpResponse::Ok().json(
         conflicts
             .into_iter()
@@ -372,9 +372,9 @@ pub async fn list_conflicts(
 pub async fn get_results(
     state: Data<AppState>,
     OptionalAuthUser(actor): OptionalAuthUser,
-    id: Path<Uuid>,
+    id: Path<CompetitionId>,
 ) -> ApiResult<HttpResponse> {
-    Ok(HttpResponse::Ok().json(service::results(&state.db, actor, id.to_string()).await?))
+    Ok(HttpResponse::Ok().json(service::results(&state.db, actor, id.into_inner()).await?))
 }
 
 /// Add an award to the published results.
@@ -392,10 +392,10 @@ pub async fn create_award(
     state: Data<AppState>,
     AuthUser(actor): AuthUser,
     Meta(meta): Meta,
-    id: Path<Uuid>,
+    id: Path<CompetitionId>,
     ValidJson(body): ValidJson<CreateAwardRequest>,
 ) -> ApiResult<HttpResponse> {
-    let award = service::create_award(&state.db, actor, meta, id.to_string(), body).await?;
+    let award = service::create_award(&state.db, actor, meta, id.into_inner(), body).await?;
     Ok(HttpResponse::Created().json(AwardResponse::from(award)))
 }
 
@@ -410,10 +410,10 @@ pub async fn create_award(
 pub async fn list_awards(
     state: Data<AppState>,
     OptionalAuthUser(actor): OptionalAuthUser,
-    id: Path<Uuid>,
+    id: Path<CompetitionId>,
 ) -> ApiResult<HttpResponse> {
     Ok(HttpResponse::Ok().json(
-        service::list_awards(&state.db, actor, id.to_string())
+        service::list_awards(&state.db, actor, id.into_inner())
             .await?
             .into_iter()
             .map(AwardResponse::from)
@@ -440,14 +440,14 @@ pub async fn replace_criteria(
     state: Data<AppState>,
     AuthUser(actor): AuthUser,
     Meta(meta): Meta,
-    id: Path<Uuid>,
+    id: Path<RoundId>,
     ValidJson(body): ValidJson<ReplaceCriteriaRequest>,
 ) -> ApiResult<HttpResponse> {
     let round = service::replace_criteria(
         &state.db,
         actor,
         meta,
-        id.to_string(),
+        id.into_inner(),
         body.criteria,
         crate::extract::if_match(&req),
     )
@@ -469,9 +469,9 @@ pub async fn close_round(
     state: Data<AppState>,
     AuthUser(actor): AuthUser,
     Meta(meta): Meta,
-    id: Path<Uuid>,
+    id: Path<RoundId>,
 ) -> ApiResult<HttpResponse> {
-    let round = service::close_round(&state.db, actor, meta, id.to_string()).await?;
+    let round = service::close_round(&state.db, actor, meta, id.into_inner()).await?;
     Ok(HttpResponse::Ok().json(RoundResponse::from(round)))
 }
 
@@ -492,11 +492,11 @@ pub async fn auto_assign(
     state: Data<AppState>,
     AuthUser(actor): AuthUser,
     Meta(meta): Meta,
-    id: Path<Uuid>,
+    id: Path<RoundId>,
     ValidJson(body): ValidJson<AutoAssignRequest>,
 ) -> ApiResult<HttpResponse> {
     Ok(HttpResponse::Ok().json(AutoAssignResponse::from(
-        service::auto_assign(&state.db, actor, meta, id.to_string(), body.seed).await?,
+        service::auto_assign(&state.db, actor, meta, id.into_inner(), body.seed).await?,
     )))
 }
 
@@ -511,10 +511,10 @@ pub async fn auto_assign(
 pub async fn list_assignments(
     state: Data<AppState>,
     AuthUser(actor): AuthUser,
-    id: Path<Uuid>,
+    id: Path<RoundId>,
 ) -> ApiResult<HttpResponse> {
     Ok(HttpResponse::Ok().json(
-        service::list_assignments(&state.db, actor, id.to_string())
+        service::list_assignments(&state.db, actor, id.into_inner())
             .await?
             .into_iter()
             .map(AssignmentResponse::from)
@@ -537,10 +537,10 @@ pub async fn add_assignment(
     state: Data<AppState>,
     AuthUser(actor): AuthUser,
     Meta(meta): Meta,
-    id: Path<Uuid>,
+    id: Path<RoundId>,
     ValidJson(body): ValidJson<CreateAssignmentRequest>,
 ) -> ApiResult<HttpResponse> {
-    let assignment = service::add_assignment(&state.db, actor, meta, id.to_string(), body).await?;
+    let assignment = service::add_assignment(&state.db, actor, meta, id.into_inner(), body).await?;
     Ok(tagged(
         HttpResponse::Created(),
         &AssignmentResponse::from(assignment),
@@ -561,14 +561,14 @@ pub async fn add_assignment(
 pub async fn get_leaderboard(
     state: Data<AppState>,
     OptionalAuthUser(actor): OptionalAuthUser,
-    id: Path<Uuid>,
+    id: Path<RoundId>,
     ValidQuery(query): ValidQuery<LeaderboardQuery>,
 ) -> ApiResult<HttpResponse> {
     let board = service::leaderboard(
         &state.db,
         state.competitions,
         actor,
-        id.to_string(),
+        id.into_inner(),
         query.method,
     )
     .await?;
@@ -590,10 +590,10 @@ pub async fn advance(
     state: Data<AppState>,
     AuthUser(actor): AuthUser,
     Meta(meta): Meta,
-    id: Path<Uuid>,
+    id: Path<RoundId>,
 ) -> ApiResult<HttpResponse> {
     Ok(HttpResponse::Ok()
-        .json(service::advance(&state.db, state.competitions, actor, meta, id.to_string()).await?))
+        .json(service::advance(&state.db, state.competitions, actor, meta, id.into_inner()).await?))
 }
 
 /// Withdraw an entry.
@@ -610,9 +610,9 @@ pub async fn withdraw_entry(
     state: Data<AppState>,
     AuthUser(actor): AuthUser,
     Meta(meta): Meta,
-    id: Path<Uuid>,
+    id: Path<EntryId>,
 ) -> ApiResult<HttpResponse> {
-    let entry = service::withdraw_entry(&state.db, actor, meta, id.to_string()).await?;
+    let entry = service::withdraw_entry(&state.db, actor, meta, id.into_inner()).await?;
     Ok(HttpResponse::Ok().json(EntryResponse::from(entry)))
 }
 
@@ -630,9 +630,9 @@ pub async fn withdraw_entry(
 pub async fn get_feedback(
     state: Data<AppState>,
     AuthUser(actor): AuthUser,
-    id: Path<Uuid>,
+    id: Path<EntryId>,
 ) -> ApiResult<HttpResponse> {
-    Ok(HttpResponse::Ok().json(service::feedback(&state.db, actor, id.to_string()).await?))
+    Ok(HttpResponse::Ok().json(service::feedback(&state.db, actor, id.into_inner()).await?))
 }
 
 /// Remove an assignment.
@@ -654,14 +654,14 @@ pub async fn remove_assignment(
     state: Data<AppState>,
     AuthUser(actor): AuthUser,
     Meta(meta): Meta,
-    id: Path<Uuid>,
+    id: Path<AssignmentId>,
     ValidQuery(query): ValidQuery<RemoveAssignmentQuery>,
 ) -> ApiResult<HttpResponse> {
     service::remove_assignment(
         &state.db,
         actor,
         meta,
-        id.to_string(),
+        id.into_inner(),
         query.reason,
         crate::extract::if_match(&req),
     )
@@ -682,10 +682,10 @@ pub async fn remove_assignment(
 pub async fn get_sheet(
     state: Data<AppState>,
     AuthUser(actor): AuthUser,
-    id: Path<Uuid>,
+    id: Path<AssignmentId>,
 ) -> ApiResult<HttpResponse> {
     Ok(sheet_response(
-        service::get_sheet(&state.db, actor, id.to_string())
+        service::get_sheet(&state.db, actor, id.into_inner())
             .await?
             .into(),
     ))
@@ -716,11 +716,11 @@ pub async fn save_sheet(
     req: HttpRequest,
     state: Data<AppState>,
     AuthUser(actor): AuthUser,
-    id: Path<Uuid>,
+    id: Path<AssignmentId>,
     ValidJson(body): ValidJson<SheetRequest>,
 ) -> ApiResult<HttpResponse> {
     Ok(sheet_response(
-        service::save_sheet(&state.db, actor, id.to_string(), body, if_match(&req))
+        service::save_sheet(&state.db, actor, id.into_inner(), body, if_match(&req))
             .await?
             .into(),
     ))
@@ -744,10 +744,10 @@ pub async fn submit_sheet(
     state: Data<AppState>,
     AuthUser(actor): AuthUser,
     Meta(meta): Meta,
-    id: Path<Uuid>,
+    id: Path<AssignmentId>,
 ) -> ApiResult<HttpResponse> {
     Ok(sheet_response(
-        service::submit_sheet(&state.db, actor, meta, id.to_string(), if_match(&req))
+        service::submit_sheet(&state.db, actor, meta, id.into_inner(), if_match(&req))
             .await?
             .into(),
     ))
@@ -768,11 +768,11 @@ pub async fn reopen_sheet(
     state: Data<AppState>,
     AuthUser(actor): AuthUser,
     Meta(meta): Meta,
-    id: Path<Uuid>,
+    id: Path<AssignmentId>,
     ValidJson(body): ValidJson<ReopenRequest>,
 ) -> ApiResult<HttpResponse> {
     Ok(sheet_response(
-        service::reopen_sheet(&state.db, actor, meta, id.to_string(), body.reason)
+        service::reopen_sheet(&state.db, actor, meta, id.into_inner(), body.reason)
             .await?
             .into(),
     ))

@@ -3,6 +3,7 @@
 use actix_web::web::{Data, Path};
 use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post, put};
 use sonla_core::Page;
+use sonla_core::{IdeaId, UserId};
 use sonla_ideas::api::{
     ActionRequest, AddTeamMemberRequest, CountResponse, CreateIdeaRequest, HistoryEntryResponse,
     IdeaListItem, IdeaResponse, ListIdeasQuery, Selection, TeamMemberResponse, UpdateIdeaRequest,
@@ -10,7 +11,6 @@ use sonla_ideas::api::{
 use sonla_ideas::service;
 use sonla_ideas::workflow::Action;
 use utoipa_actix_web::service_config::ServiceConfig;
-use uuid::Uuid;
 
 use crate::AppState;
 use crate::auth::{AuthUser, Meta, OptionalAuthUser};
@@ -114,9 +114,9 @@ pub async fn create_idea(
 pub async fn get_idea(
     state: Data<AppState>,
     OptionalAuthUser(actor): OptionalAuthUser,
-    id: Path<Uuid>,
+    id: Path<IdeaId>,
 ) -> ApiResult<HttpResponse> {
-    let view = service::get_idea(&state.db, actor, id.to_string()).await?;
+    let view = service::get_idea(&state.db, actor, id.into_inner()).await?;
     Ok(HttpResponse::Ok().json(IdeaResponse::from(view)))
 }
 
@@ -139,11 +139,18 @@ pub async fn update_idea(
     state: Data<AppState>,
     AuthUser(actor): AuthUser,
     Meta(meta): Meta,
-    id: Path<Uuid>,
+    id: Path<IdeaId>,
     ValidJson(body): ValidJson<UpdateIdeaRequest>,
 ) -> ApiResult<HttpResponse> {
-    let view =
-        service::update_idea(&state.db, actor, meta, id.to_string(), body, if_match(&req)).await?;
+    let view = service::update_idea(
+        &state.db,
+        actor,
+        meta,
+        id.into_inner(),
+        body,
+        if_match(&req),
+    )
+    .await?;
     Ok(tagged(HttpResponse::Ok(), &IdeaResponse::from(view)))
 }
 
@@ -165,9 +172,9 @@ pub async fn delete_idea(
     state: Data<AppState>,
     AuthUser(actor): AuthUser,
     Meta(meta): Meta,
-    id: Path<Uuid>,
+    id: Path<IdeaId>,
 ) -> ApiResult<HttpResponse> {
-    service::delete_idea(&state.db, actor, meta, id.to_string(), if_match(&req)).await?;
+    service::delete_idea(&state.db, actor, meta, id.into_inner(), if_match(&req)).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -191,11 +198,11 @@ pub async fn act_on_idea(
     state: Data<AppState>,
     AuthUser(actor): AuthUser,
     Meta(meta): Meta,
-    path: Path<(Uuid, Action)>,
+    path: Path<(IdeaId, Action)>,
     OptionalJson(note): OptionalJson<ActionRequest>,
 ) -> ApiResult<HttpResponse> {
     let (id, action) = path.into_inner();
-    let view = service::act(&state.db, actor, meta, id.to_string(), action, note).await?;
+    let view = service::act(&state.db, actor, meta, id, action, note).await?;
     Ok(HttpResponse::Ok().json(IdeaResponse::from(view)))
 }
 
@@ -218,11 +225,18 @@ pub async fn set_selection(
     state: Data<AppState>,
     AuthUser(actor): AuthUser,
     Meta(meta): Meta,
-    id: Path<Uuid>,
+    id: Path<IdeaId>,
     ValidJson(body): ValidJson<Selection>,
 ) -> ApiResult<HttpResponse> {
-    let view = service::set_selection(&state.db, actor, meta, id.to_string(), body, if_match(&req))
-        .await?;
+    let view = service::set_selection(
+        &state.db,
+        actor,
+        meta,
+        id.into_inner(),
+        body,
+        if_match(&req),
+    )
+    .await?;
     Ok(tagged(HttpResponse::Ok(), &IdeaResponse::from(view)))
 }
 
@@ -239,9 +253,9 @@ pub async fn set_selection(
 pub async fn get_history(
     state: Data<AppState>,
     AuthUser(actor): AuthUser,
-    id: Path<Uuid>,
+    id: Path<IdeaId>,
 ) -> ApiResult<HttpResponse> {
-    let entries = service::history(&state.db, actor, id.to_string()).await?;
+    let entries = service::history(&state.db, actor, id.into_inner()).await?;
     Ok(HttpResponse::Ok().json(
         entries
             .into_iter()
@@ -263,9 +277,9 @@ pub async fn get_history(
 pub async fn list_team(
     state: Data<AppState>,
     OptionalAuthUser(actor): OptionalAuthUser,
-    id: Path<Uuid>,
+    id: Path<IdeaId>,
 ) -> ApiResult<HttpResponse> {
-    let (team, private) = service::team(&state.db, actor, id.to_string()).await?;
+    let (team, private) = service::team(&state.db, actor, id.into_inner()).await?;
     Ok(HttpResponse::Ok().json(
         team.into_iter()
             .map(|m| TeamMemberResponse::new(m, private))
@@ -288,10 +302,10 @@ pub async fn add_team_member(
     state: Data<AppState>,
     AuthUser(actor): AuthUser,
     Meta(meta): Meta,
-    id: Path<Uuid>,
+    id: Path<IdeaId>,
     ValidJson(body): ValidJson<AddTeamMemberRequest>,
 ) -> ApiResult<HttpResponse> {
-    let member = service::add_member(&state.db, actor, meta, id.to_string(), body).await?;
+    let member = service::add_member(&state.db, actor, meta, id.into_inner(), body).await?;
     // Only the lead and admins add members, and both see contacts: this is the listed form.
     Ok(tagged(
         HttpResponse::Created(),
@@ -318,17 +332,9 @@ pub async fn remove_team_member(
     state: Data<AppState>,
     AuthUser(actor): AuthUser,
     Meta(meta): Meta,
-    path: Path<(Uuid, Uuid)>,
+    path: Path<(IdeaId, UserId)>,
 ) -> ApiResult<HttpResponse> {
     let (id, user_id) = path.into_inner();
-    service::remove_member(
-        &state.db,
-        actor,
-        meta,
-        id.to_string(),
-        user_id.to_string(),
-        if_match(&req),
-    )
-    .await?;
+    service::remove_member(&state.db, actor, meta, id, user_id, if_match(&req)).await?;
     Ok(HttpResponse::NoContent().finish())
 }

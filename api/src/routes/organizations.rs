@@ -4,14 +4,13 @@
 
 use actix_web::web::{Data, Path};
 use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post};
-use sonla_core::Page;
+use sonla_core::{OrganizationId, Page, UserId};
 use sonla_organizations::api::{
     AddMemberRequest, CreateOrganizationRequest, ListMembersQuery, ListOrganizationsQuery,
     MemberResponse, OrganizationResponse, UpdateMemberRequest, UpdateOrganizationRequest,
 };
 use sonla_organizations::service;
 use utoipa_actix_web::service_config::ServiceConfig;
-use uuid::Uuid;
 
 use crate::AppState;
 use crate::auth::{AuthUser, Meta};
@@ -87,8 +86,11 @@ pub async fn create_organization(
     responses((status = 200, body = OrganizationResponse), ReadErrors)
 )]
 #[get("/{organization_id}")]
-pub async fn get_organization(state: Data<AppState>, id: Path<Uuid>) -> ApiResult<HttpResponse> {
-    let organization = service::get_organization(&state.db, id.to_string()).await?;
+pub async fn get_organization(
+    state: Data<AppState>,
+    id: Path<OrganizationId>,
+) -> ApiResult<HttpResponse> {
+    let organization = service::get_organization(&state.db, id.into_inner()).await?;
     Ok(HttpResponse::Ok().json(OrganizationResponse::from(organization)))
 }
 
@@ -112,12 +114,18 @@ pub async fn update_organization(
     state: Data<AppState>,
     AuthUser(actor): AuthUser,
     Meta(meta): Meta,
-    id: Path<Uuid>,
+    id: Path<OrganizationId>,
     ValidJson(body): ValidJson<UpdateOrganizationRequest>,
 ) -> ApiResult<HttpResponse> {
-    let organization =
-        service::update_organization(&state.db, actor, meta, id.to_string(), body, if_match(&req))
-            .await?;
+    let organization = service::update_organization(
+        &state.db,
+        actor,
+        meta,
+        id.into_inner(),
+        body,
+        if_match(&req),
+    )
+    .await?;
     Ok(tagged(
         HttpResponse::Ok(),
         &OrganizationResponse::from(organization),
@@ -142,9 +150,9 @@ pub async fn delete_organization(
     state: Data<AppState>,
     AuthUser(actor): AuthUser,
     Meta(meta): Meta,
-    id: Path<Uuid>,
+    id: Path<OrganizationId>,
 ) -> ApiResult<HttpResponse> {
-    service::delete_organization(&state.db, actor, meta, id.to_string(), if_match(&req)).await?;
+    service::delete_organization(&state.db, actor, meta, id.into_inner(), if_match(&req)).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -161,10 +169,10 @@ pub async fn delete_organization(
 pub async fn list_members(
     state: Data<AppState>,
     AuthUser(actor): AuthUser,
-    id: Path<Uuid>,
+    id: Path<OrganizationId>,
     ValidQuery(query): ValidQuery<ListMembersQuery>,
 ) -> ApiResult<HttpResponse> {
-    let page = service::list_members(&state.db, actor, id.to_string(), query).await?;
+    let page = service::list_members(&state.db, actor, id.into_inner(), query).await?;
     Ok(HttpResponse::Ok().json(page.map(MemberResponse::from)))
 }
 
@@ -183,10 +191,10 @@ pub async fn add_member(
     state: Data<AppState>,
     AuthUser(actor): AuthUser,
     Meta(meta): Meta,
-    id: Path<Uuid>,
+    id: Path<OrganizationId>,
     ValidJson(body): ValidJson<AddMemberRequest>,
 ) -> ApiResult<HttpResponse> {
-    let member = service::add_member(&state.db, actor, meta, id.to_string(), body).await?;
+    let member = service::add_member(&state.db, actor, meta, id.into_inner(), body).await?;
     Ok(tagged(
         HttpResponse::Created(),
         &MemberResponse::from(member),
@@ -213,20 +221,12 @@ pub async fn update_member(
     state: Data<AppState>,
     AuthUser(actor): AuthUser,
     Meta(meta): Meta,
-    path: Path<(Uuid, Uuid)>,
+    path: Path<(OrganizationId, UserId)>,
     ValidJson(body): ValidJson<UpdateMemberRequest>,
 ) -> ApiResult<HttpResponse> {
     let (id, user_id) = path.into_inner();
-    let member = service::update_member(
-        &state.db,
-        actor,
-        meta,
-        id.to_string(),
-        user_id.to_string(),
-        body,
-        if_match(&req),
-    )
-    .await?;
+    let member =
+        service::update_member(&state.db, actor, meta, id, user_id, body, if_match(&req)).await?;
     Ok(tagged(HttpResponse::Ok(), &MemberResponse::from(member)))
 }
 
@@ -250,17 +250,9 @@ pub async fn remove_member(
     state: Data<AppState>,
     AuthUser(actor): AuthUser,
     Meta(meta): Meta,
-    path: Path<(Uuid, Uuid)>,
+    path: Path<(OrganizationId, UserId)>,
 ) -> ApiResult<HttpResponse> {
     let (id, user_id) = path.into_inner();
-    service::remove_member(
-        &state.db,
-        actor,
-        meta,
-        id.to_string(),
-        user_id.to_string(),
-        if_match(&req),
-    )
-    .await?;
+    service::remove_member(&state.db, actor, meta, id, user_id, if_match(&req)).await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -4,9 +4,9 @@ use actix_web::web::{Data, Path};
 use actix_web::{HttpRequest, HttpResponse, delete, get, post};
 use sonla_accounts::api::{GrantRoleRequest, ListUsersQuery, UserResponse};
 use sonla_accounts::service;
+use sonla_core::UserId;
 use sonla_core::{Page, Role};
 use utoipa_actix_web::service_config::ServiceConfig;
-use uuid::Uuid;
 
 use crate::AppState;
 use crate::auth::{AuthUser, Meta};
@@ -54,9 +54,9 @@ pub async fn list_users(
 pub async fn get_user(
     state: Data<AppState>,
     AuthUser(actor): AuthUser,
-    id: Path<Uuid>,
+    id: Path<UserId>,
 ) -> ApiResult<HttpResponse> {
-    let (user, roles) = service::get_user(&state.db, actor, id.to_string()).await?;
+    let (user, roles) = service::get_user(&state.db, actor, id.into_inner()).await?;
     Ok(HttpResponse::Ok().json(UserResponse::new(user, roles)))
 }
 
@@ -75,11 +75,11 @@ pub async fn grant_role(
     state: Data<AppState>,
     AuthUser(actor): AuthUser,
     Meta(meta): Meta,
-    id: Path<Uuid>,
+    id: Path<UserId>,
     ValidJson(body): ValidJson<GrantRoleRequest>,
 ) -> ApiResult<HttpResponse> {
     let (user, roles) =
-        service::grant_role(&state.db, actor, meta, id.to_string(), body.role).await?;
+        service::grant_role(&state.db, actor, meta, id.into_inner(), body.role).await?;
     Ok(HttpResponse::Ok().json(UserResponse::new(user, roles)))
 }
 
@@ -102,9 +102,9 @@ pub async fn revoke_role(
     state: Data<AppState>,
     AuthUser(actor): AuthUser,
     Meta(meta): Meta,
-    path: Path<(Uuid, Role)>,
+    path: Path<(UserId, Role)>,
 ) -> ApiResult<HttpResponse> {
     let (id, role) = path.into_inner();
-    service::revoke_role(&state.db, actor, meta, id.to_string(), role, if_match(&req)).await?;
+    service::revoke_role(&state.db, actor, meta, id, role, if_match(&req)).await?;
     Ok(HttpResponse::NoContent().finish())
 }

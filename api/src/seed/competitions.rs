@@ -20,6 +20,7 @@ use sonla_competitions::model::{
 use sonla_competitions::scoring::{self, Method};
 use sonla_competitions::service::Policy;
 use sonla_core::serde_ext::to_json;
+use sonla_core::{AssignmentId, CriterionId, EntryId, IdeaId, OrganizationId, RoundId, UserId};
 use sonla_db::DbConnection;
 use sonla_db::schema::{
     assignments, awards, competition_judges, competitions, conflicts, criteria, entries,
@@ -76,7 +77,7 @@ pub struct Context<'a> {
 /// A sheet with its values.
 struct Scored {
     sheet: SheetRow,
-    values: Vec<(String, f64)>,
+    values: Vec<(CriterionId, f64)>,
 }
 
 /// The rows of one competition.
@@ -86,47 +87,43 @@ struct Built {
     rounds: Vec<Round>,
     criteria: Vec<CriterionRow>,
     entries: Vec<Entry>,
-    round_entries: Vec<(String, String)>,
-    judges: Vec<(String, NaiveDateTime)>,
+    round_entries: Vec<(RoundId, EntryId)>,
+    judges: Vec<(UserId, NaiveDateTime)>,
     conflicts: Vec<ConflictRow>,
     assignments: Vec<Assignment>,
     sheets: Vec<Scored>,
 }
 
 impl Context<'_> {
-    fn organization(&self, index: usize) -> Option<String> {
+    fn organization(&self, index: usize) -> Option<OrganizationId> {
         self.organizations.rows.get(index).map(|o| o.id.clone())
     }
 
-    fn judge_ids(&self) -> Vec<String> {
+    fn judge_ids(&self) -> Vec<UserId> {
         self.people.judges.iter().map(|j| j.id.clone()).collect()
     }
 
     /// Conflicts that follow from membership: a judge in the organisation of an entry's idea
     /// (judges are in no idea's team).
-    fn derived_conflicts(&self, entries: &[Entry]) -> BTreeSet<(String, String)> {
-        let mut judge_orgs: HashMap<&str, Vec<usize>> = HashMap::new();
+    fn derived_conflicts(&self, entries: &[Entry]) -> BTreeSet<(UserId, EntryId)> {
+        let mut judge_orgs: HashMap<&UserId, Vec<usize>> = HashMap::new();
         for m in &self.organizations.members {
             if self.people.judges.iter().any(|j| j.id == m.user_id) {
                 judge_orgs
-                    .entry(m.user_id.as_str())
+                    .entry(&m.user_id)
                     .or_default()
                     .push(m.organization);
             }
         }
-        let by_idea: HashMap<&str, &IdeaPlan> =
-            self.plans.iter().map(|p| (p.id.as_str(), p)).collect();
+        let by_idea: HashMap<&IdeaId, &IdeaPlan> = self.plans.iter().map(|p| (&p.id, p)).collect();
         let mut out = BTreeSet::new();
         for entry in entries {
-            let Some(org) = by_idea
-                .get(entry.idea_id.as_str())
-                .and_then(|p| p.organization)
-            else {
+            let Some(org) = by_idea.get(&entry.idea_id).and_then(|p| p.organization) else {
                 continue;
             };
             for (judge, orgs) in &judge_orgs {
                 if orgs.contains(&org) {
-                    out.insert(((*judge).to_owned(), entry.id.clone()));
+                    out.insert(((*judge).clone(), entry.id.clone()));
                 }
             }
         }
@@ -198,7 +195,7 @@ struct Spec<'a> {
     description: &'a str,
     audience: &'a str,
     tracks: &'a [&'a str],
-    created_by: &'a str,
+    created_by: &'a UserId,
     created_at: NaiveDateTime,
     updated_at: NaiveDateTime,
     opens: Option<NaiveDateTime>,
@@ -216,7 +213,7 @@ fn competition(rng: &mut Rng, spec: &Spec<'_>) -> Competition {
         submission_opens_at: spec.opens,
         submission_closes_at: spec.closes,
         status: "draft".to_owned(),
-        created_by: Some(spec.created_by.to_owned()),
+        created_by: Some(spec.created_by.clone()),
         created_at: spec.created_at,
         updated_at: spec.updated_at,
     }
@@ -270,16 +267,19 @@ fn assign_judges(
     rng: &mut Rng,
     seed: u64,
     round: &Round,
-    entries: &[String],
-    judges: &[String],
-    conflicts: &BTreeSet<(String, String)>,
+    entries: &[EntryId],
+    judges: &[UserId],
+    conflicts: &BTreeSet<(UserId, EntryId)>,
     at: NaiveDateTime,
 ) -> Vec<Assignment> {
     let output = assign::auto_assign(&Input {
-        entries: entries.to_vec(),
-        judges: judges.to_vec(),
+        entries: entries.iter().map(ToString::to_string).collect(),
+        judges: judges.iter().map(ToString::to_string).collect(),
         per_entry: usize::try_from(round.judges_per_entry).unwrap_or(1),
-        conflicts: conflicts.clone(),
+        conflicts: conflicts
+            .iter()
+            .map(|(judge, entry)| (judge.to_string(), entry.to_string()))
+            .collect(),
         existing: Vec::new(),
         seed,
     });
@@ -289,8 +289,8 @@ fn assign_judges(
         .map(|(entry_id, judge_id)| Assignment {
             id: rng.uuid_v7(at),
             round_id: round.id.clone(),
-            entry_id,
-            judge_id,
+            entry_id: EntryId::from_stored(entry_id),
+            judge_id: UserId::from_stored(judge_id),
             created_at: at,
         })
         .collect()
@@ -307,8 +307,8 @@ enum SheetState {
 /// Judges' sheets: each entry has a quality, each judge a bias, each value some noise, all
 /// within the criterion's range and in half points.
 struct Scorer {
-    quality: HashMap<String, f64>,
-    bias: HashMap<String, f64>,
+    quality: HashMap<EntryId, f64>,
+    bias: HashMap<UserId, f64>,
 }
 
 impl Scorer {
@@ -367,7 +367,7 @@ impl Scorer {
 fn scoring_criteria(rows: &[CriterionRow]) -> Vec<scoring::Criterion> {
     rows.iter()
         .map(|c| scoring::Criterion {
-            id: c.id.clone(),
+            id: c.id.to_string(),
             weight: c.weight,
             max_score: c.max_score,
             position: c.position,
@@ -380,16 +380,16 @@ fn scoring_sheets(
     assignments: &[Assignment],
     criteria: &[scoring::Criterion],
 ) -> Vec<scoring::Sheet> {
-    let by_id: HashMap<&str, &Assignment> =
-        assignments.iter().map(|a| (a.id.as_str(), a)).collect();
+    let by_id: HashMap<&AssignmentId, &Assignment> =
+        assignments.iter().map(|a| (&a.id, a)).collect();
     sheets
         .iter()
         .filter(|s| s.sheet.status == "submitted")
         .filter_map(|s| {
-            let a = by_id.get(s.sheet.assignment_id.as_str())?;
+            let a = by_id.get(&s.sheet.assignment_id)?;
             Some(scoring::Sheet {
-                entry_id: a.entry_id.clone(),
-                judge_id: a.judge_id.clone(),
+                entry_id: a.entry_id.to_string(),
+                judge_id: a.judge_id.to_string(),
                 values: criteria
                     .iter()
                     .map(|c| {
@@ -470,7 +470,7 @@ fn published(ctx: &Context<'_>, rng: &mut Rng) -> (Built, Vec<AwardRow>, NaiveDa
     );
     let entries = ctx.entries(rng, &c, &chosen, closes, |_| None);
     let conflicts = ctx.derived_conflicts(&entries);
-    let entry_ids: Vec<String> = entries.iter().map(|e| e.id.clone()).collect();
+    let entry_ids: Vec<EntryId> = entries.iter().map(|e| e.id.clone()).collect();
     let mut scorer = Scorer::new();
     let mut built = Built {
         judges: judges
@@ -513,11 +513,11 @@ fn published(ctx: &Context<'_>, rng: &mut Rng) -> (Built, Vec<AwardRow>, NaiveDa
         &scoring_sheets(&first_sheets, &first_assignments, &criteria),
         ctx.policy.flag_spread,
     );
-    let finalists: Vec<String> = board
+    let finalists: Vec<EntryId> = board
         .rows
         .iter()
         .filter(|r| r.rank <= 5)
-        .map(|r| r.entry_id.clone())
+        .map(|r| EntryId::from_stored(r.entry_id.clone()))
         .collect();
     built
         .round_entries
@@ -678,7 +678,7 @@ fn judging(ctx: &Context<'_>, rng: &mut Rng) -> Built {
             withdrawn_left -= 1;
         }
     }
-    let active: Vec<String> = entries
+    let active: Vec<EntryId> = entries
         .iter()
         .filter(|e| e.status == "active")
         .map(|e| e.id.clone())
@@ -943,7 +943,7 @@ pub fn write(
     let id = |b: &Built, i: usize| {
         b.competitions
             .get(i)
-            .map(|c| c.id.clone())
+            .map(|c| c.id.to_string())
             .unwrap_or_default()
     };
     Ok(CompetitionIds {
@@ -952,7 +952,7 @@ pub fn write(
         judging_round: current
             .rounds
             .first()
-            .map(|r| r.id.clone())
+            .map(|r| r.id.to_string())
             .unwrap_or_default(),
         round_entries: current.round_entries.len(),
         open: id(&later, 0),

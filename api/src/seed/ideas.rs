@@ -5,6 +5,7 @@
 use chrono::{Duration, NaiveDateTime};
 use sonla_core::serde_ext::to_json;
 use sonla_core::text::fold;
+use sonla_core::{IdeaId, UserId};
 use sonla_ideas::api::{Sector, Stage, TeamRole, Visibility};
 use sonla_ideas::model::{HistoryEntry, Idea};
 use sonla_ideas::workflow::{self, Action, IdeaStatus, Performer};
@@ -21,7 +22,7 @@ use super::write::Indexed;
 #[derive(Debug, Clone)]
 pub struct IdeaPlan {
     /// Id.
-    pub id: String,
+    pub id: IdeaId,
     /// Index of its lead in [`People::founders`].
     pub lead: usize,
     /// Index of its organisation.
@@ -37,9 +38,9 @@ pub struct IdeaPlan {
 /// A team member of an idea.
 pub struct TeamRow {
     /// The idea.
-    pub idea_id: String,
+    pub idea_id: IdeaId,
     /// The member.
-    pub user_id: String,
+    pub user_id: UserId,
     /// Role.
     pub role: TeamRole,
     /// When they joined.
@@ -311,10 +312,10 @@ impl<'a> IdeaMaker<'a> {
         let has_district = locality_set && rng.percent(60);
 
         // The workflow, one allowed step after another.
-        let id = rng.uuid_v7(created_at);
+        let id: IdeaId = rng.uuid_v7(created_at);
         let officers = [
-            self.people.staff[OFFICER].id.as_str(),
-            self.people.staff[OFFICER2].id.as_str(),
+            &self.people.staff[OFFICER].id,
+            &self.people.staff[OFFICER2].id,
         ];
         let mut history = Vec::new();
         let mut current = IdeaStatus::Draft;
@@ -333,7 +334,7 @@ impl<'a> IdeaMaker<'a> {
                 Performer::LeadOrStaff => current == IdeaStatus::Draft,
             };
             let actor = if by_lead {
-                lead_user.id.as_str()
+                &lead_user.id
             } else {
                 officers[rng.below(2)]
             };
@@ -357,7 +358,7 @@ impl<'a> IdeaMaker<'a> {
                 from_status: current.as_str().to_owned(),
                 to_status: next.as_str().to_owned(),
                 note,
-                actor_id: Some(actor.to_owned()),
+                actor_id: Some(actor.clone()),
                 occurred_at: at,
             });
             current = next;
@@ -455,7 +456,7 @@ impl<'a> IdeaMaker<'a> {
         }
         let texts = idea.search_texts();
         let weighted: Vec<(&str, i32)> = texts.iter().map(|(t, w)| (t.as_str(), *w)).collect();
-        let index = Indexed::weighted(sonla_ideas::repo::SEARCH_KIND, &id, &weighted);
+        let index = Indexed::weighted(sonla_ideas::repo::SEARCH_KIND, id.as_str(), &weighted);
         MadeIdea {
             plan: IdeaPlan {
                 id,

@@ -437,7 +437,7 @@ fn write_people(conn: &mut DbConnection, people: &people::People) -> Result<(), 
         .map(|u| {
             Indexed::plain(
                 sonla_accounts::repo::SEARCH_KIND,
-                &u.id,
+                u.id.as_str(),
                 &[&u.full_name, &u.email],
             )
         })
@@ -469,7 +469,7 @@ fn write_organizations(
         .map(|o| {
             Indexed::plain(
                 sonla_organizations::repo::SEARCH_KIND,
-                &o.id,
+                o.id.as_str(),
                 &o.search_texts(),
             )
         })
@@ -575,7 +575,7 @@ fn fill_phases(
     phase("competitions");
 
     conn.write_transaction(|conn| {
-        let event = Event::new("demo.seeded", "database", None)
+        let event = Event::new("demo.seeded", "database", None::<&str>)
             .after(json!({"scale": options.scale, "seed": seed}));
         sonla_audit::record(conn, Who::System, &RequestMeta::default(), event)
     })?;

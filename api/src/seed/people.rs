@@ -5,6 +5,7 @@ use std::collections::HashSet;
 
 use chrono::{Duration, NaiveDateTime};
 use sonla_accounts::model::User;
+use sonla_core::UserId;
 use sonla_core::text::fold;
 use sonla_organizations::model::Organization;
 
@@ -50,7 +51,7 @@ pub struct People {
     /// Founders; the first is the demo founder.
     pub founders: Vec<User>,
     /// `(user, role, granted)` for every role, `member` included.
-    pub roles: Vec<(String, &'static str, NaiveDateTime)>,
+    pub roles: Vec<(UserId, &'static str, NaiveDateTime)>,
 }
 
 impl People {
@@ -65,7 +66,7 @@ pub struct Membership {
     /// Index in [`Organizations::rows`].
     pub organization: usize,
     /// The member.
-    pub user_id: String,
+    pub user_id: UserId,
     /// `owner`, `manager` or `member`.
     pub role: &'static str,
     /// When they joined.

@@ -94,14 +94,14 @@ impl Rng {
 
     /// A UUID v7 for a record created at `at`: its time is `at`, its random bits come from
     /// this stream, so ids sort by creation time like the application's own.
-    pub fn uuid_v7(&mut self, at: NaiveDateTime) -> String {
+    pub fn uuid_v7<I: From<uuid::Uuid>>(&mut self, at: NaiveDateTime) -> I {
         let millis = u64::try_from(at.and_utc().timestamp_millis()).unwrap_or(0);
         let mut random = [0_u8; 10];
         random[..8].copy_from_slice(&self.next_u64().to_le_bytes());
         random[8..].copy_from_slice(&self.next_u64().to_le_bytes()[..2]);
         uuid::Builder::from_unix_timestamp_millis(millis, &random)
             .into_uuid()
-            .to_string()
+            .into()
     }
 }
 
@@ -140,8 +140,7 @@ mod tests {
         let at = chrono::DateTime::from_timestamp(1_790_000_000, 123_000_000)
             .unwrap()
             .naive_utc();
-        let id = Rng::new(1, "t").uuid_v7(at);
-        let parsed = uuid::Uuid::parse_str(&id).unwrap();
+        let parsed: uuid::Uuid = Rng::new(1, "t").uuid_v7(at);
         assert_eq!(parsed.get_version_num(), 7);
         let (secs, nanos) = parsed.get_timestamp().unwrap().to_unix();
         assert_eq!((secs, nanos / 1_000_000), (1_790_000_000, 123));

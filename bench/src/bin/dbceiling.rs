@@ -122,7 +122,7 @@ fn pick<T: Clone>(items: &[T], i: usize) -> anyhow::Result<T> {
 
 /// One operation, the `i`-th of the run.
 async fn operation(ctx: &Ctx, i: usize) -> anyhow::Result<()> {
-    let round_id = ctx.inputs.round_id.clone();
+    let round_id = sonla_core::RoundId::from_stored(ctx.inputs.round_id.clone());
     match ctx.scenario {
         Scenario::List => {
             let after = pick(&ctx.cursors, i)?;
@@ -134,7 +134,7 @@ async fn operation(ctx: &Ctx, i: usize) -> anyhow::Result<()> {
             page(ctx, spec(terms, Order::Relevance), None).await
         }
         Scenario::Detail => {
-            let id = pick(&ctx.inputs.idea_ids, i)?;
+            let id = sonla_core::IdeaId::from_stored(pick(&ctx.inputs.idea_ids, i)?);
             let found = ctx
                 .pool
                 .run(move |conn| Ok::<_, DbError>(idea_repo::find(conn, &id)?))
@@ -280,7 +280,7 @@ fn main() -> anyhow::Result<()> {
             pool,
             scenario: args.scenario,
             officer: Actor {
-                user_id: inputs.officer_id.clone(),
+                user_id: sonla_core::UserId::from_stored(inputs.officer_id.clone()),
                 roles: vec![Role::Officer, Role::Member],
                 session_id: None,
             },

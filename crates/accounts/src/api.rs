@@ -116,7 +116,7 @@ impl UserResponse {
     pub fn new(user: User, roles: Vec<Role>) -> Self {
         Self {
             locale: Lang::parse(&user.locale),
-            id: user.id,
+            id: user.id.into(),
             email: user.email,
             full_name: user.full_name,
             phone: user.phone,
@@ -256,11 +256,11 @@ impl From<ApiKey> for ApiKeyResponse {
     fn from(key: ApiKey) -> Self {
         Self {
             scopes: key.scope_list(),
-            id: key.id,
+            id: key.id.into(),
             name: key.name,
             prefix: key.prefix,
             key: None,
-            created_by: key.created_by,
+            created_by: key.created_by.map(Into::into),
             created_at: key.created_at.and_utc(),
             expires_at: key.expires_at.map(|t| t.and_utc()),
             last_used_at: key.last_used_at.map(|t| t.and_utc()),

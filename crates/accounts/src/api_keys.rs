@@ -6,8 +6,7 @@
 use serde_json::json;
 use sonla_audit::{Event, RequestMeta, Who};
 use sonla_authz::require_admin;
-use sonla_core::id::new_id;
-use sonla_core::{Actor, Localized, Principal};
+use sonla_core::{Actor, ApiKeyId, Localized, Principal};
 use sonla_db::{DbPool, precondition};
 
 use crate::api::{ApiKeyResponse, CreateApiKeyRequest, SCOPES};
@@ -62,7 +61,7 @@ pub async fn create_api_key(
     let prefix = secret::random_hex(6);
     let key = format!("{KEY_PREFIX}{prefix}_{}", secret::generate(""));
     let row = ApiKey {
-        id: new_id(),
+        id: ApiKeyId::generate(),
         name: request.name.trim().to_owned(),
         prefix,
         secret_hash: secret::hash(&key),
@@ -102,7 +101,11 @@ pub async fn list_api_keys(pool: &DbPool, actor: Actor) -> Result<Vec<ApiKey>, A
 
 /// One key; admins only.
 #[tracing::instrument(skip_all, fields(api_key_id = %id))]
-pub async fn get_api_key(pool: &DbPool, actor: Actor, id: String) -> Result<ApiKey, AccountError> {
+pub async fn get_api_key(
+    pool: &DbPool,
+    actor: Actor,
+    id: ApiKeyId,
+) -> Result<ApiKey, AccountError> {
     require_admin(&actor)?;
     pool.run(move |conn| repo::find_api_key(conn, &id)?.ok_or(AccountError::ApiKeyNotFound))
         .await
@@ -116,7 +119,7 @@ pub async fn revoke_api_key(
     pool: &DbPool,
     actor: Actor,
     meta: RequestMeta,
-    id: String,
+    id: ApiKeyId,
     if_match: Option<String>,
 ) -> Result<(), AccountError> {
     require_admin(&actor)?;

@@ -2,6 +2,7 @@
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
+use sonla_core::{ApiKeyId, UserId};
 use sonla_db::schema::{api_keys, refresh_tokens, user_roles, users};
 
 /// A user row.
@@ -9,7 +10,7 @@ use sonla_db::schema::{api_keys, refresh_tokens, user_roles, users};
 #[diesel(table_name = users)]
 pub struct User {
     /// UUID v7.
-    pub id: String,
+    pub id: UserId,
     /// Trimmed, lower-case, unique.
     pub email: String,
     /// Argon2id PHC string.
@@ -47,7 +48,7 @@ pub struct UserChanges {
 #[diesel(table_name = user_roles)]
 pub struct NewUserRole<'a> {
     /// The user.
-    pub user_id: &'a str,
+    pub user_id: &'a UserId,
     /// The role's name.
     pub role: &'a str,
     /// When it was granted.
@@ -63,7 +64,7 @@ pub struct RefreshToken {
     /// The session: every token rotated from one login shares it.
     pub family_id: String,
     /// The owner.
-    pub user_id: String,
+    pub user_id: UserId,
     /// SHA-256 of the token.
     pub token_hash: String,
     /// Issue time.
@@ -81,7 +82,7 @@ pub struct RefreshToken {
 #[diesel(table_name = api_keys)]
 pub struct ApiKey {
     /// UUID v7.
-    pub id: String,
+    pub id: ApiKeyId,
     /// What the key is for.
     pub name: String,
     /// The public part of the key, which finds it.
@@ -91,7 +92,7 @@ pub struct ApiKey {
     /// Space-separated scopes.
     pub scopes: String,
     /// The admin who created it.
-    pub created_by: Option<String>,
+    pub created_by: Option<UserId>,
     /// Creation time.
     pub created_at: NaiveDateTime,
     /// After this it is refused.

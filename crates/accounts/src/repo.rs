@@ -2,6 +2,7 @@
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
+use sonla_core::{ApiKeyId, UserId};
 use sonla_db::schema::{api_keys, refresh_tokens, user_roles, users};
 use sonla_db::{DbConnection, search};
 
@@ -11,7 +12,7 @@ use crate::model::{ApiKey, NewUserRole, RefreshToken, User, UserChanges};
 pub const SEARCH_KIND: &str = "user";
 
 /// Finds a user by id.
-pub fn find_by_id(conn: &mut DbConnection, id: &str) -> QueryResult<Option<User>> {
+pub fn find_by_id(conn: &mut DbConnection, id: &UserId) -> QueryResult<Option<User>> {
     users::table
         .find(id)
         .select(User::as_select())
@@ -43,11 +44,16 @@ pub fn insert(conn: &mut DbConnection, user: &User, roles: &[&str]) -> QueryResu
             },
         )?;
     }
-    search::index(conn, SEARCH_KIND, &user.id, &[&user.full_name, &user.email])
+    search::index(
+        conn,
+        SEARCH_KIND,
+        user.id.as_str(),
+        &[&user.full_name, &user.email],
+    )
 }
 
 /// Applies profile changes and returns the new row.
-pub fn update(conn: &mut DbConnection, id: &str, changes: &UserChanges) -> QueryResult<User> {
+pub fn update(conn: &mut DbConnection, id: &UserId, changes: &UserChanges) -> QueryResult<User> {
     diesel::update(users::table.find(id))
         .set(changes)
         .execute(conn)?;
@@ -55,7 +61,12 @@ pub fn update(conn: &mut DbConnection, id: &str, changes: &UserChanges) -> Query
         .find(id)
         .select(User::as_select())
         .first(conn)?;
-    search::index(conn, SEARCH_KIND, &user.id, &[&user.full_name, &user.email])?;
+    search::index(
+        conn,
+        SEARCH_KIND,
+        user.id.as_str(),
+        &[&user.full_name, &user.email],
+    )?;
     Ok(user)
 }
 
@@ -68,7 +79,7 @@ pub fn insert_role(conn: &mut DbConnection, grant: &NewUserRole<'_>) -> QueryRes
 }
 
 /// Revokes a role; returns whether it was held.
-pub fn delete_role(conn: &mut DbConnection, user_id: &str, role: &str) -> QueryResult<bool> {
+pub fn delete_role(conn: &mut DbConnection, user_id: &UserId, role: &str) -> QueryResult<bool> {
     let deleted = diesel::delete(user_roles::table.find((user_id, role))).execute(conn)?;
     Ok(deleted > 0)
 }
@@ -76,8 +87,8 @@ pub fn delete_role(conn: &mut DbConnection, user_id: &str, role: &str) -> QueryR
 /// `(user, role)` of every role these users hold, by user and role.
 pub fn roles_of_users(
     conn: &mut DbConnection,
-    ids: &[String],
-) -> QueryResult<Vec<(String, String)>> {
+    ids: &[UserId],
+) -> QueryResult<Vec<(UserId, String)>> {
     user_roles::table
         .filter(user_roles::user_id.eq_any(ids))
         .select((user_roles::user_id, user_roles::role))
@@ -86,7 +97,7 @@ pub fn roles_of_users(
 }
 
 /// The roles of a user, sorted by name.
-pub fn roles_of(conn: &mut DbConnection, user_id: &str) -> QueryResult<Vec<String>> {
+pub fn roles_of(conn: &mut DbConnection, user_id: &UserId) -> QueryResult<Vec<String>> {
     user_roles::table
         .filter(user_roles::user_id.eq(user_id))
         .select(user_roles::role)
@@ -107,7 +118,7 @@ pub fn list(
     conn: &mut DbConnection,
     terms: &[String],
     role: Option<&str>,
-    after: Option<&str>,
+    after: Option<&UserId>,
     limit: i64,
 ) -> QueryResult<Vec<User>> {
     let mut query = users::table.select(User::as_select()).into_boxed();
@@ -124,7 +135,7 @@ pub fn list(
         );
     }
     if let Some(after) = after {
-        query = query.filter(users::id.lt(after.to_owned()));
+        query = query.filter(users::id.lt(after.clone()));
     }
     query.order(users::id.desc()).limit(limit).load(conn)
 }
@@ -187,7 +198,7 @@ pub fn revoke_family(
 /// Revokes every live token of a user except those of the session `keep`.
 pub fn revoke_user_sessions(
     conn: &mut DbConnection,
-    user_id: &str,
+    user_id: &UserId,
     keep: Option<&str>,
     now: NaiveDateTime,
 ) -> QueryResult<usize> {
@@ -213,7 +224,7 @@ pub fn insert_api_key(conn: &mut DbConnection, key: &ApiKey) -> QueryResult<()> 
 }
 
 /// Finds an API key by id.
-pub fn find_api_key(conn: &mut DbConnection, id: &str) -> QueryResult<Option<ApiKey>> {
+pub fn find_api_key(conn: &mut DbConnection, id: &ApiKeyId) -> QueryResult<Option<ApiKey>> {
     api_keys::table
         .find(id)
         .select(ApiKey::as_select())
@@ -242,7 +253,11 @@ pub fn list_api_keys(conn: &mut DbConnection) -> QueryResult<Vec<ApiKey>> {
 }
 
 /// Revokes a key.
-pub fn revoke_api_key(conn: &mut DbConnection, id: &str, now: NaiveDateTime) -> QueryResult<()> {
+pub fn revoke_api_key(
+    conn: &mut DbConnection,
+    id: &ApiKeyId,
+    now: NaiveDateTime,
+) -> QueryResult<()> {
     diesel::update(api_keys::table.find(id))
         .set(api_keys::revoked_at.eq(now))
         .execute(conn)
@@ -250,7 +265,11 @@ pub fn revoke_api_key(conn: &mut DbConnection, id: &str, now: NaiveDateTime) -> 
 }
 
 /// Records a use of a key.
-pub fn touch_api_key(conn: &mut DbConnection, id: &str, now: NaiveDateTime) -> QueryResult<()> {
+pub fn touch_api_key(
+    conn: &mut DbConnection,
+    id: &ApiKeyId,
+    now: NaiveDateTime,
+) -> QueryResult<()> {
     diesel::update(api_keys::table.find(id))
         .set(api_keys::last_used_at.eq(now))
         .execute(conn)

@@ -9,7 +9,7 @@ use sonla_audit::{Event, RequestMeta, Who};
 use sonla_authz::{require_admin, require_staff};
 use sonla_core::id::new_id;
 use sonla_core::serde_ext::{clean, clean_name};
-use sonla_core::{Actor, Page, PageRequest, Role};
+use sonla_core::{Actor, Page, PageRequest, Role, UserId};
 use sonla_db::{DbConnection, DbError, DbPool, precondition, search};
 
 use crate::api::{
@@ -63,7 +63,7 @@ pub fn normalise_email(raw: &str) -> Result<String, AccountError> {
     Ok(email)
 }
 
-fn roles_of(conn: &mut DbConnection, user_id: &str) -> Result<Vec<Role>, AccountError> {
+fn roles_of(conn: &mut DbConnection, user_id: &UserId) -> Result<Vec<Role>, AccountError> {
     Ok(repo::roles_of(conn, user_id)?
         .iter()
         .filter_map(|r| Role::parse(r))
@@ -72,7 +72,7 @@ fn roles_of(conn: &mut DbConnection, user_id: &str) -> Result<Vec<Role>, Account
 
 fn user_with_roles(
     conn: &mut DbConnection,
-    user_id: &str,
+    user_id: &UserId,
 ) -> Result<(User, Vec<Role>), AccountError> {
     let user = repo::find_by_id(conn, user_id)?.ok_or(AccountError::UserNotFound)?;
     let roles = roles_of(conn, user_id)?;
@@ -88,7 +88,7 @@ fn new_user(
 ) -> User {
     let now = sonla_db::now();
     User {
-        id: new_id(),
+        id: UserId::generate(),
         email,
         password_hash,
         full_name: clean_name(full_name),
@@ -259,7 +259,7 @@ pub async fn login(
                 }
                 user => {
                     // The failure stays counted; the trail keeps the attempted email.
-                    let id = user.as_ref().map(|u| u.id.as_str());
+                    let id = user.as_ref().map(|u| &u.id);
                     sonla_audit::record(
                         conn,
                         Who::Anonymous,
@@ -274,7 +274,7 @@ pub async fn login(
     outcome.ok_or(AccountError::InvalidCredentials)
 }
 
-fn login_event<'a>(action: &'a str, user_id: Option<&'a str>, email: &str) -> Event<'a> {
+fn login_event<'a>(action: &'a str, user_id: Option<&'a UserId>, email: &str) -> Event<'a> {
     Event::new(action, "user", user_id).after(json!({"email": email}))
 }
 
@@ -437,7 +437,7 @@ pub async fn list_users(
     query: ListUsersQuery,
 ) -> Result<Page<(User, Vec<Role>)>, AccountError> {
     require_staff(&actor)?;
-    let request = PageRequest::<String>::decode(query.limit, query.cursor.as_deref())?;
+    let request = PageRequest::<UserId>::decode(query.limit, query.cursor.as_deref())?;
     let terms = query
         .q
         .as_deref()
@@ -449,11 +449,11 @@ pub async fn list_users(
             conn,
             &terms,
             role,
-            request.after.as_deref(),
+            request.after.as_ref(),
             request.fetch_limit(),
         )?;
         let page = request.page(rows, |u| u.id.clone());
-        let ids: Vec<String> = page.items.iter().map(|u| u.id.clone()).collect();
+        let ids: Vec<UserId> = page.items.iter().map(|u| u.id.clone()).collect();
         let mut roles = roles_by_user(conn, &ids)?;
         Ok(page.map(|user| {
             let held = roles.remove(&user.id).unwrap_or_default();
@@ -465,10 +465,10 @@ pub async fn list_users(
 
 fn roles_by_user(
     conn: &mut DbConnection,
-    ids: &[String],
-) -> Result<HashMap<String, Vec<Role>>, AccountError> {
+    ids: &[UserId],
+) -> Result<HashMap<UserId, Vec<Role>>, AccountError> {
     let rows = repo::roles_of_users(conn, ids)?;
-    let mut map: HashMap<String, Vec<Role>> = HashMap::new();
+    let mut map: HashMap<UserId, Vec<Role>> = HashMap::new();
     for (user_id, role) in rows {
         if let Some(role) = Role::parse(&role) {
             map.entry(user_id).or_default().push(role);
@@ -482,7 +482,7 @@ fn roles_by_user(
 pub async fn get_user(
     pool: &DbPool,
     actor: Actor,
-    id: String,
+    id: UserId,
 ) -> Result<(User, Vec<Role>), AccountError> {
     if !actor.is(&id) {
         require_staff(&actor)?;
@@ -496,7 +496,7 @@ pub async fn grant_role(
     pool: &DbPool,
     actor: Actor,
     meta: RequestMeta,
-    id: String,
+    id: UserId,
     role: Role,
 ) -> Result<(User, Vec<Role>), AccountError> {
     require_admin(&actor)?;
@@ -529,7 +529,7 @@ pub async fn revoke_role(
     pool: &DbPool,
     actor: Actor,
     meta: RequestMeta,
-    id: String,
+    id: UserId,
     role: Role,
     if_match: Option<String>,
 ) -> Result<(), AccountError> {

@@ -40,7 +40,7 @@ impl<'a> From<&'a Principal> for Who<'a> {
     fn from(principal: &'a Principal) -> Self {
         match principal {
             Principal::User(actor) => Self::User(actor),
-            Principal::ApiKey { key_id, .. } => Self::ApiKey(key_id),
+            Principal::ApiKey { key_id, .. } => Self::ApiKey(key_id.as_str()),
         }
     }
 }
@@ -48,7 +48,7 @@ impl<'a> From<&'a Principal> for Who<'a> {
 impl Who<'_> {
     fn parts(self) -> (Option<String>, &'static str) {
         match self {
-            Self::User(actor) => (Some(actor.user_id.clone()), "user"),
+            Self::User(actor) => (Some(actor.user_id.as_str().to_owned()), "user"),
             Self::ApiKey(id) => (Some(id.to_owned()), "api_key"),
             Self::Anonymous => (None, "anonymous"),
             Self::System => (None, "system"),
@@ -72,13 +72,17 @@ pub struct Event<'a> {
 }
 
 impl<'a> Event<'a> {
-    /// An event without before and after.
+    /// An event without before and after; the record's id is any id type or text.
     #[must_use]
-    pub const fn new(action: &'a str, record_type: &'a str, record_id: Option<&'a str>) -> Self {
+    pub fn new<R: AsRef<str> + ?Sized>(
+        action: &'a str,
+        record_type: &'a str,
+        record_id: Option<&'a R>,
+    ) -> Self {
         Self {
             action,
             record_type,
-            record_id,
+            record_id: record_id.map(AsRef::as_ref),
             before: None,
             after: None,
         }

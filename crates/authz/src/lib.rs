@@ -7,7 +7,7 @@
 
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
-use sonla_core::{Actor, Role};
+use sonla_core::{Actor, OrganizationId, Role, UserId};
 use sonla_db::schema::{organization_members, user_roles};
 use sonla_db::{CommonError, DbConnection};
 use utoipa::ToSchema;
@@ -78,7 +78,7 @@ pub fn require_admin(actor: &Actor) -> Result<(), CommonError> {
 
 /// Whether the user holds the global role now (the database's word, not a token's, which
 /// may be older).
-pub fn holds_role(conn: &mut DbConnection, user_id: &str, role: Role) -> QueryResult<bool> {
+pub fn holds_role(conn: &mut DbConnection, user_id: &UserId, role: Role) -> QueryResult<bool> {
     diesel::select(diesel::dsl::exists(
         user_roles::table.find((user_id, role.as_str())),
     ))
@@ -88,8 +88,8 @@ pub fn holds_role(conn: &mut DbConnection, user_id: &str, role: Role) -> QueryRe
 /// The user's role in the organisation, if they belong to it.
 pub fn org_role(
     conn: &mut DbConnection,
-    organization_id: &str,
-    user_id: &str,
+    organization_id: &OrganizationId,
+    user_id: &UserId,
 ) -> QueryResult<Option<OrgRole>> {
     let role: Option<String> = organization_members::table
         .find((organization_id, user_id))
@@ -103,7 +103,7 @@ pub fn org_role(
 pub fn effective_org_role(
     conn: &mut DbConnection,
     actor: &Actor,
-    organization_id: &str,
+    organization_id: &OrganizationId,
 ) -> QueryResult<Option<OrgRole>> {
     if actor.is_admin() {
         return Ok(Some(OrgRole::Owner));
@@ -115,7 +115,7 @@ pub fn effective_org_role(
 pub fn has_org_role(
     conn: &mut DbConnection,
     actor: &Actor,
-    organization_id: &str,
+    organization_id: &OrganizationId,
     min: OrgRole,
 ) -> QueryResult<bool> {
     Ok(effective_org_role(conn, actor, organization_id)?.is_some_and(|role| role.at_least(min)))

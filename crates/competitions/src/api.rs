@@ -600,10 +600,10 @@ impl From<Competition> for CompetitionResponse {
             audience: Audience::parse(&c.audience).unwrap_or(Audience::Everyone),
             status: CompetitionStatus::parse(&c.status).unwrap_or(CompetitionStatus::Draft),
             tracks: serde_json::from_str(&c.tracks).unwrap_or_default(),
-            id: c.id,
+            id: c.id.into(),
             title: c.title,
             description: c.description,
-            organizer_id: c.organizer_id,
+            organizer_id: c.organizer_id.map(Into::into),
             submission_opens_at: c.submission_opens_at.map(|t| t.and_utc()),
             submission_closes_at: c.submission_closes_at.map(|t| t.and_utc()),
             created_at: c.created_at.and_utc(),
@@ -621,8 +621,8 @@ impl From<RoundView> for RoundResponse {
         } = view;
         Self {
             method: Method::parse(&round.method).unwrap_or(Method::Mean),
-            id: round.id,
-            competition_id: round.competition_id,
+            id: round.id.into(),
+            competition_id: round.competition_id.into(),
             position: round.position,
             name: round.name,
             judges_per_entry: round.judges_per_entry,
@@ -639,9 +639,9 @@ impl From<RoundView> for RoundResponse {
 impl From<EntryView> for EntryResponse {
     fn from(EntryView { entry, title }: EntryView) -> Self {
         Self {
-            id: entry.id,
-            competition_id: entry.competition_id,
-            idea_id: entry.idea_id,
+            id: entry.id.into(),
+            competition_id: entry.competition_id.into(),
+            idea_id: entry.idea_id.into(),
             title,
             track: entry.track,
             status: entry.status,
@@ -653,7 +653,7 @@ impl From<EntryView> for EntryResponse {
 impl From<Judge> for JudgeResponse {
     fn from(judge: Judge) -> Self {
         Self {
-            user_id: judge.user_id,
+            user_id: judge.user_id.into(),
             full_name: judge.full_name,
             added_at: judge.added_at.and_utc(),
         }
@@ -663,8 +663,8 @@ impl From<Judge> for JudgeResponse {
 impl From<Conflict> for ConflictResponse {
     fn from(c: Conflict) -> Self {
         Self {
-            judge_id: c.judge_id,
-            entry_id: c.entry_id,
+            judge_id: c.judge_id.into(),
+            entry_id: c.entry_id.into(),
             kind: c.kind,
             note: c.note,
             derived: c.derived,
@@ -681,10 +681,10 @@ impl From<AssignmentView> for AssignmentResponse {
     fn from(view: AssignmentView) -> Self {
         let a = view.assignment;
         Self {
-            id: a.id,
-            round_id: a.round_id,
-            entry_id: a.entry_id,
-            judge_id: a.judge_id,
+            id: a.id.into(),
+            round_id: a.round_id.into(),
+            entry_id: a.entry_id.into(),
+            judge_id: a.judge_id.into(),
             sheet_status: sheet_status(view.sheet_status),
         }
     }
@@ -722,20 +722,20 @@ impl From<JudgeTask> for MyAssignmentResponse {
             sheet,
         } = task;
         Self {
-            id: assignment.id,
-            round_id: assignment.round_id,
+            id: assignment.id.into(),
+            round_id: assignment.round_id.into(),
             round_name,
             blind,
             entry: JudgedEntry {
-                entry_id: entry.id,
+                entry_id: entry.id.into(),
                 title: idea.title,
                 summary: idea.summary,
                 description: idea.description,
                 sector: idea.sector,
                 stage: idea.stage,
                 track: entry.track,
-                idea_id: (!blind).then_some(entry.idea_id),
-                organization_id: if blind { None } else { idea.organization_id },
+                idea_id: (!blind).then(|| entry.idea_id.into()),
+                organization_id: idea.organization_id.filter(|_| !blind).map(Into::into),
                 team: (!blind).then_some(team),
             },
             criteria: criteria.iter().map(CriterionInfo::from).collect(),
@@ -749,7 +749,7 @@ impl From<SheetView> for SheetResponse {
     fn from(view: SheetView) -> Self {
         let sheet = view.sheet;
         Self {
-            assignment_id: view.assignment_id,
+            assignment_id: view.assignment_id.into(),
             version: sheet.as_ref().map_or(0, |s| s.version),
             comment: sheet.as_ref().and_then(|s| s.comment.clone()),
             submitted_at: sheet
@@ -760,7 +760,7 @@ impl From<SheetView> for SheetResponse {
                 .values
                 .into_iter()
                 .map(|(criterion_id, value)| ScoreValue {
-                    criterion_id,
+                    criterion_id: criterion_id.into(),
                     value,
                 })
                 .collect(),
@@ -771,7 +771,7 @@ impl From<SheetView> for SheetResponse {
 impl From<RoundBoard> for LeaderboardResponse {
     fn from(board: RoundBoard) -> Self {
         Self {
-            round_id: board.round_id,
+            round_id: board.round_id.into(),
             published: board.published,
             board: board.board,
         }
@@ -781,12 +781,12 @@ impl From<RoundBoard> for LeaderboardResponse {
 impl From<AwardView> for AwardResponse {
     fn from(AwardView { award, winners }: AwardView) -> Self {
         Self {
-            id: award.id,
+            id: award.id.into(),
             title: award.title,
-            round_id: award.round_id,
+            round_id: award.round_id.map(Into::into),
             rank_from: award.rank_from,
             rank_to: award.rank_to,
-            entry_id: award.entry_id,
+            entry_id: award.entry_id.map(Into::into),
             winners,
             prize_vnd: award.prize_vnd,
         }

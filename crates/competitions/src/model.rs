@@ -4,7 +4,10 @@
 use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
-use sonla_core::string_enum;
+use sonla_core::{
+    AssignmentId, AwardId, CompetitionId, ConflictId, CriterionId, EntryId, IdeaId, OrganizationId,
+    RoundId, UserId, string_enum,
+};
 use sonla_db::lookup::IdeaBrief;
 use utoipa::ToSchema;
 
@@ -19,7 +22,7 @@ use sonla_db::schema::{
 #[diesel(table_name = competitions, treat_none_as_null = true)]
 pub struct Competition {
     /// UUID v7.
-    pub id: String,
+    pub id: CompetitionId,
     /// Title.
     pub title: String,
     /// Description.
@@ -29,7 +32,7 @@ pub struct Competition {
     /// JSON array of track names.
     pub tracks: String,
     /// The organising organisation.
-    pub organizer_id: Option<String>,
+    pub organizer_id: Option<OrganizationId>,
     /// Entries accepted from.
     pub submission_opens_at: Option<NaiveDateTime>,
     /// Entries accepted until.
@@ -37,7 +40,7 @@ pub struct Competition {
     /// [`CompetitionStatus`].
     pub status: String,
     /// Creator.
-    pub created_by: Option<String>,
+    pub created_by: Option<UserId>,
     /// Creation time.
     pub created_at: NaiveDateTime,
     /// Last change.
@@ -49,9 +52,9 @@ pub struct Competition {
 #[diesel(table_name = rounds)]
 pub struct Round {
     /// UUID v7.
-    pub id: String,
+    pub id: RoundId,
     /// The competition.
-    pub competition_id: String,
+    pub competition_id: CompetitionId,
     /// 1, 2, …
     pub position: i32,
     /// Name.
@@ -77,9 +80,9 @@ pub struct Round {
 #[diesel(table_name = criteria)]
 pub struct CriterionRow {
     /// UUID v7.
-    pub id: String,
+    pub id: CriterionId,
     /// The round.
-    pub round_id: String,
+    pub round_id: RoundId,
     /// Name.
     pub name: String,
     /// Description.
@@ -97,17 +100,17 @@ pub struct CriterionRow {
 #[diesel(table_name = entries)]
 pub struct Entry {
     /// UUID v7.
-    pub id: String,
+    pub id: EntryId,
     /// The competition.
-    pub competition_id: String,
+    pub competition_id: CompetitionId,
     /// The idea entered.
-    pub idea_id: String,
+    pub idea_id: IdeaId,
     /// Track.
     pub track: Option<String>,
     /// `active` or `withdrawn`.
     pub status: String,
     /// Who entered it.
-    pub created_by: Option<String>,
+    pub created_by: Option<UserId>,
     /// When.
     pub created_at: NaiveDateTime,
 }
@@ -117,19 +120,19 @@ pub struct Entry {
 #[diesel(table_name = conflicts)]
 pub struct ConflictRow {
     /// UUID v7.
-    pub id: String,
+    pub id: ConflictId,
     /// The competition.
-    pub competition_id: String,
+    pub competition_id: CompetitionId,
     /// The judge.
-    pub judge_id: String,
+    pub judge_id: UserId,
     /// The entry.
-    pub entry_id: String,
+    pub entry_id: EntryId,
     /// [`ConflictKind`].
     pub kind: String,
     /// Note.
     pub note: Option<String>,
     /// Who declared it.
-    pub declared_by: Option<String>,
+    pub declared_by: Option<UserId>,
     /// When.
     pub created_at: NaiveDateTime,
 }
@@ -139,13 +142,13 @@ pub struct ConflictRow {
 #[diesel(table_name = assignments)]
 pub struct Assignment {
     /// UUID v7.
-    pub id: String,
+    pub id: AssignmentId,
     /// The round.
-    pub round_id: String,
+    pub round_id: RoundId,
     /// The entry.
-    pub entry_id: String,
+    pub entry_id: EntryId,
     /// The judge.
-    pub judge_id: String,
+    pub judge_id: UserId,
     /// When.
     pub created_at: NaiveDateTime,
 }
@@ -155,9 +158,9 @@ pub struct Assignment {
 #[diesel(table_name = score_sheets, primary_key(assignment_id), treat_none_as_null = true)]
 pub struct SheetRow {
     /// The assignment.
-    pub assignment_id: String,
+    pub assignment_id: AssignmentId,
     /// Its round (for the leaderboard query).
-    pub round_id: String,
+    pub round_id: RoundId,
     /// `draft` or `submitted`.
     pub status: String,
     /// Comment for the team.
@@ -175,11 +178,11 @@ pub struct SheetRow {
 #[diesel(table_name = awards)]
 pub struct AwardRow {
     /// UUID v7.
-    pub id: String,
+    pub id: AwardId,
     /// The competition.
-    pub competition_id: String,
+    pub competition_id: CompetitionId,
     /// The round whose ranks it refers to.
-    pub round_id: Option<String>,
+    pub round_id: Option<RoundId>,
     /// Title.
     pub title: String,
     /// First rank covered.
@@ -187,7 +190,7 @@ pub struct AwardRow {
     /// Last rank covered.
     pub rank_to: Option<i32>,
     /// Or one entry.
-    pub entry_id: Option<String>,
+    pub entry_id: Option<EntryId>,
     /// Prize in đồng.
     pub prize_vnd: i64,
     /// When.
@@ -278,7 +281,7 @@ pub struct EntryView {
 #[derive(Debug, Clone)]
 pub struct Judge {
     /// The user.
-    pub user_id: String,
+    pub user_id: UserId,
     /// Their name.
     pub full_name: String,
     /// When they were added.
@@ -289,9 +292,9 @@ pub struct Judge {
 #[derive(Debug, Clone)]
 pub struct Conflict {
     /// The judge.
-    pub judge_id: String,
+    pub judge_id: UserId,
     /// The entry.
-    pub entry_id: String,
+    pub entry_id: EntryId,
     /// Kind.
     pub kind: ConflictKind,
     /// The note of a declared conflict.
@@ -344,18 +347,18 @@ pub struct JudgeTask {
 #[derive(Debug, Clone)]
 pub struct SheetView {
     /// The assignment.
-    pub assignment_id: String,
+    pub assignment_id: AssignmentId,
     /// The sheet, once saved.
     pub sheet: Option<SheetRow>,
     /// `(criterion, value)`, by criterion id.
-    pub values: Vec<(String, f64)>,
+    pub values: Vec<(CriterionId, f64)>,
 }
 
 /// A round's leaderboard, live or as published.
 #[derive(Debug, Clone)]
 pub struct RoundBoard {
     /// The round.
-    pub round_id: String,
+    pub round_id: RoundId,
     /// Whether it is the published, frozen one.
     pub published: bool,
     /// The leaderboard.
@@ -374,7 +377,7 @@ pub struct AwardView {
 impl From<&CriterionRow> for CriterionInfo {
     fn from(c: &CriterionRow) -> Self {
         Self {
-            id: c.id.clone(),
+            id: c.id.to_string(),
             name: c.name.clone(),
             description: c.description.clone(),
             weight: c.weight,

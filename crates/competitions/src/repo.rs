@@ -7,6 +7,7 @@ use chrono::NaiveDateTime;
 use diesel::connection::DefaultLoadingMode;
 use diesel::pg::PgRowByRowLoadingMode;
 use diesel::prelude::*;
+use sonla_core::{AssignmentId, CompetitionId, CriterionId, EntryId, IdeaId, RoundId, UserId};
 use sonla_db::schema::{
     assignments, awards, competition_judges, competitions, conflicts, criteria, entries,
     published_results, round_entries, rounds, score_sheets, sheet_scores,
@@ -18,7 +19,10 @@ use crate::model::{
 };
 
 /// One competition.
-pub fn find_competition(conn: &mut DbConnection, id: &str) -> QueryResult<Option<Competition>> {
+pub fn find_competition(
+    conn: &mut DbConnection,
+    id: &CompetitionId,
+) -> QueryResult<Option<Competition>> {
     competitions::table
         .find(id)
         .select(Competition::as_select())
@@ -46,7 +50,7 @@ pub fn save_competition(conn: &mut DbConnection, row: &Competition) -> QueryResu
 pub fn list_competitions(
     conn: &mut DbConnection,
     with_drafts: bool,
-    after: Option<&(NaiveDateTime, String)>,
+    after: Option<&(NaiveDateTime, CompetitionId)>,
     limit: i64,
 ) -> QueryResult<Vec<Competition>> {
     use competitions::dsl as c;
@@ -70,7 +74,7 @@ pub fn list_competitions(
 }
 
 /// One round.
-pub fn find_round(conn: &mut DbConnection, id: &str) -> QueryResult<Option<Round>> {
+pub fn find_round(conn: &mut DbConnection, id: &RoundId) -> QueryResult<Option<Round>> {
     rounds::table
         .find(id)
         .select(Round::as_select())
@@ -79,7 +83,7 @@ pub fn find_round(conn: &mut DbConnection, id: &str) -> QueryResult<Option<Round
 }
 
 /// These rounds, in no particular order.
-pub fn rounds_by_ids(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Vec<Round>> {
+pub fn rounds_by_ids(conn: &mut DbConnection, ids: &[RoundId]) -> QueryResult<Vec<Round>> {
     rounds::table
         .filter(rounds::id.eq_any(ids))
         .select(Round::as_select())
@@ -87,7 +91,10 @@ pub fn rounds_by_ids(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Vec
 }
 
 /// The rounds of a competition, in order.
-pub fn rounds_of(conn: &mut DbConnection, competition_id: &str) -> QueryResult<Vec<Round>> {
+pub fn rounds_of(
+    conn: &mut DbConnection,
+    competition_id: &CompetitionId,
+) -> QueryResult<Vec<Round>> {
     rounds::table
         .filter(rounds::competition_id.eq(competition_id))
         .select(Round::as_select())
@@ -108,7 +115,7 @@ pub fn insert_round(
 }
 
 /// Sets a round's status.
-pub fn set_round_status(conn: &mut DbConnection, id: &str, status: &str) -> QueryResult<()> {
+pub fn set_round_status(conn: &mut DbConnection, id: &RoundId, status: &str) -> QueryResult<()> {
     diesel::update(rounds::table.find(id))
         .set(rounds::status.eq(status))
         .execute(conn)
@@ -116,7 +123,7 @@ pub fn set_round_status(conn: &mut DbConnection, id: &str, status: &str) -> Quer
 }
 
 /// A round's criteria, in order.
-pub fn criteria_of(conn: &mut DbConnection, round_id: &str) -> QueryResult<Vec<CriterionRow>> {
+pub fn criteria_of(conn: &mut DbConnection, round_id: &RoundId) -> QueryResult<Vec<CriterionRow>> {
     criteria::table
         .filter(criteria::round_id.eq(round_id))
         .select(CriterionRow::as_select())
@@ -127,7 +134,7 @@ pub fn criteria_of(conn: &mut DbConnection, round_id: &str) -> QueryResult<Vec<C
 /// The criteria of these rounds, each round's in order.
 pub fn criteria_of_rounds(
     conn: &mut DbConnection,
-    round_ids: &[String],
+    round_ids: &[RoundId],
 ) -> QueryResult<Vec<CriterionRow>> {
     criteria::table
         .filter(criteria::round_id.eq_any(round_ids))
@@ -143,7 +150,7 @@ pub fn criteria_of_rounds(
 /// Replaces a round's criteria.
 pub fn replace_criteria(
     conn: &mut DbConnection,
-    round_id: &str,
+    round_id: &RoundId,
     rows: &[CriterionRow],
 ) -> QueryResult<()> {
     diesel::delete(criteria::table.filter(criteria::round_id.eq(round_id))).execute(conn)?;
@@ -151,7 +158,7 @@ pub fn replace_criteria(
 }
 
 /// Whether any sheet of the round is submitted (criteria are then frozen).
-pub fn any_submitted(conn: &mut DbConnection, round_id: &str) -> QueryResult<bool> {
+pub fn any_submitted(conn: &mut DbConnection, round_id: &RoundId) -> QueryResult<bool> {
     diesel::select(diesel::dsl::exists(
         score_sheets::table
             .filter(score_sheets::round_id.eq(round_id))
@@ -161,7 +168,7 @@ pub fn any_submitted(conn: &mut DbConnection, round_id: &str) -> QueryResult<boo
 }
 
 /// One entry.
-pub fn find_entry(conn: &mut DbConnection, id: &str) -> QueryResult<Option<Entry>> {
+pub fn find_entry(conn: &mut DbConnection, id: &EntryId) -> QueryResult<Option<Entry>> {
     entries::table
         .find(id)
         .select(Entry::as_select())
@@ -172,8 +179,8 @@ pub fn find_entry(conn: &mut DbConnection, id: &str) -> QueryResult<Option<Entry
 /// The entry of an idea in a competition.
 pub fn find_entry_of_idea(
     conn: &mut DbConnection,
-    competition_id: &str,
-    idea_id: &str,
+    competition_id: &CompetitionId,
+    idea_id: &IdeaId,
 ) -> QueryResult<Option<Entry>> {
     entries::table
         .filter(entries::competition_id.eq(competition_id))
@@ -192,7 +199,7 @@ pub fn insert_entry(conn: &mut DbConnection, entry: &Entry) -> QueryResult<()> {
 }
 
 /// Sets an entry's status.
-pub fn set_entry_status(conn: &mut DbConnection, id: &str, status: &str) -> QueryResult<()> {
+pub fn set_entry_status(conn: &mut DbConnection, id: &EntryId, status: &str) -> QueryResult<()> {
     diesel::update(entries::table.find(id))
         .set(entries::status.eq(status))
         .execute(conn)
@@ -202,8 +209,8 @@ pub fn set_entry_status(conn: &mut DbConnection, id: &str, status: &str) -> Quer
 /// A competition's entries in the order they came; only those of these ideas when given.
 pub fn list_entries(
     conn: &mut DbConnection,
-    competition_id: &str,
-    of_ideas: Option<&[String]>,
+    competition_id: &CompetitionId,
+    of_ideas: Option<&[IdeaId]>,
 ) -> QueryResult<Vec<Entry>> {
     let mut query = entries::table
         .filter(entries::competition_id.eq(competition_id))
@@ -217,7 +224,7 @@ pub fn list_entries(
 }
 
 /// These entries, in no particular order.
-pub fn entries_by_ids(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Vec<Entry>> {
+pub fn entries_by_ids(conn: &mut DbConnection, ids: &[EntryId]) -> QueryResult<Vec<Entry>> {
     entries::table
         .filter(entries::id.eq_any(ids))
         .select(Entry::as_select())
@@ -227,8 +234,8 @@ pub fn entries_by_ids(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Ve
 /// `(entry, idea)` of every entry of a competition.
 pub fn entry_ideas(
     conn: &mut DbConnection,
-    competition_id: &str,
-) -> QueryResult<Vec<(String, String)>> {
+    competition_id: &CompetitionId,
+) -> QueryResult<Vec<(EntryId, IdeaId)>> {
     entries::table
         .filter(entries::competition_id.eq(competition_id))
         .select((entries::id, entries::idea_id))
@@ -237,7 +244,10 @@ pub fn entry_ideas(
 }
 
 /// Active entries of a competition.
-pub fn active_entry_ids(conn: &mut DbConnection, competition_id: &str) -> QueryResult<Vec<String>> {
+pub fn active_entry_ids(
+    conn: &mut DbConnection,
+    competition_id: &CompetitionId,
+) -> QueryResult<Vec<EntryId>> {
     entries::table
         .filter(entries::competition_id.eq(competition_id))
         .filter(entries::status.eq("active"))
@@ -249,10 +259,10 @@ pub fn active_entry_ids(conn: &mut DbConnection, competition_id: &str) -> QueryR
 /// Puts entries into a round (ignoring those already in it).
 pub fn add_round_entries(
     conn: &mut DbConnection,
-    round_id: &str,
-    entry_ids: &[String],
+    round_id: &RoundId,
+    entry_ids: &[EntryId],
 ) -> QueryResult<()> {
-    let present: BTreeSet<String> = round_entry_ids(conn, round_id)?.into_iter().collect();
+    let present: BTreeSet<EntryId> = round_entry_ids(conn, round_id)?.into_iter().collect();
     let rows: Vec<_> = entry_ids
         .iter()
         .filter(|e| !present.contains(*e))
@@ -267,7 +277,7 @@ pub fn add_round_entries(
 }
 
 /// The entries of a round.
-pub fn round_entry_ids(conn: &mut DbConnection, round_id: &str) -> QueryResult<Vec<String>> {
+pub fn round_entry_ids(conn: &mut DbConnection, round_id: &RoundId) -> QueryResult<Vec<EntryId>> {
     round_entries::table
         .filter(round_entries::round_id.eq(round_id))
         .select(round_entries::entry_id)
@@ -278,8 +288,8 @@ pub fn round_entry_ids(conn: &mut DbConnection, round_id: &str) -> QueryResult<V
 /// Adds a judge.
 pub fn insert_judge(
     conn: &mut DbConnection,
-    competition_id: &str,
-    user_id: &str,
+    competition_id: &CompetitionId,
+    user_id: &UserId,
     now: NaiveDateTime,
 ) -> QueryResult<()> {
     diesel::insert_into(competition_judges::table)
@@ -295,8 +305,8 @@ pub fn insert_judge(
 /// The judges, `(user, added at)`, in the order they were added.
 pub fn judges(
     conn: &mut DbConnection,
-    competition_id: &str,
-) -> QueryResult<Vec<(String, NaiveDateTime)>> {
+    competition_id: &CompetitionId,
+) -> QueryResult<Vec<(UserId, NaiveDateTime)>> {
     competition_judges::table
         .filter(competition_judges::competition_id.eq(competition_id))
         .select((competition_judges::user_id, competition_judges::added_at))
@@ -308,7 +318,11 @@ pub fn judges(
 }
 
 /// Whether the user judges the competition.
-pub fn is_judge(conn: &mut DbConnection, competition_id: &str, user_id: &str) -> QueryResult<bool> {
+pub fn is_judge(
+    conn: &mut DbConnection,
+    competition_id: &CompetitionId,
+    user_id: &UserId,
+) -> QueryResult<bool> {
     diesel::select(diesel::dsl::exists(
         competition_judges::table.find((competition_id, user_id)),
     ))
@@ -326,7 +340,7 @@ pub fn insert_conflict(conn: &mut DbConnection, row: &ConflictRow) -> QueryResul
 /// Declared conflicts of a competition.
 pub fn declared_conflicts(
     conn: &mut DbConnection,
-    competition_id: &str,
+    competition_id: &CompetitionId,
 ) -> QueryResult<Vec<ConflictRow>> {
     conflicts::table
         .filter(conflicts::competition_id.eq(competition_id))
@@ -336,7 +350,10 @@ pub fn declared_conflicts(
 }
 
 /// One assignment.
-pub fn find_assignment(conn: &mut DbConnection, id: &str) -> QueryResult<Option<Assignment>> {
+pub fn find_assignment(
+    conn: &mut DbConnection,
+    id: &AssignmentId,
+) -> QueryResult<Option<Assignment>> {
     assignments::table
         .find(id)
         .select(Assignment::as_select())
@@ -352,7 +369,7 @@ pub fn insert_assignments(conn: &mut DbConnection, rows: &[Assignment]) -> Query
 /// An assignment with its round and competition, in one query.
 pub fn assignment_in_context(
     conn: &mut DbConnection,
-    id: &str,
+    id: &AssignmentId,
 ) -> QueryResult<Option<(Assignment, Round, Competition)>> {
     assignments::table
         .inner_join(rounds::table.inner_join(competitions::table))
@@ -367,7 +384,7 @@ pub fn assignment_in_context(
 }
 
 /// Removes an assignment (and its sheet).
-pub fn delete_assignment(conn: &mut DbConnection, id: &str) -> QueryResult<()> {
+pub fn delete_assignment(conn: &mut DbConnection, id: &AssignmentId) -> QueryResult<()> {
     diesel::delete(sheet_scores::table.filter(sheet_scores::assignment_id.eq(id))).execute(conn)?;
     diesel::delete(score_sheets::table.find(id)).execute(conn)?;
     diesel::delete(assignments::table.find(id))
@@ -378,7 +395,7 @@ pub fn delete_assignment(conn: &mut DbConnection, id: &str) -> QueryResult<()> {
 /// A round's assignments with their sheet status.
 pub fn round_assignments(
     conn: &mut DbConnection,
-    round_id: &str,
+    round_id: &RoundId,
 ) -> QueryResult<Vec<(Assignment, Option<String>)>> {
     assignments::table
         .left_join(score_sheets::table)
@@ -391,8 +408,8 @@ pub fn round_assignments(
 /// A judge's assignments with their sheets.
 pub fn judge_assignments(
     conn: &mut DbConnection,
-    judge_id: &str,
-    after: Option<&str>,
+    judge_id: &UserId,
+    after: Option<&AssignmentId>,
     limit: i64,
 ) -> QueryResult<Vec<(Assignment, Option<SheetRow>)>> {
     let mut query = assignments::table
@@ -403,13 +420,16 @@ pub fn judge_assignments(
         .limit(limit)
         .into_boxed();
     if let Some(after) = after {
-        query = query.filter(assignments::id.gt(after.to_owned()));
+        query = query.filter(assignments::id.gt(after.clone()));
     }
     query.load(conn)
 }
 
 /// One sheet.
-pub fn find_sheet(conn: &mut DbConnection, assignment_id: &str) -> QueryResult<Option<SheetRow>> {
+pub fn find_sheet(
+    conn: &mut DbConnection,
+    assignment_id: &AssignmentId,
+) -> QueryResult<Option<SheetRow>> {
     score_sheets::table
         .find(assignment_id)
         .select(SheetRow::as_select())
@@ -435,8 +455,8 @@ pub fn save_sheet(conn: &mut DbConnection, row: &SheetRow, exists: bool) -> Quer
 /// A sheet's values.
 pub fn sheet_values(
     conn: &mut DbConnection,
-    assignment_id: &str,
-) -> QueryResult<Vec<(String, f64)>> {
+    assignment_id: &AssignmentId,
+) -> QueryResult<Vec<(CriterionId, f64)>> {
     sheet_scores::table
         .filter(sheet_scores::assignment_id.eq(assignment_id))
         .select((sheet_scores::criterion_id, sheet_scores::value))
@@ -447,8 +467,8 @@ pub fn sheet_values(
 /// Replaces a sheet's values: one statement removes the old ones, one writes the new.
 pub fn replace_values(
     conn: &mut DbConnection,
-    assignment_id: &str,
-    values: &[(String, f64)],
+    assignment_id: &AssignmentId,
+    values: &[(CriterionId, f64)],
 ) -> QueryResult<()> {
     diesel::delete(sheet_scores::table.filter(sheet_scores::assignment_id.eq(assignment_id)))
         .execute(conn)?;
@@ -473,7 +493,7 @@ pub fn replace_values(
 /// practice (the join reads a sheet's scores together), which callers may use but not rely on.
 pub fn each_submitted_value(
     conn: &mut DbConnection,
-    round_id: &str,
+    round_id: &RoundId,
     mut each: impl FnMut(String, String, String, f64),
 ) -> QueryResult<()> {
     type Value = (String, String, String, f64);
@@ -508,8 +528,8 @@ pub fn each_submitted_value(
 /// Submitted comments of an entry in a round: `(judge, comment)`.
 pub fn comments(
     conn: &mut DbConnection,
-    round_id: &str,
-    entry_id: &str,
+    round_id: &RoundId,
+    entry_id: &EntryId,
 ) -> QueryResult<Vec<(String, Option<String>)>> {
     score_sheets::table
         .inner_join(assignments::table)
@@ -522,7 +542,10 @@ pub fn comments(
 }
 
 /// How many assignments of the competition lack a submitted sheet.
-pub fn unsubmitted_count(conn: &mut DbConnection, competition_id: &str) -> QueryResult<i64> {
+pub fn unsubmitted_count(
+    conn: &mut DbConnection,
+    competition_id: &CompetitionId,
+) -> QueryResult<i64> {
     assignments::table
         .inner_join(rounds::table)
         .left_join(score_sheets::table)
@@ -539,7 +562,7 @@ pub fn unsubmitted_count(conn: &mut DbConnection, competition_id: &str) -> Query
 /// Stores the published snapshot.
 pub fn insert_results(
     conn: &mut DbConnection,
-    competition_id: &str,
+    competition_id: &CompetitionId,
     snapshot: &str,
     now: NaiveDateTime,
 ) -> QueryResult<()> {
@@ -554,7 +577,10 @@ pub fn insert_results(
 }
 
 /// The published snapshot.
-pub fn find_results(conn: &mut DbConnection, competition_id: &str) -> QueryResult<Option<String>> {
+pub fn find_results(
+    conn: &mut DbConnection,
+    competition_id: &CompetitionId,
+) -> QueryResult<Option<String>> {
     published_results::table
         .find(competition_id)
         .select(published_results::snapshot)
@@ -571,7 +597,10 @@ pub fn insert_award(conn: &mut DbConnection, row: &AwardRow) -> QueryResult<()> 
 }
 
 /// A competition's awards.
-pub fn awards_of(conn: &mut DbConnection, competition_id: &str) -> QueryResult<Vec<AwardRow>> {
+pub fn awards_of(
+    conn: &mut DbConnection,
+    competition_id: &CompetitionId,
+) -> QueryResult<Vec<AwardRow>> {
     awards::table
         .filter(awards::competition_id.eq(competition_id))
         .select(AwardRow::as_select())
@@ -580,7 +609,7 @@ pub fn awards_of(conn: &mut DbConnection, competition_id: &str) -> QueryResult<V
 }
 
 /// How many rounds a competition has.
-pub fn count_rounds(conn: &mut DbConnection, competition_id: &str) -> QueryResult<i64> {
+pub fn count_rounds(conn: &mut DbConnection, competition_id: &CompetitionId) -> QueryResult<i64> {
     rounds::table
         .filter(rounds::competition_id.eq(competition_id))
         .count()
@@ -589,7 +618,7 @@ pub fn count_rounds(conn: &mut DbConnection, competition_id: &str) -> QueryResul
 
 /// How many entries a competition has (withdrawn ones included: they keep their place in
 /// the history).
-pub fn count_entries(conn: &mut DbConnection, competition_id: &str) -> QueryResult<i64> {
+pub fn count_entries(conn: &mut DbConnection, competition_id: &CompetitionId) -> QueryResult<i64> {
     entries::table
         .filter(entries::competition_id.eq(competition_id))
         .count()
@@ -597,7 +626,7 @@ pub fn count_entries(conn: &mut DbConnection, competition_id: &str) -> QueryResu
 }
 
 /// How many judges a competition has.
-pub fn count_judges(conn: &mut DbConnection, competition_id: &str) -> QueryResult<i64> {
+pub fn count_judges(conn: &mut DbConnection, competition_id: &CompetitionId) -> QueryResult<i64> {
     competition_judges::table
         .filter(competition_judges::competition_id.eq(competition_id))
         .count()
@@ -605,7 +634,10 @@ pub fn count_judges(conn: &mut DbConnection, competition_id: &str) -> QueryResul
 }
 
 /// How many conflicts are declared in a competition.
-pub fn count_conflicts(conn: &mut DbConnection, competition_id: &str) -> QueryResult<i64> {
+pub fn count_conflicts(
+    conn: &mut DbConnection,
+    competition_id: &CompetitionId,
+) -> QueryResult<i64> {
     conflicts::table
         .filter(conflicts::competition_id.eq(competition_id))
         .count()
@@ -613,7 +645,7 @@ pub fn count_conflicts(conn: &mut DbConnection, competition_id: &str) -> QueryRe
 }
 
 /// How many awards a competition has.
-pub fn count_awards(conn: &mut DbConnection, competition_id: &str) -> QueryResult<i64> {
+pub fn count_awards(conn: &mut DbConnection, competition_id: &CompetitionId) -> QueryResult<i64> {
     awards::table
         .filter(awards::competition_id.eq(competition_id))
         .count()
@@ -623,8 +655,8 @@ pub fn count_awards(conn: &mut DbConnection, competition_id: &str) -> QueryResul
 /// How many judges an entry has in a round.
 pub fn count_entry_judges(
     conn: &mut DbConnection,
-    round_id: &str,
-    entry_id: &str,
+    round_id: &RoundId,
+    entry_id: &EntryId,
 ) -> QueryResult<i64> {
     assignments::table
         .filter(assignments::round_id.eq(round_id))

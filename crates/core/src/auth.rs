@@ -3,6 +3,7 @@
 //! The API layer turns a verified access token into an [`Actor`]; services state their rule
 //! with these checks, where the data is.
 
+use crate::id::{ApiKeyId, UserId};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -61,7 +62,7 @@ impl Role {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Actor {
     /// The user's id.
-    pub user_id: String,
+    pub user_id: UserId,
     /// Global roles, as of when the token was issued.
     pub roles: Vec<Role>,
     /// The login session (refresh-token family) the token belongs to.
@@ -89,8 +90,8 @@ impl Actor {
 
     /// Whether the actor is the user `user_id` (owner of a record).
     #[must_use]
-    pub fn is(&self, user_id: &str) -> bool {
-        self.user_id == user_id
+    pub fn is(&self, user_id: &UserId) -> bool {
+        &self.user_id == user_id
     }
 }
 
@@ -102,7 +103,7 @@ pub enum Principal {
     /// A machine client authenticated with an API key.
     ApiKey {
         /// The key's id.
-        key_id: String,
+        key_id: ApiKeyId,
         /// What the key may do.
         scopes: Vec<String>,
     },

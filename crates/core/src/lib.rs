@@ -14,6 +14,10 @@ pub mod validation;
 
 pub use auth::{Actor, Principal, Role};
 pub use error::{DomainError, ErrorCode, Localized};
+pub use id::{
+    ApiKeyId, AssignmentId, AwardId, CompetitionId, ConflictId, CriterionId, EntryId, IdeaId,
+    OrganizationId, RoundId, UserId,
+};
 pub use lang::Lang;
 pub use page::{Cursor, Page, PageRequest};
 

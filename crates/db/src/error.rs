@@ -114,6 +114,13 @@ impl CommonError {
     }
 }
 
+/// A request field that validation has already checked is a UUID, as the id type of the
+/// entity it names; a 422 naming the field should it not be one.
+pub fn body_id<I: std::str::FromStr>(field: &str, raw: &str) -> Result<I, CommonError> {
+    raw.parse()
+        .map_err(|_| CommonError::invalid(field, "uuid", "Phải là một UUID", "Must be a UUID"))
+}
+
 /// 412 unless an `If-Match` condition held (`sonla_core::if_match_holds`).
 pub fn precondition(holds: bool) -> Result<(), CommonError> {
     if holds {

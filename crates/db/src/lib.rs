@@ -16,7 +16,7 @@ pub mod search;
 mod writer;
 
 pub use connection::{Backend, DbConnection, DbUrl, MultiBackend};
-pub use error::{CommonError, DbError, precondition};
+pub use error::{CommonError, DbError, body_id, precondition};
 pub use pool::{DbPool, PoolOptions, PoolState, blocking};
 
 /// Current UTC time, truncated to microseconds so it round-trips through both backends.

@@ -8,23 +8,23 @@
 //! are asked through `sonla_authz`.
 
 use diesel::prelude::*;
-use sonla_core::Localized;
+use sonla_core::{IdeaId, Localized, OrganizationId, UserId};
 
 use crate::schema::{idea_members, ideas, organization_members, organizations, users};
 use crate::{CommonError, DbConnection};
 
 /// Whether a user exists.
-pub fn user_exists(conn: &mut DbConnection, id: &str) -> QueryResult<bool> {
+pub fn user_exists(conn: &mut DbConnection, id: &UserId) -> QueryResult<bool> {
     diesel::select(diesel::dsl::exists(users::table.find(id))).get_result(conn)
 }
 
 /// Whether an organisation exists.
-pub fn organization_exists(conn: &mut DbConnection, id: &str) -> QueryResult<bool> {
+pub fn organization_exists(conn: &mut DbConnection, id: &OrganizationId) -> QueryResult<bool> {
     diesel::select(diesel::dsl::exists(organizations::table.find(id))).get_result(conn)
 }
 
 /// `(id, full name)` of each of these users that exists, in no particular order.
-pub fn user_names(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Vec<(String, String)>> {
+pub fn user_names(conn: &mut DbConnection, ids: &[UserId]) -> QueryResult<Vec<(UserId, String)>> {
     users::table
         .filter(users::id.eq_any(ids))
         .select((users::id, users::full_name))
@@ -36,7 +36,7 @@ pub fn user_names(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Vec<(S
 #[diesel(table_name = users)]
 pub struct Contact {
     /// The user.
-    pub id: String,
+    pub id: UserId,
     /// Full name.
     pub full_name: String,
     /// Email.
@@ -46,7 +46,7 @@ pub struct Contact {
 }
 
 /// The contacts of each of these users that exists, in no particular order.
-pub fn contacts(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Vec<Contact>> {
+pub fn contacts(conn: &mut DbConnection, ids: &[UserId]) -> QueryResult<Vec<Contact>> {
     users::table
         .filter(users::id.eq_any(ids))
         .select(Contact::as_select())
@@ -58,7 +58,7 @@ pub fn contacts(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Vec<Cont
 #[diesel(table_name = ideas)]
 pub struct IdeaBrief {
     /// Id.
-    pub id: String,
+    pub id: IdeaId,
     /// Title.
     pub title: String,
     /// Summary.
@@ -72,14 +72,14 @@ pub struct IdeaBrief {
     /// Workflow status.
     pub status: String,
     /// The organisation it belongs to.
-    pub organization_id: Option<String>,
+    pub organization_id: Option<OrganizationId>,
     /// Set once the idea is deleted.
     pub deleted_at: Option<chrono::NaiveDateTime>,
 }
 
 /// The short form of each of these ideas, deleted ones included (`deleted_at` tells), in no
 /// particular order.
-pub fn idea_briefs(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Vec<IdeaBrief>> {
+pub fn idea_briefs(conn: &mut DbConnection, ids: &[IdeaId]) -> QueryResult<Vec<IdeaBrief>> {
     ideas::table
         .filter(ideas::id.eq_any(ids))
         .select(IdeaBrief::as_select())
@@ -87,7 +87,7 @@ pub fn idea_briefs(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Vec<I
 }
 
 /// The short form of an idea that is not deleted.
-pub fn live_idea(conn: &mut DbConnection, id: &str) -> QueryResult<Option<IdeaBrief>> {
+pub fn live_idea(conn: &mut DbConnection, id: &IdeaId) -> QueryResult<Option<IdeaBrief>> {
     ideas::table
         .find(id)
         .filter(ideas::deleted_at.is_null())
@@ -99,8 +99,8 @@ pub fn live_idea(conn: &mut DbConnection, id: &str) -> QueryResult<Option<IdeaBr
 /// The user's role in the idea's team (`lead`, `member`, `advisor`), if they are in it.
 pub fn team_role(
     conn: &mut DbConnection,
-    idea_id: &str,
-    user_id: &str,
+    idea_id: &IdeaId,
+    user_id: &UserId,
 ) -> QueryResult<Option<String>> {
     idea_members::table
         .find((idea_id, user_id))
@@ -110,7 +110,7 @@ pub fn team_role(
 }
 
 /// The ideas in whose teams the user is.
-pub fn ideas_of_member(conn: &mut DbConnection, user_id: &str) -> QueryResult<Vec<String>> {
+pub fn ideas_of_member(conn: &mut DbConnection, user_id: &UserId) -> QueryResult<Vec<IdeaId>> {
     idea_members::table
         .filter(idea_members::user_id.eq(user_id))
         .select(idea_members::idea_id)
@@ -121,8 +121,8 @@ pub fn ideas_of_member(conn: &mut DbConnection, user_id: &str) -> QueryResult<Ve
 /// members joined.
 pub fn team_names(
     conn: &mut DbConnection,
-    idea_ids: &[String],
-) -> QueryResult<Vec<(String, String)>> {
+    idea_ids: &[IdeaId],
+) -> QueryResult<Vec<(IdeaId, String)>> {
     idea_members::table
         .inner_join(users::table)
         .filter(idea_members::idea_id.eq_any(idea_ids))
@@ -134,9 +134,9 @@ pub fn team_names(
 /// `(user, idea)` for each of these users who is in the team of one of these ideas.
 pub fn team_members_among(
     conn: &mut DbConnection,
-    idea_ids: &[String],
-    user_ids: &[String],
-) -> QueryResult<Vec<(String, String)>> {
+    idea_ids: &[IdeaId],
+    user_ids: &[UserId],
+) -> QueryResult<Vec<(UserId, IdeaId)>> {
     idea_members::table
         .filter(idea_members::idea_id.eq_any(idea_ids))
         .filter(idea_members::user_id.eq_any(user_ids))
@@ -148,9 +148,9 @@ pub fn team_members_among(
 /// organisations.
 pub fn organization_members_among(
     conn: &mut DbConnection,
-    organization_ids: &[String],
-    user_ids: &[String],
-) -> QueryResult<Vec<(String, String)>> {
+    organization_ids: &[OrganizationId],
+    user_ids: &[UserId],
+) -> QueryResult<Vec<(UserId, OrganizationId)>> {
     organization_members::table
         .filter(organization_members::organization_id.eq_any(organization_ids))
         .filter(organization_members::user_id.eq_any(user_ids))

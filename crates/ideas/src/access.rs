@@ -1,7 +1,7 @@
 //! Who may see what of an idea. The same rules drive single reads, lists, search, counts and
 //! the sync feed (where the SQL form of [`Viewer`] lives in [`crate::repo`]).
 
-use sonla_core::Actor;
+use sonla_core::{Actor, UserId};
 
 use crate::model::{Idea, TeamRole, Visibility};
 
@@ -29,7 +29,7 @@ impl Viewer {
 
     /// The logged-in user's id.
     #[must_use]
-    pub fn user_id(&self) -> Option<&str> {
+    pub fn user_id(&self) -> Option<&UserId> {
         match self {
             Self::Anonymous => None,
             Self::Member(actor) | Self::Staff(actor) => Some(&actor.user_id),

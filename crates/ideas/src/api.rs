@@ -484,13 +484,13 @@ impl From<IdeaView> for IdeaResponse {
                 note: idea.officer_note,
             }),
             my_role,
-            id: idea.id,
+            id: idea.id.into(),
             title: idea.title,
             summary: idea.summary,
             description: idea.description,
             locality: idea.locality,
             former_district: idea.former_district,
-            organization_id: idea.organization_id,
+            organization_id: idea.organization_id.map(Into::into),
             funding_need_vnd: idea.funding_need_vnd,
             created_at: idea.created_at.and_utc(),
             updated_at: idea.updated_at.and_utc(),
@@ -512,7 +512,7 @@ impl From<ListItem> for IdeaListItem {
         match item {
             ListItem::Idea(view) => Self::Idea(Box::new(IdeaResponse::from(*view))),
             ListItem::Tombstone { id, updated_at } => Self::Tombstone(Tombstone {
-                id,
+                id: id.into(),
                 deleted: true,
                 updated_at: updated_at.and_utc(),
             }),
@@ -526,7 +526,7 @@ impl TeamMemberResponse {
     pub fn new(member: TeamMember, private: bool) -> Self {
         Self {
             role: TeamRole::parse(&member.role).unwrap_or(TeamRole::Member),
-            user_id: member.user_id,
+            user_id: member.user_id.into(),
             full_name: member.full_name,
             email: private.then_some(member.email),
             phone: if private { member.phone } else { None },
@@ -543,7 +543,7 @@ impl From<HistoryEntry> for HistoryEntryResponse {
             to_status: IdeaStatus::parse(&entry.to_status).unwrap_or(IdeaStatus::Draft),
             id: entry.id,
             note: entry.note,
-            actor_id: entry.actor_id,
+            actor_id: entry.actor_id.map(Into::into),
             occurred_at: entry.occurred_at.and_utc(),
         }
     }

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
-use sonla_core::string_enum;
+use sonla_core::{IdeaId, OrganizationId, UserId, string_enum};
 use sonla_db::schema::{idea_history, idea_members, ideas};
 
 /// An idea row.
@@ -12,7 +12,7 @@ use sonla_db::schema::{idea_history, idea_members, ideas};
 #[diesel(table_name = ideas, treat_none_as_null = true)]
 pub struct Idea {
     /// UUID v7.
-    pub id: String,
+    pub id: IdeaId,
     /// Title.
     pub title: String,
     /// Folded title, the sort key of the `title` order.
@@ -40,7 +40,7 @@ pub struct Idea {
     /// Former district.
     pub former_district: Option<String>,
     /// Organisation.
-    pub organization_id: Option<String>,
+    pub organization_id: Option<OrganizationId>,
     /// JSON array of tags.
     pub tags: String,
     /// [`IpKind`].
@@ -64,7 +64,7 @@ pub struct Idea {
     /// Officers' note.
     pub officer_note: Option<String>,
     /// Creator.
-    pub created_by: Option<String>,
+    pub created_by: Option<UserId>,
     /// Creation time.
     pub created_at: NaiveDateTime,
     /// Last change, deletion included.
@@ -95,9 +95,9 @@ impl Idea {
 #[diesel(table_name = idea_members)]
 pub struct NewTeamMember<'a> {
     /// The idea.
-    pub idea_id: &'a str,
+    pub idea_id: &'a IdeaId,
     /// The user.
-    pub user_id: &'a str,
+    pub user_id: &'a UserId,
     /// [`TeamRole`].
     pub role: &'a str,
     /// When they joined.
@@ -108,7 +108,7 @@ pub struct NewTeamMember<'a> {
 #[derive(Debug, Clone, Queryable)]
 pub struct TeamMember {
     /// The user.
-    pub user_id: String,
+    pub user_id: UserId,
     /// Name.
     pub full_name: String,
     /// Email.
@@ -128,7 +128,7 @@ pub struct HistoryEntry {
     /// UUID v7.
     pub id: String,
     /// The idea.
-    pub idea_id: String,
+    pub idea_id: IdeaId,
     /// [`crate::workflow::Action`].
     pub action: String,
     /// Status before.
@@ -138,7 +138,7 @@ pub struct HistoryEntry {
     /// The note.
     pub note: Option<String>,
     /// Who acted.
-    pub actor_id: Option<String>,
+    pub actor_id: Option<UserId>,
     /// When.
     pub occurred_at: NaiveDateTime,
 }
@@ -273,7 +273,7 @@ pub enum ListItem {
     /// Deleted or hidden since the sync time.
     Tombstone {
         /// Id.
-        id: String,
+        id: IdeaId,
         /// Change time.
         updated_at: NaiveDateTime,
     },

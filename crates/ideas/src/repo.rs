@@ -12,7 +12,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Bool, Integer, Text, Timestamp};
 use serde::{Deserialize, Serialize};
-use sonla_core::text;
+use sonla_core::{IdeaId, UserId, text};
 use sonla_db::schema::{idea_history, idea_members, ideas};
 use sonla_db::{DbConnection, MultiBackend, lookup, search};
 
@@ -31,21 +31,21 @@ pub enum SortKey {
         /// Score.
         s: i64,
         /// Id.
-        id: String,
+        id: IdeaId,
     },
     /// Newest first.
     Newest {
         /// Creation time.
         t: NaiveDateTime,
         /// Id.
-        id: String,
+        id: IdeaId,
     },
     /// Most recently changed first.
     Updated {
         /// Change time.
         t: NaiveDateTime,
         /// Id.
-        id: String,
+        id: IdeaId,
     },
     /// Highest priority first (no priority counts as -1), then newest.
     Priority {
@@ -54,21 +54,21 @@ pub enum SortKey {
         /// Creation time.
         t: NaiveDateTime,
         /// Id.
-        id: String,
+        id: IdeaId,
     },
     /// By folded title.
     Title {
         /// Folded title.
         k: String,
         /// Id.
-        id: String,
+        id: IdeaId,
     },
     /// Sync feed: oldest change first.
     Sync {
         /// Change time.
         t: NaiveDateTime,
         /// Id.
-        id: String,
+        id: IdeaId,
     },
 }
 
@@ -165,7 +165,7 @@ pub struct ListSpec {
     /// Changed before.
     pub updated_to: Option<NaiveDateTime>,
     /// Only ideas whose team includes this user.
-    pub team_of: Option<String>,
+    pub team_of: Option<UserId>,
     /// The order.
     pub order: Order,
 }
@@ -250,8 +250,8 @@ fn from_where(spec: &ListSpec, sql: &mut Sql) {
             parts.join(" UNION ALL ")
         ));
     }
-    let team = |sql: &mut Sql, user: &str| {
-        let user = sql.bind(Bind::Text(user.to_owned()));
+    let team = |sql: &mut Sql, user: &UserId| {
+        let user = sql.bind(Bind::Text(user.to_string()));
         format!(
             "EXISTS (SELECT 1 FROM idea_members m WHERE m.idea_id = i.id AND m.user_id = {user})"
         )
@@ -334,7 +334,10 @@ fn keyset(order: Order, after: Option<&SortKey>, sql: &mut Sql) -> (Option<Strin
     };
     let condition = after.map(|key| match key {
         SortKey::Relevance { s, id } => {
-            let (s, id) = (sql.bind(Bind::BigInt(*s)), sql.bind(Bind::Text(id.clone())));
+            let (s, id) = (
+                sql.bind(Bind::BigInt(*s)),
+                sql.bind(Bind::Text(id.to_string())),
+            );
             format!("(s.score < {s} OR (s.score = {s} AND i.id < {id}))")
         }
         SortKey::Newest { t, id } => before("i.created_at", *t, id, "<", sql),
@@ -343,7 +346,7 @@ fn keyset(order: Order, after: Option<&SortKey>, sql: &mut Sql) -> (Option<Strin
         SortKey::Title { k, id } => {
             let (k, id) = (
                 sql.bind(Bind::Text(k.clone())),
-                sql.bind(Bind::Text(id.clone())),
+                sql.bind(Bind::Text(id.to_string())),
             );
             format!("(i.title_key > {k} OR (i.title_key = {k} AND i.id > {id}))")
         }
@@ -358,8 +361,11 @@ fn keyset(order: Order, after: Option<&SortKey>, sql: &mut Sql) -> (Option<Strin
     (condition, order_by)
 }
 
-fn before(column: &str, t: NaiveDateTime, id: &str, op: &str, sql: &mut Sql) -> String {
-    let (t, id) = (sql.bind(Bind::Time(t)), sql.bind(Bind::Text(id.to_owned())));
+fn before(column: &str, t: NaiveDateTime, id: &IdeaId, op: &str, sql: &mut Sql) -> String {
+    let (t, id) = (
+        sql.bind(Bind::Time(t)),
+        sql.bind(Bind::Text(id.to_string())),
+    );
     format!("({column} {op} {t} OR ({column} = {t} AND i.id {op} {id}))")
 }
 
@@ -405,7 +411,7 @@ pub fn count(conn: &mut DbConnection, spec: &ListSpec) -> QueryResult<i64> {
 }
 
 /// One idea, deleted ones included.
-pub fn find(conn: &mut DbConnection, id: &str) -> QueryResult<Option<Idea>> {
+pub fn find(conn: &mut DbConnection, id: &IdeaId) -> QueryResult<Option<Idea>> {
     ideas::table
         .find(id)
         .select(Idea::as_select())
@@ -416,10 +422,10 @@ pub fn find(conn: &mut DbConnection, id: &str) -> QueryResult<Option<Idea>> {
 /// The user's roles in the teams of `ids`.
 pub fn team_roles(
     conn: &mut DbConnection,
-    user_id: &str,
-    ids: &[String],
-) -> QueryResult<HashMap<String, TeamRole>> {
-    let rows: Vec<(String, String)> = idea_members::table
+    user_id: &UserId,
+    ids: &[IdeaId],
+) -> QueryResult<HashMap<IdeaId, TeamRole>> {
+    let rows: Vec<(IdeaId, String)> = idea_members::table
         .filter(idea_members::user_id.eq(user_id))
         .filter(idea_members::idea_id.eq_any(ids))
         .select((idea_members::idea_id, idea_members::role))
@@ -448,17 +454,17 @@ pub fn save(conn: &mut DbConnection, idea: &Idea) -> QueryResult<()> {
 
 fn reindex(conn: &mut DbConnection, idea: &Idea) -> QueryResult<()> {
     if idea.deleted_at.is_some() {
-        return search::remove(conn, SEARCH_KIND, &idea.id);
+        return search::remove(conn, SEARCH_KIND, idea.id.as_str());
     }
     let texts = idea.search_texts();
     let weighted: Vec<(&str, i32)> = texts.iter().map(|(t, w)| (t.as_str(), *w)).collect();
-    search::index_weighted(conn, SEARCH_KIND, &idea.id, &weighted)
+    search::index_weighted(conn, SEARCH_KIND, idea.id.as_str(), &weighted)
 }
 
 /// The team, in order of joining, with contacts read through `sonla_db::lookup` (a member
 /// whose account is gone is left out, as the join this replaces left it out).
-pub fn team(conn: &mut DbConnection, idea_id: &str) -> QueryResult<Vec<TeamMember>> {
-    let rows: Vec<(String, String, NaiveDateTime)> = idea_members::table
+pub fn team(conn: &mut DbConnection, idea_id: &IdeaId) -> QueryResult<Vec<TeamMember>> {
+    let rows: Vec<(UserId, String, NaiveDateTime)> = idea_members::table
         .filter(idea_members::idea_id.eq(idea_id))
         .select((
             idea_members::user_id,
@@ -467,8 +473,8 @@ pub fn team(conn: &mut DbConnection, idea_id: &str) -> QueryResult<Vec<TeamMembe
         ))
         .order((idea_members::added_at.asc(), idea_members::user_id.asc()))
         .load(conn)?;
-    let ids: Vec<String> = rows.iter().map(|(id, _, _)| id.clone()).collect();
-    let mut contacts: HashMap<String, lookup::Contact> = lookup::contacts(conn, &ids)?
+    let ids: Vec<UserId> = rows.iter().map(|(id, _, _)| id.clone()).collect();
+    let mut contacts: HashMap<UserId, lookup::Contact> = lookup::contacts(conn, &ids)?
         .into_iter()
         .map(|c| (c.id.clone(), c))
         .collect();
@@ -497,14 +503,18 @@ pub fn insert_member(conn: &mut DbConnection, member: &NewTeamMember<'_>) -> Que
 }
 
 /// Removes a team member.
-pub fn delete_member(conn: &mut DbConnection, idea_id: &str, user_id: &str) -> QueryResult<()> {
+pub fn delete_member(
+    conn: &mut DbConnection,
+    idea_id: &IdeaId,
+    user_id: &UserId,
+) -> QueryResult<()> {
     diesel::delete(idea_members::table.find((idea_id, user_id)))
         .execute(conn)
         .map(|_| ())
 }
 
 /// How many leads a team has.
-pub fn count_leads(conn: &mut DbConnection, idea_id: &str) -> QueryResult<i64> {
+pub fn count_leads(conn: &mut DbConnection, idea_id: &IdeaId) -> QueryResult<i64> {
     idea_members::table
         .filter(idea_members::idea_id.eq(idea_id))
         .filter(idea_members::role.eq(TeamRole::Lead.as_str()))
@@ -521,7 +531,7 @@ pub fn insert_history(conn: &mut DbConnection, entry: &HistoryEntry) -> QueryRes
 }
 
 /// An idea's transitions, oldest first.
-pub fn history(conn: &mut DbConnection, idea_id: &str) -> QueryResult<Vec<HistoryEntry>> {
+pub fn history(conn: &mut DbConnection, idea_id: &IdeaId) -> QueryResult<Vec<HistoryEntry>> {
     idea_history::table
         .filter(idea_history::idea_id.eq(idea_id))
         .select(HistoryEntry::as_select())
@@ -530,7 +540,7 @@ pub fn history(conn: &mut DbConnection, idea_id: &str) -> QueryResult<Vec<Histor
 }
 
 /// How many people an idea's team has.
-pub fn count_team(conn: &mut DbConnection, idea_id: &str) -> QueryResult<i64> {
+pub fn count_team(conn: &mut DbConnection, idea_id: &IdeaId) -> QueryResult<i64> {
     idea_members::table
         .filter(idea_members::idea_id.eq(idea_id))
         .count()
@@ -538,7 +548,7 @@ pub fn count_team(conn: &mut DbConnection, idea_id: &str) -> QueryResult<i64> {
 }
 
 /// How many status changes an idea has had.
-pub fn count_history(conn: &mut DbConnection, idea_id: &str) -> QueryResult<i64> {
+pub fn count_history(conn: &mut DbConnection, idea_id: &IdeaId) -> QueryResult<i64> {
     idea_history::table
         .filter(idea_history::idea_id.eq(idea_id))
         .count()

@@ -7,7 +7,8 @@ use sonla_core::id::new_id;
 use sonla_core::serde_ext::{clean, clean_name, to_json};
 use sonla_core::text::fold;
 use sonla_core::{Actor, Page, PageRequest};
-use sonla_db::{CommonError, DbConnection, DbPool, precondition, search};
+use sonla_core::{IdeaId, OrganizationId, UserId};
+use sonla_db::{CommonError, DbConnection, DbPool, body_id, precondition, search};
 
 use crate::IdeaError;
 use crate::access::{Viewer, can_view, sees_private};
@@ -45,7 +46,7 @@ fn clean_list(items: Vec<String>) -> Vec<String> {
 fn visible(
     conn: &mut DbConnection,
     viewer: &Viewer,
-    id: &str,
+    id: &IdeaId,
 ) -> Result<(Idea, Option<TeamRole>), IdeaError> {
     let idea = repo::find(conn, id)?.ok_or(IdeaError::NotFound)?;
     let role = match viewer.user_id() {
@@ -65,7 +66,7 @@ fn visible(
 fn check_organization(
     conn: &mut DbConnection,
     actor: &Actor,
-    organization_id: &str,
+    organization_id: &OrganizationId,
 ) -> Result<(), IdeaError> {
     let exists = sonla_db::lookup::organization_exists(conn, organization_id)?;
     if !exists {
@@ -114,7 +115,7 @@ pub async fn create_idea(
     let links = request.links.unwrap_or_default();
     let locality = clean(request.locality);
     let mut idea = Idea {
-        id: new_id(),
+        id: IdeaId::generate(),
         title_key: fold(&title),
         title,
         summary: request.summary.trim().to_owned(),
@@ -128,7 +129,10 @@ pub async fn create_idea(
         locality_key: locality.as_deref().map(fold),
         locality,
         former_district: clean(request.former_district),
-        organization_id: request.organization_id.map(|id| id.to_lowercase()),
+        organization_id: request
+            .organization_id
+            .map(|id| body_id("organization_id", &id))
+            .transpose()?,
         tags: to_json(&clean_list(request.tags)),
         ip_kind: ip.kind.as_str().to_owned(),
         ip_numbers: to_json(&clean_list(ip.registration_numbers)),
@@ -172,7 +176,7 @@ pub async fn create_idea(
 pub async fn get_idea(
     pool: &DbPool,
     actor: Option<Actor>,
-    id: String,
+    id: IdeaId,
 ) -> Result<IdeaView, IdeaError> {
     let viewer = Viewer::of(actor.as_ref());
     pool.run(move |conn| {
@@ -199,7 +203,7 @@ fn check_if_match(
 /// Serialises the changes of one idea on PostgreSQL, so none slips between another's read (an
 /// `If-Match` check, a workflow step) and its write (SQLite's write transaction already
 /// excludes them).
-fn lock_idea(conn: &mut DbConnection, id: &str) -> Result<(), IdeaError> {
+fn lock_idea(conn: &mut DbConnection, id: &IdeaId) -> Result<(), IdeaError> {
     Ok(conn.lock(&format!("idea:{id}"))?)
 }
 
@@ -222,7 +226,7 @@ pub async fn update_idea(
     pool: &DbPool,
     actor: Actor,
     meta: RequestMeta,
-    id: String,
+    id: IdeaId,
     request: UpdateIdeaRequest,
     if_match: Option<String>,
 ) -> Result<IdeaView, IdeaError> {
@@ -233,7 +237,7 @@ pub async fn update_idea(
         require_editor(&viewer, role)?;
         check_if_match(if_match.as_deref(), &before, &viewer, role)?;
         let mut idea = before.clone();
-        apply_changes(&mut idea, request);
+        apply_changes(&mut idea, request)?;
         if let Some(org) = idea
             .organization_id
             .clone()
@@ -253,7 +257,7 @@ pub async fn update_idea(
     .await
 }
 
-fn apply_changes(idea: &mut Idea, request: UpdateIdeaRequest) {
+fn apply_changes(idea: &mut Idea, request: UpdateIdeaRequest) -> Result<(), CommonError> {
     if let Some(title) = request.title {
         idea.title = clean_name(&title);
         idea.title_key = fold(&idea.title);
@@ -281,7 +285,7 @@ fn apply_changes(idea: &mut Idea, request: UpdateIdeaRequest) {
         idea.former_district = clean(former);
     }
     if let Some(org) = request.organization_id {
-        idea.organization_id = org.map(|o| o.to_lowercase());
+        idea.organization_id = org.map(|o| body_id("organization_id", &o)).transpose()?;
     }
     if let Some(tags) = request.tags {
         idea.tags = to_json(&clean_list(tags));
@@ -301,6 +305,7 @@ fn apply_changes(idea: &mut Idea, request: UpdateIdeaRequest) {
     if let Some(note) = request.funding_note {
         idea.funding_note = clean(note);
     }
+    Ok(())
 }
 
 /// Deletes an idea: its lead while it is a draft, or an admin. Sync feeds report it as a
@@ -310,7 +315,7 @@ pub async fn delete_idea(
     pool: &DbPool,
     actor: Actor,
     meta: RequestMeta,
-    id: String,
+    id: IdeaId,
     if_match: Option<String>,
 ) -> Result<(), IdeaError> {
     pool.write(move |conn| {
@@ -345,7 +350,7 @@ pub async fn act(
     pool: &DbPool,
     actor: Actor,
     meta: RequestMeta,
-    id: String,
+    id: IdeaId,
     action: Action,
     request: ActionRequest,
 ) -> Result<IdeaView, IdeaError> {
@@ -422,7 +427,7 @@ pub async fn set_selection(
     pool: &DbPool,
     actor: Actor,
     meta: RequestMeta,
-    id: String,
+    id: IdeaId,
     selection: Selection,
     if_match: Option<String>,
 ) -> Result<IdeaView, IdeaError> {
@@ -473,7 +478,7 @@ fn invalid(field: &'static str, vi: &str, en: &str) -> IdeaError {
 fn spec_of(
     viewer: Viewer,
     query: &ListIdeasQuery,
-    team_of: Option<String>,
+    team_of: Option<UserId>,
 ) -> Result<ListSpec, IdeaError> {
     if !viewer.is_staff() {
         if query.priority.is_some() || query.sort == Some(IdeaSort::Priority) {
@@ -549,7 +554,7 @@ fn run_list(
     let scored = repo::list(conn, spec, request.after.as_ref(), request.fetch_limit())?;
     let mut roles = match spec.viewer.user_id() {
         Some(user) => {
-            let ids: Vec<String> = scored.iter().map(|(idea, _)| idea.id.clone()).collect();
+            let ids: Vec<IdeaId> = scored.iter().map(|(idea, _)| idea.id.clone()).collect();
             repo::team_roles(conn, user, &ids)?
         }
         None => std::collections::HashMap::default(),
@@ -629,7 +634,7 @@ pub async fn my_ideas(
 pub async fn team(
     pool: &DbPool,
     actor: Option<Actor>,
-    id: String,
+    id: IdeaId,
 ) -> Result<(Vec<TeamMember>, bool), IdeaError> {
     let viewer = Viewer::of(actor.as_ref());
     pool.run(move |conn| {
@@ -657,11 +662,11 @@ pub async fn add_member(
     pool: &DbPool,
     actor: Actor,
     meta: RequestMeta,
-    id: String,
+    id: IdeaId,
     request: AddTeamMemberRequest,
 ) -> Result<TeamMember, IdeaError> {
     let role = request.role.unwrap_or(TeamRole::Member);
-    let user_id = request.user_id.to_lowercase();
+    let user_id: UserId = body_id("user_id", &request.user_id)?;
     pool.write(move |conn| {
         let viewer = Viewer::of(Some(&actor));
         let (_, my_role) = visible(conn, &viewer, &id)?;
@@ -707,8 +712,8 @@ pub async fn remove_member(
     pool: &DbPool,
     actor: Actor,
     meta: RequestMeta,
-    id: String,
-    user_id: String,
+    id: IdeaId,
+    user_id: UserId,
     if_match: Option<String>,
 ) -> Result<(), IdeaError> {
     pool.write(move |conn| {
@@ -742,7 +747,7 @@ pub async fn remove_member(
 pub async fn history(
     pool: &DbPool,
     actor: Actor,
-    id: String,
+    id: IdeaId,
 ) -> Result<Vec<HistoryEntry>, IdeaError> {
     let viewer = Viewer::of(Some(&actor));
     pool.run(move |conn| {

@@ -252,7 +252,7 @@ impl From<Organization> for OrganizationResponse {
     fn from(row: Organization) -> Self {
         Self {
             kind: OrganizationKind::parse(&row.kind),
-            id: row.id,
+            id: row.id.into(),
             name: row.name,
             short_description: row.short_description,
             website: row.website,
@@ -319,7 +319,7 @@ impl From<Member> for MemberResponse {
     fn from(member: Member) -> Self {
         Self {
             role: OrgRole::parse(&member.role).unwrap_or(OrgRole::Member),
-            user_id: member.user_id,
+            user_id: member.user_id.into(),
             full_name: member.full_name,
             added_at: member.added_at.and_utc(),
         }

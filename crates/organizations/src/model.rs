@@ -2,6 +2,7 @@
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
+use sonla_core::{OrganizationId, UserId};
 use sonla_db::schema::{organization_members, organizations};
 
 /// An organisation row.
@@ -9,7 +10,7 @@ use sonla_db::schema::{organization_members, organizations};
 #[diesel(table_name = organizations)]
 pub struct Organization {
     /// UUID v7.
-    pub id: String,
+    pub id: OrganizationId,
     /// Display name.
     pub name: String,
     /// Folded name: unique, and the sort key of the `name` order.
@@ -29,7 +30,7 @@ pub struct Organization {
     /// Commune or ward.
     pub locality: Option<String>,
     /// The account that created it.
-    pub created_by: Option<String>,
+    pub created_by: Option<UserId>,
     /// Creation time (UTC).
     pub created_at: NaiveDateTime,
     /// Last change (UTC).
@@ -81,9 +82,9 @@ pub struct OrganizationChanges {
 #[diesel(table_name = organization_members)]
 pub struct NewMember<'a> {
     /// The organisation.
-    pub organization_id: &'a str,
+    pub organization_id: &'a OrganizationId,
     /// The user.
-    pub user_id: &'a str,
+    pub user_id: &'a UserId,
     /// `owner`, `manager` or `member`.
     pub role: &'a str,
     /// When they joined.
@@ -94,7 +95,7 @@ pub struct NewMember<'a> {
 #[derive(Debug, Clone, Queryable)]
 pub struct Member {
     /// The user.
-    pub user_id: String,
+    pub user_id: UserId,
     /// Their name.
     pub full_name: String,
     /// `owner`, `manager` or `member`.

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
+use sonla_core::{OrganizationId, UserId};
 use sonla_db::schema::{organization_members, organizations};
 use sonla_db::{DbConnection, lookup, search};
 
@@ -22,14 +23,14 @@ pub enum SortKey {
         /// Folded name.
         k: String,
         /// Id.
-        id: String,
+        id: OrganizationId,
     },
     /// `newest` order: creation time, then id, both descending.
     Newest {
         /// Creation time.
         t: NaiveDateTime,
         /// Id.
-        id: String,
+        id: OrganizationId,
     },
 }
 
@@ -45,7 +46,10 @@ pub struct ListFilter {
 }
 
 /// Finds one organisation.
-pub fn find_by_id(conn: &mut DbConnection, id: &str) -> QueryResult<Option<Organization>> {
+pub fn find_by_id(
+    conn: &mut DbConnection,
+    id: &OrganizationId,
+) -> QueryResult<Option<Organization>> {
     organizations::table
         .find(id)
         .select(Organization::as_select())
@@ -100,13 +104,13 @@ pub fn insert(conn: &mut DbConnection, row: &Organization) -> QueryResult<()> {
     diesel::insert_into(organizations::table)
         .values(row)
         .execute(conn)?;
-    search::index(conn, SEARCH_KIND, &row.id, &row.search_texts())
+    search::index(conn, SEARCH_KIND, row.id.as_str(), &row.search_texts())
 }
 
 /// Applies changes, re-indexes and returns the new row.
 pub fn update(
     conn: &mut DbConnection,
-    id: &str,
+    id: &OrganizationId,
     changes: &OrganizationChanges,
 ) -> QueryResult<Organization> {
     diesel::update(organizations::table.find(id))
@@ -116,13 +120,13 @@ pub fn update(
         .find(id)
         .select(Organization::as_select())
         .first(conn)?;
-    search::index(conn, SEARCH_KIND, &row.id, &row.search_texts())?;
+    search::index(conn, SEARCH_KIND, row.id.as_str(), &row.search_texts())?;
     Ok(row)
 }
 
 /// Deletes an organisation and its index entries; returns whether it existed.
-pub fn delete(conn: &mut DbConnection, id: &str) -> QueryResult<bool> {
-    search::remove(conn, SEARCH_KIND, id)?;
+pub fn delete(conn: &mut DbConnection, id: &OrganizationId) -> QueryResult<bool> {
+    search::remove(conn, SEARCH_KIND, id.as_str())?;
     let deleted = diesel::delete(organizations::table.find(id)).execute(conn)?;
     Ok(deleted > 0)
 }
@@ -130,8 +134,8 @@ pub fn delete(conn: &mut DbConnection, id: &str) -> QueryResult<bool> {
 /// One page (plus one row) of members, in order of joining.
 pub fn list_members(
     conn: &mut DbConnection,
-    organization_id: &str,
-    after: Option<&(NaiveDateTime, String)>,
+    organization_id: &OrganizationId,
+    after: Option<&(NaiveDateTime, UserId)>,
     limit: i64,
 ) -> QueryResult<Vec<Member>> {
     use organization_members::dsl as m;
@@ -156,8 +160,8 @@ pub fn list_members(
 /// One member.
 pub fn find_member(
     conn: &mut DbConnection,
-    organization_id: &str,
-    user_id: &str,
+    organization_id: &OrganizationId,
+    user_id: &UserId,
 ) -> QueryResult<Option<Member>> {
     use organization_members::dsl as m;
     let row = m::organization_members
@@ -172,10 +176,10 @@ pub fn find_member(
 /// whose account is gone is left out, as the join this replaces left it out.
 fn with_names(
     conn: &mut DbConnection,
-    rows: Vec<(String, String, NaiveDateTime)>,
+    rows: Vec<(UserId, String, NaiveDateTime)>,
 ) -> QueryResult<Vec<Member>> {
-    let ids: Vec<String> = rows.iter().map(|(id, _, _)| id.clone()).collect();
-    let mut names: HashMap<String, String> = lookup::user_names(conn, &ids)?.into_iter().collect();
+    let ids: Vec<UserId> = rows.iter().map(|(id, _, _)| id.clone()).collect();
+    let mut names: HashMap<UserId, String> = lookup::user_names(conn, &ids)?.into_iter().collect();
     Ok(rows
         .into_iter()
         .filter_map(|(user_id, role, added_at)| {
@@ -200,8 +204,8 @@ pub fn insert_member(conn: &mut DbConnection, member: &NewMember<'_>) -> QueryRe
 /// Changes a member's role.
 pub fn update_member_role(
     conn: &mut DbConnection,
-    organization_id: &str,
-    user_id: &str,
+    organization_id: &OrganizationId,
+    user_id: &UserId,
     role: &str,
 ) -> QueryResult<()> {
     diesel::update(organization_members::table.find((organization_id, user_id)))
@@ -213,8 +217,8 @@ pub fn update_member_role(
 /// Removes a member.
 pub fn delete_member(
     conn: &mut DbConnection,
-    organization_id: &str,
-    user_id: &str,
+    organization_id: &OrganizationId,
+    user_id: &UserId,
 ) -> QueryResult<()> {
     diesel::delete(organization_members::table.find((organization_id, user_id)))
         .execute(conn)
@@ -222,7 +226,7 @@ pub fn delete_member(
 }
 
 /// How many owners an organisation has.
-pub fn count_owners(conn: &mut DbConnection, organization_id: &str) -> QueryResult<i64> {
+pub fn count_owners(conn: &mut DbConnection, organization_id: &OrganizationId) -> QueryResult<i64> {
     organization_members::table
         .filter(organization_members::organization_id.eq(organization_id))
         .filter(organization_members::role.eq("owner"))

@@ -4,12 +4,11 @@ use chrono::NaiveDateTime;
 use serde_json::json;
 use sonla_audit::{Event, RequestMeta, Who};
 use sonla_authz::{OrgRole, effective_org_role};
-use sonla_core::Actor;
-use sonla_core::id::new_id;
 use sonla_core::serde_ext::{clean, clean_name};
 use sonla_core::text::fold;
+use sonla_core::{Actor, OrganizationId, UserId};
 use sonla_core::{Page, PageRequest};
-use sonla_db::{CommonError, DbConnection, DbPool, precondition, search};
+use sonla_db::{CommonError, DbConnection, DbPool, body_id, precondition, search};
 
 use crate::OrganizationError;
 use crate::api::{
@@ -70,7 +69,7 @@ pub async fn list_organizations(
 #[tracing::instrument(skip_all, fields(organization_id = %id))]
 pub async fn get_organization(
     pool: &DbPool,
-    id: String,
+    id: OrganizationId,
 ) -> Result<Organization, OrganizationError> {
     pool.run(move |conn| repo::find_by_id(conn, &id)?.ok_or(OrganizationError::NotFound))
         .await
@@ -87,7 +86,7 @@ pub async fn create_organization(
     let name = clean_name(&request.name);
     let now = sonla_db::now();
     let row = Organization {
-        id: new_id(),
+        id: OrganizationId::generate(),
         name_key: fold(&name),
         name,
         kind: request.kind.as_str().to_owned(),
@@ -135,7 +134,10 @@ fn check_member_if_match(if_match: Option<&str>, member: &Member) -> Result<(), 
 }
 
 /// The organisation, or 404.
-fn existing(conn: &mut DbConnection, id: &str) -> Result<Organization, OrganizationError> {
+fn existing(
+    conn: &mut DbConnection,
+    id: &OrganizationId,
+) -> Result<Organization, OrganizationError> {
     repo::find_by_id(conn, id)?.ok_or(OrganizationError::NotFound)
 }
 
@@ -143,7 +145,7 @@ fn existing(conn: &mut DbConnection, id: &str) -> Result<Organization, Organizat
 fn require_org_role(
     conn: &mut DbConnection,
     actor: &Actor,
-    id: &str,
+    id: &OrganizationId,
     min: OrgRole,
 ) -> Result<OrgRole, OrganizationError> {
     match effective_org_role(conn, actor, id)? {
@@ -162,7 +164,7 @@ pub async fn update_organization(
     pool: &DbPool,
     actor: Actor,
     meta: RequestMeta,
-    id: String,
+    id: OrganizationId,
     request: UpdateOrganizationRequest,
     if_match: Option<String>,
 ) -> Result<Organization, OrganizationError> {
@@ -205,7 +207,7 @@ pub async fn delete_organization(
     pool: &DbPool,
     actor: Actor,
     meta: RequestMeta,
-    id: String,
+    id: OrganizationId,
     if_match: Option<String>,
 ) -> Result<(), OrganizationError> {
     pool.write(move |conn| {
@@ -227,11 +229,11 @@ pub async fn delete_organization(
 pub async fn list_members(
     pool: &DbPool,
     actor: Actor,
-    id: String,
+    id: OrganizationId,
     query: ListMembersQuery,
 ) -> Result<Page<Member>, OrganizationError> {
     let request =
-        PageRequest::<(NaiveDateTime, String)>::decode(query.limit, query.cursor.as_deref())?;
+        PageRequest::<(NaiveDateTime, UserId)>::decode(query.limit, query.cursor.as_deref())?;
     pool.run(move |conn| {
         existing(conn, &id)?;
         if !actor.is_staff() {
@@ -250,8 +252,8 @@ fn may_assign(actor_role: OrgRole, role: OrgRole) -> bool {
 
 fn member_event<'a>(
     action: &'a str,
-    id: &'a str,
-    user_id: &str,
+    id: &'a OrganizationId,
+    user_id: &UserId,
     before: Option<OrgRole>,
     after: Option<OrgRole>,
 ) -> Event<'a> {
@@ -272,7 +274,7 @@ fn role_of(member: &Member) -> OrgRole {
 /// Fails when removing or demoting `member` would leave no owner. Call under the owner lock.
 fn keep_an_owner(
     conn: &mut DbConnection,
-    id: &str,
+    id: &OrganizationId,
     member: &Member,
 ) -> Result<(), OrganizationError> {
     if role_of(member) == OrgRole::Owner && repo::count_owners(conn, id)? <= 1 {
@@ -287,11 +289,11 @@ pub async fn add_member(
     pool: &DbPool,
     actor: Actor,
     meta: RequestMeta,
-    id: String,
+    id: OrganizationId,
     request: AddMemberRequest,
 ) -> Result<Member, OrganizationError> {
     let role = request.role.unwrap_or(OrgRole::Member);
-    let user_id = request.user_id.to_lowercase();
+    let user_id: UserId = body_id("user_id", &request.user_id)?;
     pool.write(move |conn| {
         existing(conn, &id)?;
         let actor_role = require_org_role(conn, &actor, &id, OrgRole::Manager)?;
@@ -328,8 +330,8 @@ pub async fn update_member(
     pool: &DbPool,
     actor: Actor,
     meta: RequestMeta,
-    id: String,
-    user_id: String,
+    id: OrganizationId,
+    user_id: UserId,
     request: UpdateMemberRequest,
     if_match: Option<String>,
 ) -> Result<Member, OrganizationError> {
@@ -366,8 +368,8 @@ pub async fn remove_member(
     pool: &DbPool,
     actor: Actor,
     meta: RequestMeta,
-    id: String,
-    user_id: String,
+    id: OrganizationId,
+    user_id: UserId,
     if_match: Option<String>,
 ) -> Result<(), OrganizationError> {
     pool.write(move |conn| {

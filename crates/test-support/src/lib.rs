@@ -216,7 +216,8 @@ impl TestApp {
         assert_eq!(response.status().as_u16(), 201, "register {email}");
         let id = json(response).await["id"].as_str().expect("id").to_owned();
         for role in roles {
-            let (user_id, role) = (id.clone(), *role);
+            let user_id = sonla_core::UserId::parse(&id).expect("a user id");
+            let role = *role;
             self.db
                 .run(move |conn| {
                     let grant = NewUserRole {

@@ -74,8 +74,8 @@ macro_rules! insert_rows {
     }};
 }
 
-fn id() -> String {
-    uuid::Uuid::now_v7().to_string()
+fn id<I: From<uuid::Uuid>>() -> I {
+    uuid::Uuid::now_v7().into()
 }
 
 /// Reads the demo data; with `sheets`, adds the score-sheet scenario's competition.
@@ -180,7 +180,7 @@ fn add_sheet_round(
         submission_opens_at: Some(now - chrono::Duration::days(30)),
         submission_closes_at: Some(now - chrono::Duration::days(1)),
         status: "judging".to_owned(),
-        created_by: Some(fixture.officer_id.clone()),
+        created_by: Some(sonla_core::UserId::from_stored(fixture.officer_id.clone())),
         created_at: now,
         updated_at: now,
     };
@@ -224,7 +224,7 @@ fn add_sheet_round(
     insert_rows!(conn, competition_judges::table, panel, 3);
 
     let entry_count = JUDGES * PER_JUDGE / PER_ENTRY;
-    let idea_ids: Vec<String> = ideas::table
+    let idea_ids: Vec<sonla_core::IdeaId> = ideas::table
         .order(ideas::id.asc())
         .select(ideas::id)
         .limit(i64::try_from(entry_count)?)
@@ -242,7 +242,7 @@ fn add_sheet_round(
             idea_id,
             track: None,
             status: "active".to_owned(),
-            created_by: Some(fixture.officer_id.clone()),
+            created_by: Some(sonla_core::UserId::from_stored(fixture.officer_id.clone())),
             created_at: now,
         })
         .collect();
@@ -270,7 +270,7 @@ fn add_sheet_round(
                 judge_id: judges[judge].id.clone(),
                 created_at: now,
             };
-            work[judge].push(assignment.id.clone());
+            work[judge].push(assignment.id.to_string());
             rows.push(assignment);
         }
     }
@@ -278,7 +278,7 @@ fn add_sheet_round(
 
     fixture.criteria = criteria_rows
         .iter()
-        .map(|c| (c.id.clone(), c.max_score))
+        .map(|c| (c.id.to_string(), c.max_score))
         .collect();
     fixture.judges = judges
         .into_iter()

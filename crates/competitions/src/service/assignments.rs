@@ -6,11 +6,12 @@ use std::collections::HashMap;
 use serde_json::json;
 use sonla_audit::{Event, RequestMeta};
 use sonla_authz::require_staff;
-use sonla_core::id::new_id;
 use sonla_core::serde_ext::clean;
-use sonla_core::{Actor, Page, PageRequest};
+use sonla_core::{
+    Actor, AssignmentId, CompetitionId, EntryId, IdeaId, Page, PageRequest, RoundId, UserId,
+};
 use sonla_db::lookup::{self, IdeaBrief};
-use sonla_db::{CommonError, DbConnection, DbPool, precondition};
+use sonla_db::{CommonError, DbConnection, DbPool, body_id, precondition};
 
 use super::judges::conflicted_pairs;
 use super::{Result, audit, require_scoring_round, round_and_competition};
@@ -35,24 +36,31 @@ pub async fn auto_assign(
     pool: &DbPool,
     actor: Actor,
     meta: RequestMeta,
-    round_id: String,
+    round_id: RoundId,
     seed: u64,
 ) -> Result<AutoAssignment> {
     require_staff(&actor)?;
     pool.write(move |conn| {
         let (round, c) = round_and_competition(conn, &round_id, Some(&actor))?;
         require_scoring_round(&round, &c)?;
+        // The assignment algorithm works on the ids' text (see `crate::assign`).
         let input = Input {
-            entries: repo::round_entry_ids(conn, &round_id)?,
+            entries: repo::round_entry_ids(conn, &round_id)?
+                .into_iter()
+                .map(String::from)
+                .collect(),
             judges: repo::judges(conn, &c.id)?
                 .into_iter()
-                .map(|(id, _)| id)
+                .map(|(id, _)| id.into())
                 .collect(),
             per_entry: usize::try_from(round.judges_per_entry).unwrap_or(0),
-            conflicts: conflicted_pairs(conn, &c.id)?,
+            conflicts: conflicted_pairs(conn, &c.id)?
+                .into_iter()
+                .map(|(judge, entry)| (judge.into(), entry.into()))
+                .collect(),
             existing: repo::round_assignments(conn, &round_id)?
                 .into_iter()
-                .map(|(a, _)| (a.entry_id, a.judge_id))
+                .map(|(a, _)| (a.entry_id.into(), a.judge_id.into()))
                 .collect(),
             seed,
         };
@@ -62,10 +70,10 @@ pub async fn auto_assign(
             .added
             .iter()
             .map(|(entry_id, judge_id)| Assignment {
-                id: new_id(),
+                id: AssignmentId::generate(),
                 round_id: round_id.clone(),
-                entry_id: entry_id.clone(),
-                judge_id: judge_id.clone(),
+                entry_id: EntryId::from_stored(entry_id.clone()),
+                judge_id: UserId::from_stored(judge_id.clone()),
                 created_at: now,
             })
             .collect();
@@ -86,7 +94,7 @@ pub async fn auto_assign(
 pub async fn list_assignments(
     pool: &DbPool,
     actor: Actor,
-    round_id: String,
+    round_id: RoundId,
 ) -> Result<Vec<AssignmentView>> {
     require_staff(&actor)?;
     pool.run(move |conn| {
@@ -100,15 +108,12 @@ pub async fn list_assignments(
 /// a conflicted pair.
 fn check_pair(
     conn: &mut DbConnection,
-    round_id: &str,
-    competition_id: &str,
-    entry_id: &str,
-    judge_id: &str,
+    round_id: &RoundId,
+    competition_id: &CompetitionId,
+    entry_id: &EntryId,
+    judge_id: &UserId,
 ) -> Result<()> {
-    if !repo::round_entry_ids(conn, round_id)?
-        .iter()
-        .any(|e| e == entry_id)
-    {
+    if !repo::round_entry_ids(conn, round_id)?.contains(entry_id) {
         return Err(CommonError::invalid(
             "entry_id",
             "not_in_round",
@@ -126,8 +131,7 @@ fn check_pair(
         )
         .into());
     }
-    if conflicted_pairs(conn, competition_id)?.contains(&(judge_id.to_owned(), entry_id.to_owned()))
-    {
+    if conflicted_pairs(conn, competition_id)?.contains(&(judge_id.clone(), entry_id.clone())) {
         return Err(E::ConflictOfInterest);
     }
     Ok(())
@@ -139,14 +143,12 @@ pub async fn add_assignment(
     pool: &DbPool,
     actor: Actor,
     meta: RequestMeta,
-    round_id: String,
+    round_id: RoundId,
     request: CreateAssignmentRequest,
 ) -> Result<AssignmentView> {
     require_staff(&actor)?;
-    let (entry_id, judge_id) = (
-        request.entry_id.to_lowercase(),
-        request.judge_id.to_lowercase(),
-    );
+    let entry_id: EntryId = body_id("entry_id", &request.entry_id)?;
+    let judge_id: UserId = body_id("judge_id", &request.judge_id)?;
     pool.write(move |conn| {
         let (round, c) = round_and_competition(conn, &round_id, Some(&actor))?;
         require_scoring_round(&round, &c)?;
@@ -171,7 +173,7 @@ pub async fn add_assignment(
             |conn| repo::count_entry_judges(conn, &round_id, &entry_id),
         )?;
         let row = Assignment {
-            id: new_id(),
+            id: AssignmentId::generate(),
             round_id: round_id.clone(),
             entry_id,
             judge_id,
@@ -195,7 +197,7 @@ pub async fn remove_assignment(
     pool: &DbPool,
     actor: Actor,
     meta: RequestMeta,
-    assignment_id: String,
+    assignment_id: AssignmentId,
     reason: Option<String>,
     if_match: Option<String>,
 ) -> Result<()> {
@@ -249,12 +251,12 @@ pub async fn my_assignments(
     limit: Option<u32>,
     cursor: Option<String>,
 ) -> Result<Page<JudgeTask>> {
-    let request = PageRequest::<String>::decode(limit, cursor.as_deref())?;
+    let request = PageRequest::<AssignmentId>::decode(limit, cursor.as_deref())?;
     pool.run(move |conn| {
         let rows = repo::judge_assignments(
             conn,
             &actor.user_id,
-            request.after.as_deref(),
+            request.after.as_ref(),
             request.fetch_limit(),
         )?;
         let page = request.page(rows, |(a, _)| a.id.clone());
@@ -272,16 +274,17 @@ fn tasks(
     conn: &mut DbConnection,
     rows: Vec<(Assignment, Option<crate::model::SheetRow>)>,
 ) -> Result<Vec<JudgeTask>> {
-    let ids = |f: &dyn Fn(&Assignment) -> &String| -> Vec<String> {
-        let mut ids: Vec<String> = rows.iter().map(|(a, _)| f(a).clone()).collect();
+    fn distinct<T: Ord + Clone>(ids: impl Iterator<Item = T>) -> Vec<T> {
+        let mut ids: Vec<T> = ids.collect();
         ids.sort_unstable();
         ids.dedup();
         ids
-    };
-    let (round_ids, entry_ids) = (ids(&|a| &a.round_id), ids(&|a| &a.entry_id));
-    let rounds: HashMap<String, Round> =
+    }
+    let round_ids = distinct(rows.iter().map(|(a, _)| a.round_id.clone()));
+    let entry_ids = distinct(rows.iter().map(|(a, _)| a.entry_id.clone()));
+    let rounds: HashMap<RoundId, Round> =
         by_key(repo::rounds_by_ids(conn, &round_ids)?, |r| r.id.clone());
-    let mut criteria: HashMap<String, Vec<CriterionRow>> = HashMap::new();
+    let mut criteria: HashMap<RoundId, Vec<CriterionRow>> = HashMap::new();
     for criterion in repo::criteria_of_rounds(conn, &round_ids)? {
         criteria
             .entry(criterion.round_id.clone())
@@ -289,15 +292,15 @@ fn tasks(
             .push(criterion);
     }
     let entries = by_key(repo::entries_by_ids(conn, &entry_ids)?, |e| e.id.clone());
-    let idea_ids: Vec<String> = entries.values().map(|e| e.idea_id.clone()).collect();
-    let ideas: HashMap<String, IdeaBrief> =
+    let idea_ids: Vec<IdeaId> = entries.values().map(|e| e.idea_id.clone()).collect();
+    let ideas: HashMap<IdeaId, IdeaBrief> =
         by_key(lookup::idea_briefs(conn, &idea_ids)?, |i| i.id.clone());
-    let seen_ideas: Vec<String> = rows
+    let seen_ideas: Vec<IdeaId> = rows
         .iter()
         .filter(|(a, _)| rounds.get(&a.round_id).is_some_and(|r| !r.blind))
         .filter_map(|(a, _)| entries.get(&a.entry_id).map(|e| e.idea_id.clone()))
         .collect();
-    let mut teams: HashMap<String, Vec<String>> = HashMap::new();
+    let mut teams: HashMap<IdeaId, Vec<String>> = HashMap::new();
     for (idea_id, name) in lookup::team_names(conn, &seen_ideas)? {
         teams.entry(idea_id).or_default().push(name);
     }

@@ -3,10 +3,9 @@
 use serde_json::json;
 use sonla_audit::{Event, RequestMeta};
 use sonla_authz::require_staff;
-use sonla_core::Actor;
-use sonla_core::id::new_id;
 use sonla_core::serde_ext::clean_name;
-use sonla_db::{CommonError, DbConnection, DbPool, lookup};
+use sonla_core::{Actor, AwardId, CompetitionId, EntryId};
+use sonla_db::{CommonError, DbConnection, DbPool, body_id, lookup};
 
 use super::results::published;
 use super::{Result, audit, competition};
@@ -19,11 +18,11 @@ use crate::{limits, repo};
 /// round when it names none).
 fn with_winners(award: AwardRow, results: &PublishedResults) -> AwardView {
     let round = match &award.round_id {
-        Some(id) => results.rounds.iter().find(|r| r.round_id == *id),
+        Some(id) => results.rounds.iter().find(|r| *id == r.round_id),
         None => results.rounds.last(),
     };
     let winners = match (&award.entry_id, award.rank_from, round) {
-        (Some(entry), _, _) => vec![entry.clone()],
+        (Some(entry), _, _) => vec![entry.to_string()],
         (None, Some(from), Some(round)) => {
             let to = award.rank_to.unwrap_or(from);
             round
@@ -45,7 +44,7 @@ fn with_winners(award: AwardRow, results: &PublishedResults) -> AwardView {
 /// a rank range, a range that ends before it starts, or an entry of another competition.
 fn check_award(
     conn: &mut DbConnection,
-    competition_id: &str,
+    competition_id: &CompetitionId,
     results: &PublishedResults,
     request: &CreateAwardRequest,
 ) -> Result<()> {
@@ -85,8 +84,8 @@ fn check_award(
         .into());
     }
     if let Some(entry) = &request.entry_id
-        && repo::find_entry(conn, &entry.to_lowercase())?
-            .is_none_or(|e| e.competition_id != competition_id)
+        && repo::find_entry(conn, &body_id::<EntryId>("entry_id", entry)?)?
+            .is_none_or(|e| e.competition_id != *competition_id)
     {
         return Err(CommonError::invalid(
             "entry_id",
@@ -105,7 +104,7 @@ pub async fn create_award(
     pool: &DbPool,
     actor: Actor,
     meta: RequestMeta,
-    competition_id: String,
+    competition_id: CompetitionId,
     request: CreateAwardRequest,
 ) -> Result<AwardView> {
     require_staff(&actor)?;
@@ -126,13 +125,19 @@ pub async fn create_award(
             |conn| repo::count_awards(conn, &competition_id),
         )?;
         let row = AwardRow {
-            id: new_id(),
+            id: AwardId::generate(),
             competition_id: competition_id.clone(),
-            round_id: request.round_id.map(|r| r.to_lowercase()),
+            round_id: request
+                .round_id
+                .map(|r| body_id("round_id", &r))
+                .transpose()?,
             title: clean_name(&request.title),
             rank_from: request.rank_from,
             rank_to: request.rank_to,
-            entry_id: request.entry_id.map(|e| e.to_lowercase()),
+            entry_id: request
+                .entry_id
+                .map(|e| body_id("entry_id", &e))
+                .transpose()?,
             prize_vnd: request.prize_vnd,
             created_at: sonla_db::now(),
         };
@@ -154,7 +159,7 @@ pub async fn create_award(
 pub async fn list_awards(
     pool: &DbPool,
     actor: Option<Actor>,
-    competition_id: String,
+    competition_id: CompetitionId,
 ) -> Result<Vec<AwardView>> {
     pool.run(move |conn| {
         competition(conn, &competition_id, actor.as_ref())?;

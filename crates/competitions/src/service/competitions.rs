@@ -4,10 +4,9 @@ use chrono::NaiveDateTime;
 use serde_json::json;
 use sonla_audit::{Event, RequestMeta};
 use sonla_authz::require_staff;
-use sonla_core::id::new_id;
 use sonla_core::serde_ext::{clean, clean_name, to_json};
-use sonla_core::{Actor, Page, PageRequest};
-use sonla_db::{CommonError, DbConnection, DbPool};
+use sonla_core::{Actor, CompetitionId, Page, PageRequest};
+use sonla_db::{CommonError, DbConnection, DbPool, body_id};
 
 use super::{Policy, Result, audit, competition, results, status};
 use crate::CompetitionError as E;
@@ -32,12 +31,15 @@ pub async fn create_competition(
         .filter(|t| !t.is_empty())
         .collect();
     let row = Competition {
-        id: new_id(),
+        id: CompetitionId::generate(),
         title: clean_name(&request.title),
         description: clean(request.description),
         audience: request.audience.as_str().to_owned(),
         tracks: to_json(&tracks),
-        organizer_id: request.organizer_id.map(|o| o.to_lowercase()),
+        organizer_id: request
+            .organizer_id
+            .map(|o| body_id("organizer_id", &o))
+            .transpose()?,
         submission_opens_at: request.submission_opens_at.map(|t| t.naive_utc()),
         submission_closes_at: request.submission_closes_at.map(|t| t.naive_utc()),
         status: CompetitionStatus::Draft.as_str().to_owned(),
@@ -75,7 +77,7 @@ pub async fn list_competitions(
     cursor: Option<String>,
 ) -> Result<Page<Competition>> {
     let staff = actor.as_ref().is_some_and(Actor::is_staff);
-    let request = PageRequest::<(NaiveDateTime, String)>::decode(limit, cursor.as_deref())?;
+    let request = PageRequest::<(NaiveDateTime, CompetitionId)>::decode(limit, cursor.as_deref())?;
     pool.run(move |conn| {
         let rows =
             repo::list_competitions(conn, staff, request.after.as_ref(), request.fetch_limit())?;
@@ -89,7 +91,7 @@ pub async fn list_competitions(
 pub async fn get_competition(
     pool: &DbPool,
     actor: Option<Actor>,
-    id: String,
+    id: CompetitionId,
 ) -> Result<Competition> {
     pool.run(move |conn| competition(conn, &id, actor.as_ref()))
         .await
@@ -123,7 +125,7 @@ pub async fn take_step(
     policy: Policy,
     actor: Actor,
     meta: RequestMeta,
-    id: String,
+    id: CompetitionId,
     step: LifecycleStep,
     request: LifecycleRequest,
 ) -> Result<Competition> {
@@ -177,7 +179,7 @@ fn check_rounds_ready(conn: &mut DbConnection, rounds: &[Round]) -> Result<()> {
 }
 
 /// Judging starts with every active entry in the first round.
-fn enter_first_round(conn: &mut DbConnection, id: &str, rounds: &[Round]) -> Result<()> {
+fn enter_first_round(conn: &mut DbConnection, id: &CompetitionId, rounds: &[Round]) -> Result<()> {
     let first = rounds
         .first()
         .ok_or_else(|| E::not_ready("Chưa có vòng thi", "No round"))?;
@@ -190,7 +192,7 @@ fn enter_first_round(conn: &mut DbConnection, id: &str, rounds: &[Round]) -> Res
 fn finalise(
     conn: &mut DbConnection,
     actor: &Actor,
-    id: &str,
+    id: &CompetitionId,
     rounds: &[Round],
     request: &LifecycleRequest,
 ) -> Result<()> {

@@ -5,11 +5,10 @@ use std::collections::HashMap;
 
 use serde_json::json;
 use sonla_audit::{Event, RequestMeta};
-use sonla_core::Actor;
-use sonla_core::id::new_id;
 use sonla_core::serde_ext::clean;
+use sonla_core::{Actor, CompetitionId, EntryId, IdeaId, UserId};
 use sonla_db::lookup::{self, IdeaBrief};
-use sonla_db::{CommonError, DbConnection, DbPool};
+use sonla_db::{CommonError, DbConnection, DbPool, body_id};
 
 use super::{Result, audit, competition, require_status};
 use crate::CompetitionError as E;
@@ -21,14 +20,14 @@ use crate::{limits, repo};
 const ENTERABLE: [&str; 4] = ["submitted", "under_review", "selected", "incubated"];
 
 /// Whether the user leads the idea's team.
-fn leads(conn: &mut DbConnection, idea_id: &str, user_id: &str) -> Result<bool> {
+fn leads(conn: &mut DbConnection, idea_id: &IdeaId, user_id: &UserId) -> Result<bool> {
     Ok(lookup::team_role(conn, idea_id, user_id)?.as_deref() == Some("lead"))
 }
 
 /// The entries with their ideas' titles, in the order given.
 fn with_titles(conn: &mut DbConnection, entries: Vec<Entry>) -> Result<Vec<EntryView>> {
-    let ids: Vec<String> = entries.iter().map(|e| e.idea_id.clone()).collect();
-    let mut titles: HashMap<String, String> = lookup::idea_briefs(conn, &ids)?
+    let ids: Vec<IdeaId> = entries.iter().map(|e| e.idea_id.clone()).collect();
+    let mut titles: HashMap<IdeaId, String> = lookup::idea_briefs(conn, &ids)?
         .into_iter()
         .map(|idea| (idea.id, idea.title))
         .collect();
@@ -47,7 +46,7 @@ fn enterable_idea(
     conn: &mut DbConnection,
     actor: &Actor,
     c: &Competition,
-    idea_id: &str,
+    idea_id: &IdeaId,
     track: Option<&String>,
 ) -> Result<IdeaBrief> {
     let idea = lookup::live_idea(conn, idea_id)?.ok_or_else(|| {
@@ -95,10 +94,10 @@ pub async fn create_entry(
     pool: &DbPool,
     actor: Actor,
     meta: RequestMeta,
-    competition_id: String,
+    competition_id: CompetitionId,
     request: CreateEntryRequest,
 ) -> Result<EntryView> {
-    let idea_id = request.idea_id.to_lowercase();
+    let idea_id: IdeaId = body_id("idea_id", &request.idea_id)?;
     let track = clean(request.track);
     pool.write(move |conn| {
         let c = competition(conn, &competition_id, Some(&actor))?;
@@ -129,7 +128,7 @@ pub async fn create_entry(
             |conn| repo::count_entries(conn, &competition_id),
         )?;
         let entry = Entry {
-            id: new_id(),
+            id: EntryId::generate(),
             competition_id: competition_id.clone(),
             idea_id: idea_id.clone(),
             track,
@@ -154,7 +153,7 @@ pub async fn create_entry(
 pub async fn list_entries(
     pool: &DbPool,
     actor: Actor,
-    competition_id: String,
+    competition_id: CompetitionId,
 ) -> Result<Vec<EntryView>> {
     pool.run(move |conn| {
         competition(conn, &competition_id, Some(&actor))?;
@@ -175,7 +174,7 @@ pub async fn withdraw_entry(
     pool: &DbPool,
     actor: Actor,
     meta: RequestMeta,
-    entry_id: String,
+    entry_id: EntryId,
 ) -> Result<EntryView> {
     pool.write(move |conn| {
         let mut entry = repo::find_entry(conn, &entry_id)?.ok_or(E::EntryNotFound)?;

@@ -6,11 +6,10 @@ use std::collections::{BTreeSet, HashMap};
 use serde_json::json;
 use sonla_audit::{Event, RequestMeta};
 use sonla_authz::{holds_role, require_staff};
-use sonla_core::id::new_id;
 use sonla_core::serde_ext::clean;
-use sonla_core::{Actor, Role};
+use sonla_core::{Actor, CompetitionId, ConflictId, EntryId, IdeaId, OrganizationId, Role, UserId};
 use sonla_db::lookup;
-use sonla_db::{CommonError, DbConnection, DbPool};
+use sonla_db::{CommonError, DbConnection, DbPool, body_id};
 
 use super::{Result, audit, competition, require_status};
 use crate::CompetitionError as E;
@@ -19,10 +18,10 @@ use crate::model::{CompetitionStatus, Conflict, ConflictKind, ConflictRow, Judge
 use crate::{limits, repo};
 
 /// The judges of a competition with their names, in the order they were added.
-fn judges_of(conn: &mut DbConnection, competition_id: &str) -> Result<Vec<Judge>> {
+fn judges_of(conn: &mut DbConnection, competition_id: &CompetitionId) -> Result<Vec<Judge>> {
     let rows = repo::judges(conn, competition_id)?;
-    let ids: Vec<String> = rows.iter().map(|(id, _)| id.clone()).collect();
-    let mut names: HashMap<String, String> = lookup::user_names(conn, &ids)?.into_iter().collect();
+    let ids: Vec<UserId> = rows.iter().map(|(id, _)| id.clone()).collect();
+    let mut names: HashMap<UserId, String> = lookup::user_names(conn, &ids)?.into_iter().collect();
     Ok(rows
         .into_iter()
         .map(|(user_id, added_at)| Judge {
@@ -35,8 +34,11 @@ fn judges_of(conn: &mut DbConnection, competition_id: &str) -> Result<Vec<Judge>
 
 /// Conflicts that follow from membership: a judge in the entry's team (`team_member`) or in
 /// the idea's organisation (`same_organisation`), by judge and entry.
-fn derived_conflicts(conn: &mut DbConnection, competition_id: &str) -> Result<Vec<Conflict>> {
-    let judges: Vec<String> = repo::judges(conn, competition_id)?
+fn derived_conflicts(
+    conn: &mut DbConnection,
+    competition_id: &CompetitionId,
+) -> Result<Vec<Conflict>> {
+    let judges: Vec<UserId> = repo::judges(conn, competition_id)?
         .into_iter()
         .map(|(id, _)| id)
         .collect();
@@ -44,16 +46,16 @@ fn derived_conflicts(conn: &mut DbConnection, competition_id: &str) -> Result<Ve
     if judges.is_empty() || entries.is_empty() {
         return Ok(Vec::new());
     }
-    let idea_ids: Vec<String> = entries.iter().map(|(_, idea)| idea.clone()).collect();
-    let organisation_of: HashMap<String, String> = lookup::idea_briefs(conn, &idea_ids)?
+    let idea_ids: Vec<IdeaId> = entries.iter().map(|(_, idea)| idea.clone()).collect();
+    let organisation_of: HashMap<IdeaId, OrganizationId> = lookup::idea_briefs(conn, &idea_ids)?
         .into_iter()
         .filter_map(|idea| Some((idea.id, idea.organization_id?)))
         .collect();
-    let teams: BTreeSet<(String, String)> = lookup::team_members_among(conn, &idea_ids, &judges)?
+    let teams: BTreeSet<(UserId, IdeaId)> = lookup::team_members_among(conn, &idea_ids, &judges)?
         .into_iter()
         .collect();
-    let organisations: Vec<String> = organisation_of.values().cloned().collect();
-    let members: BTreeSet<(String, String)> =
+    let organisations: Vec<OrganizationId> = organisation_of.values().cloned().collect();
+    let members: BTreeSet<(UserId, OrganizationId)> =
         lookup::organization_members_among(conn, &organisations, &judges)?
             .into_iter()
             .collect();
@@ -83,7 +85,7 @@ fn derived_conflicts(conn: &mut DbConnection, competition_id: &str) -> Result<Ve
 }
 
 /// Every conflict of a competition: the declared ones as declared, then the derived ones.
-fn conflicts(conn: &mut DbConnection, competition_id: &str) -> Result<Vec<Conflict>> {
+fn conflicts(conn: &mut DbConnection, competition_id: &CompetitionId) -> Result<Vec<Conflict>> {
     let mut out: Vec<Conflict> = repo::declared_conflicts(conn, competition_id)?
         .into_iter()
         .map(|c| Conflict {
@@ -101,8 +103,8 @@ fn conflicts(conn: &mut DbConnection, competition_id: &str) -> Result<Vec<Confli
 /// Every conflicted `(judge, entry)` pair, declared or derived.
 pub(super) fn conflicted_pairs(
     conn: &mut DbConnection,
-    competition_id: &str,
-) -> Result<BTreeSet<(String, String)>> {
+    competition_id: &CompetitionId,
+) -> Result<BTreeSet<(UserId, EntryId)>> {
     Ok(conflicts(conn, competition_id)?
         .into_iter()
         .map(|c| (c.judge_id, c.entry_id))
@@ -115,11 +117,11 @@ pub async fn add_judge(
     pool: &DbPool,
     actor: Actor,
     meta: RequestMeta,
-    competition_id: String,
+    competition_id: CompetitionId,
     request: AddJudgeRequest,
 ) -> Result<Judge> {
     require_staff(&actor)?;
-    let user_id = request.user_id.to_lowercase();
+    let user_id: UserId = body_id("user_id", &request.user_id)?;
     pool.write(move |conn| {
         let c = competition(conn, &competition_id, Some(&actor))?;
         require_status(
@@ -179,7 +181,7 @@ pub async fn add_judge(
 pub async fn list_judges(
     pool: &DbPool,
     actor: Actor,
-    competition_id: String,
+    competition_id: CompetitionId,
 ) -> Result<Vec<Judge>> {
     require_staff(&actor)?;
     pool.run(move |conn| {
@@ -194,9 +196,9 @@ pub async fn list_judges(
 fn check_declaration(
     conn: &mut DbConnection,
     actor: &Actor,
-    competition_id: &str,
-    judge_id: &str,
-    entry_id: &str,
+    competition_id: &CompetitionId,
+    judge_id: &UserId,
+    entry_id: &EntryId,
 ) -> Result<()> {
     let is_judge = repo::is_judge(conn, competition_id, judge_id)?;
     if !(actor.is_staff() || (actor.is(judge_id) && is_judge)) {
@@ -215,7 +217,7 @@ fn check_declaration(
         )
         .into());
     }
-    if repo::find_entry(conn, entry_id)?.is_none_or(|e| e.competition_id != competition_id) {
+    if repo::find_entry(conn, entry_id)?.is_none_or(|e| e.competition_id != *competition_id) {
         return Err(CommonError::invalid(
             "entry_id",
             "not_found",
@@ -232,13 +234,13 @@ fn unassign(
     conn: &mut DbConnection,
     actor: &Actor,
     meta: &RequestMeta,
-    competition_id: &str,
-    judge_id: &str,
-    entry_id: &str,
+    competition_id: &CompetitionId,
+    judge_id: &UserId,
+    entry_id: &EntryId,
 ) -> Result<()> {
     for round in repo::rounds_of(conn, competition_id)? {
         for (assignment, sheet) in repo::round_assignments(conn, &round.id)? {
-            if assignment.judge_id == judge_id && assignment.entry_id == entry_id {
+            if assignment.judge_id == *judge_id && assignment.entry_id == *entry_id {
                 repo::delete_assignment(conn, &assignment.id)?;
                 let event = Event::new("assignment.removed", "assignment", Some(&assignment.id))
                     .before(json!({"entry_id": entry_id, "judge_id": judge_id, "sheet": sheet}))
@@ -257,13 +259,11 @@ pub async fn declare_conflict(
     pool: &DbPool,
     actor: Actor,
     meta: RequestMeta,
-    competition_id: String,
+    competition_id: CompetitionId,
     request: DeclareConflictRequest,
 ) -> Result<Conflict> {
-    let (judge_id, entry_id) = (
-        request.judge_id.to_lowercase(),
-        request.entry_id.to_lowercase(),
-    );
+    let judge_id: UserId = body_id("judge_id", &request.judge_id)?;
+    let entry_id: EntryId = body_id("entry_id", &request.entry_id)?;
     let note = clean(request.note);
     pool.write(move |conn| {
         competition(conn, &competition_id, Some(&actor))?;
@@ -283,7 +283,7 @@ pub async fn declare_conflict(
                 |conn| repo::count_conflicts(conn, &competition_id),
             )?;
             let row = ConflictRow {
-                id: new_id(),
+                id: ConflictId::generate(),
                 competition_id: competition_id.clone(),
                 judge_id: judge_id.clone(),
                 entry_id: entry_id.clone(),
@@ -318,7 +318,7 @@ pub async fn declare_conflict(
 pub async fn list_conflicts(
     pool: &DbPool,
     actor: Actor,
-    competition_id: String,
+    competition_id: CompetitionId,
 ) -> Result<Vec<Conflict>> {
     require_staff(&actor)?;
     pool.run(move |conn| {

@@ -8,7 +8,7 @@
 //! layer turns them into responses. The rules shared by the modules are here.
 
 use sonla_audit::{Event, RequestMeta, Who};
-use sonla_core::Actor;
+use sonla_core::{Actor, CompetitionId, RoundId};
 use sonla_db::DbConnection;
 
 use crate::CompetitionError as E;
@@ -60,7 +60,11 @@ fn hidden(c: &Competition, actor: Option<&Actor>) -> bool {
 }
 
 /// The competition, hidden (404) while a draft from all but staff.
-fn competition(conn: &mut DbConnection, id: &str, actor: Option<&Actor>) -> Result<Competition> {
+fn competition(
+    conn: &mut DbConnection,
+    id: &CompetitionId,
+    actor: Option<&Actor>,
+) -> Result<Competition> {
     let c = repo::find_competition(conn, id)?.ok_or(E::CompetitionNotFound)?;
     if hidden(&c, actor) {
         return Err(E::CompetitionNotFound);
@@ -85,7 +89,7 @@ fn require_status(
 /// The round and its competition, 404 for a round of a competition the caller may not see.
 fn round_and_competition(
     conn: &mut DbConnection,
-    round_id: &str,
+    round_id: &RoundId,
     actor: Option<&Actor>,
 ) -> Result<(Round, Competition)> {
     let round = repo::find_round(conn, round_id)?.ok_or(E::RoundNotFound)?;

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, btree_map};
 use serde_json::json;
 use sonla_audit::{Event, RequestMeta};
 use sonla_authz::require_staff;
-use sonla_core::Actor;
+use sonla_core::{Actor, CompetitionId, EntryId, RoundId};
 use sonla_db::{DbConnection, DbPool, lookup};
 
 use super::{Policy, Result, audit, competition, require_status, round_and_competition};
@@ -21,7 +21,7 @@ use crate::scoring::{self, Criterion, Leaderboard, Method, Sheet};
 fn scoring_criteria(rows: &[CriterionRow]) -> Vec<Criterion> {
     rows.iter()
         .map(|c| Criterion {
-            id: c.id.clone(),
+            id: c.id.to_string(),
             weight: c.weight,
             max_score: c.max_score,
             position: c.position,
@@ -32,7 +32,7 @@ fn scoring_criteria(rows: &[CriterionRow]) -> Vec<Criterion> {
 /// The round's submitted sheets, in (entry, judge) order, each value at its criterion's index.
 fn sheets_of(
     conn: &mut DbConnection,
-    round_id: &str,
+    round_id: &RoundId,
     criteria: &[Criterion],
 ) -> Result<Vec<Sheet>> {
     // Sheets in (entry, judge) order, so the board's sums run in the same order every time.
@@ -129,7 +129,7 @@ pub fn snapshot(
             .collect();
         let method = round_method(round);
         out.push(RoundResult {
-            round_id: round.id.clone(),
+            round_id: round.id.to_string(),
             name: round.name.clone(),
             position: round.position,
             method,
@@ -152,7 +152,7 @@ pub fn snapshot(
         });
     }
     Ok(PublishedResults {
-        competition_id: c.id.clone(),
+        competition_id: c.id.to_string(),
         published_at: sonla_db::now().and_utc(),
         rounds: out,
     })
@@ -161,7 +161,7 @@ pub fn snapshot(
 /// The published results of a competition, if it is published.
 pub(super) fn published(
     conn: &mut DbConnection,
-    competition_id: &str,
+    competition_id: &CompetitionId,
 ) -> Result<Option<PublishedResults>> {
     Ok(repo::find_results(conn, competition_id)?.and_then(|s| serde_json::from_str(&s).ok()))
 }
@@ -173,7 +173,7 @@ pub async fn leaderboard(
     pool: &DbPool,
     policy: Policy,
     actor: Option<Actor>,
-    round_id: String,
+    round_id: RoundId,
     method: Option<Method>,
 ) -> Result<RoundBoard> {
     pool.run(move |conn| {
@@ -183,7 +183,7 @@ pub async fn leaderboard(
             let board = results
                 .rounds
                 .into_iter()
-                .find(|r| r.round_id == round_id)
+                .find(|r| round_id == r.round_id)
                 .and_then(|r| r.by_method.into_iter().find(|b| b.method == method))
                 .ok_or(E::RoundNotFound)?;
             return Ok(RoundBoard {
@@ -205,16 +205,16 @@ pub async fn leaderboard(
 }
 
 /// The entries a round advances: the top `advance_count`, or those at or above `pass_mark`.
-fn advancing(round: &Round, board: &Leaderboard) -> Result<Vec<String>> {
+fn advancing(round: &Round, board: &Leaderboard) -> Result<Vec<EntryId>> {
     let rows = board.rows.iter();
     Ok(match (round.advance_count, round.pass_mark) {
         (Some(n), _) => rows
             .filter(|r| i64::from(r.rank) <= i64::from(n))
-            .map(|r| r.entry_id.clone())
+            .map(|r| EntryId::from_stored(r.entry_id.clone()))
             .collect(),
         (None, Some(mark)) => rows
             .filter(|r| r.score >= mark)
-            .map(|r| r.entry_id.clone())
+            .map(|r| EntryId::from_stored(r.entry_id.clone()))
             .collect(),
         (None, None) => {
             return Err(E::not_ready(
@@ -232,8 +232,8 @@ pub async fn advance(
     policy: Policy,
     actor: Actor,
     meta: RequestMeta,
-    round_id: String,
-) -> Result<Vec<String>> {
+    round_id: RoundId,
+) -> Result<Vec<EntryId>> {
     require_staff(&actor)?;
     pool.write(move |conn| {
         let (round, c) = round_and_competition(conn, &round_id, Some(&actor))?;
@@ -264,7 +264,7 @@ pub async fn advance(
 pub async fn results(
     pool: &DbPool,
     actor: Option<Actor>,
-    competition_id: String,
+    competition_id: CompetitionId,
 ) -> Result<PublishedResults> {
     pool.run(move |conn| {
         competition(conn, &competition_id, actor.as_ref())?;
@@ -276,7 +276,7 @@ pub async fn results(
 /// An entrant's feedback after publication: per-criterion means and judges' comments (no
 /// judge names in blind rounds). The entry's team, officers and admins.
 #[tracing::instrument(skip_all, fields(entry_id = %entry_id))]
-pub async fn feedback(pool: &DbPool, actor: Actor, entry_id: String) -> Result<Feedback> {
+pub async fn feedback(pool: &DbPool, actor: Actor, entry_id: EntryId) -> Result<Feedback> {
     pool.run(move |conn| {
         let entry = repo::find_entry(conn, &entry_id)?.ok_or(E::EntryNotFound)?;
         if !actor.is_staff() && lookup::team_role(conn, &entry.idea_id, &actor.user_id)?.is_none() {
@@ -289,19 +289,23 @@ pub async fn feedback(pool: &DbPool, actor: Actor, entry_id: String) -> Result<F
                 .leaderboard
                 .rows
                 .iter()
-                .find(|r| r.entry_id == entry_id)
+                .find(|r| entry_id == r.entry_id)
             else {
                 continue;
             };
-            let comments = repo::comments(conn, &round.round_id, &entry_id)?
-                .into_iter()
-                .filter_map(|(judge, comment)| {
-                    comment.map(|comment| FeedbackComment {
-                        judge_id: (!round.parameters.blind).then_some(judge),
-                        comment,
-                    })
+            let comments = repo::comments(
+                conn,
+                &RoundId::from_stored(round.round_id.clone()),
+                &entry_id,
+            )?
+            .into_iter()
+            .filter_map(|(judge, comment)| {
+                comment.map(|comment| FeedbackComment {
+                    judge_id: (!round.parameters.blind).then_some(judge),
+                    comment,
                 })
-                .collect();
+            })
+            .collect();
             rounds.push(RoundFeedback {
                 round_id: round.round_id.clone(),
                 rank: Some(row.rank),
@@ -309,7 +313,10 @@ pub async fn feedback(pool: &DbPool, actor: Actor, entry_id: String) -> Result<F
                 comments,
             });
         }
-        Ok(Feedback { entry_id, rounds })
+        Ok(Feedback {
+            entry_id: entry_id.into(),
+            rounds,
+        })
     })
     .await
 }

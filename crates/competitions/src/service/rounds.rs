@@ -3,9 +3,8 @@
 use serde_json::json;
 use sonla_audit::{Event, RequestMeta};
 use sonla_authz::require_staff;
-use sonla_core::Actor;
-use sonla_core::id::new_id;
 use sonla_core::serde_ext::{clean, clean_name};
+use sonla_core::{Actor, CompetitionId, CriterionId, RoundId};
 use sonla_db::{DbConnection, DbPool, lookup, precondition};
 
 use super::{Result, audit, competition, require_status, round_and_competition};
@@ -14,13 +13,13 @@ use crate::api::{CreateRoundRequest, CriterionInput, RoundResponse};
 use crate::model::{CompetitionStatus, CriterionRow, Round, RoundView};
 use crate::{limits, repo};
 
-fn criterion_rows(round_id: &str, inputs: &[CriterionInput]) -> Vec<CriterionRow> {
+fn criterion_rows(round_id: &RoundId, inputs: &[CriterionInput]) -> Vec<CriterionRow> {
     inputs
         .iter()
         .enumerate()
         .map(|(i, c)| CriterionRow {
-            id: new_id(),
-            round_id: round_id.to_owned(),
+            id: CriterionId::generate(),
+            round_id: round_id.clone(),
             name: clean_name(&c.name),
             description: clean(c.description.clone()),
             weight: c.weight,
@@ -46,7 +45,7 @@ pub async fn create_round(
     pool: &DbPool,
     actor: Actor,
     meta: RequestMeta,
-    competition_id: String,
+    competition_id: CompetitionId,
     request: CreateRoundRequest,
 ) -> Result<RoundView> {
     require_staff(&actor)?;
@@ -73,7 +72,7 @@ pub async fn create_round(
             .last()
             .map_or(1, |r| r.position + 1);
         let round = Round {
-            id: new_id(),
+            id: RoundId::generate(),
             competition_id: competition_id.clone(),
             position,
             name: clean_name(&request.name),
@@ -104,7 +103,7 @@ pub async fn create_round(
 pub async fn list_rounds(
     pool: &DbPool,
     actor: Option<Actor>,
-    competition_id: String,
+    competition_id: CompetitionId,
 ) -> Result<Vec<RoundView>> {
     pool.run(move |conn| {
         competition(conn, &competition_id, actor.as_ref())?;
@@ -122,7 +121,7 @@ pub async fn replace_criteria(
     pool: &DbPool,
     actor: Actor,
     meta: RequestMeta,
-    round_id: String,
+    round_id: RoundId,
     inputs: Vec<CriterionInput>,
     if_match: Option<String>,
 ) -> Result<RoundView> {
@@ -163,7 +162,7 @@ pub async fn close_round(
     pool: &DbPool,
     actor: Actor,
     meta: RequestMeta,
-    round_id: String,
+    round_id: RoundId,
 ) -> Result<RoundView> {
     require_staff(&actor)?;
     pool.write(move |conn| {

@@ -6,8 +6,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde_json::json;
 use sonla_audit::{Event, RequestMeta};
 use sonla_authz::require_staff;
-use sonla_core::Actor;
 use sonla_core::serde_ext::clean;
+use sonla_core::{Actor, AssignmentId, CriterionId};
 use sonla_db::{CommonError, DbConnection, DbPool};
 
 use super::{Result, audit, hidden, require_scoring_round};
@@ -21,7 +21,7 @@ use crate::repo;
 fn own_assignment(
     conn: &mut DbConnection,
     actor: &Actor,
-    assignment_id: &str,
+    assignment_id: &AssignmentId,
 ) -> Result<(Assignment, Round, Competition)> {
     let (assignment, round, c) =
         repo::assignment_in_context(conn, assignment_id)?.ok_or(E::AssignmentNotFound)?;
@@ -38,7 +38,7 @@ fn own_assignment(
 fn judges_assignment(
     conn: &mut DbConnection,
     actor: &Actor,
-    assignment_id: &str,
+    assignment_id: &AssignmentId,
     (vi, en): (&str, &str),
 ) -> Result<Round> {
     let (assignment, round, c) = own_assignment(conn, actor, assignment_id)?;
@@ -51,7 +51,11 @@ fn judges_assignment(
 
 /// A score sheet; its judge and staff.
 #[tracing::instrument(skip_all, fields(assignment_id = %assignment_id))]
-pub async fn get_sheet(pool: &DbPool, actor: Actor, assignment_id: String) -> Result<SheetView> {
+pub async fn get_sheet(
+    pool: &DbPool,
+    actor: Actor,
+    assignment_id: AssignmentId,
+) -> Result<SheetView> {
     pool.run(move |conn| {
         own_assignment(conn, &actor, &assignment_id)?;
         let sheet = repo::find_sheet(conn, &assignment_id)?;
@@ -76,7 +80,10 @@ fn check_version(sheet: Option<&SheetRow>, version: Option<i32>) -> Result<()> {
 
 /// Validates values: every criterion of the round once, each within `[0, max_score]`.
 /// Returns them by criterion id, as the sheet is read back.
-fn check_values(criteria: &[CriterionRow], scores: &[ScoreValue]) -> Result<Vec<(String, f64)>> {
+fn check_values(
+    criteria: &[CriterionRow],
+    scores: &[ScoreValue],
+) -> Result<Vec<(CriterionId, f64)>> {
     let known: BTreeMap<&str, &CriterionRow> =
         criteria.iter().map(|c| (c.id.as_str(), c)).collect();
     let mut seen = BTreeSet::new();
@@ -119,9 +126,13 @@ fn check_values(criteria: &[CriterionRow], scores: &[ScoreValue]) -> Result<Vec<
         )
         .into());
     }
-    let mut values: Vec<(String, f64)> = scores
+    let mut values: Vec<(CriterionId, f64)> = scores
         .iter()
-        .map(|s| (s.criterion_id.clone(), s.value))
+        .filter_map(|s| {
+            known
+                .get(s.criterion_id.as_str())
+                .map(|c| (c.id.clone(), s.value))
+        })
         .collect();
     values.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(values)
@@ -134,7 +145,7 @@ fn check_values(criteria: &[CriterionRow], scores: &[ScoreValue]) -> Result<Vec<
 pub async fn save_sheet(
     pool: &DbPool,
     actor: Actor,
-    assignment_id: String,
+    assignment_id: AssignmentId,
     request: SheetRequest,
     if_match: Option<i32>,
 ) -> Result<SheetView> {
@@ -180,7 +191,7 @@ pub async fn submit_sheet(
     pool: &DbPool,
     actor: Actor,
     meta: RequestMeta,
-    assignment_id: String,
+    assignment_id: AssignmentId,
     if_match: Option<i32>,
 ) -> Result<SheetView> {
     pool.write(move |conn| {
@@ -210,7 +221,7 @@ pub async fn submit_sheet(
         let saved: Vec<ScoreValue> = repo::sheet_values(conn, &assignment_id)?
             .into_iter()
             .map(|(criterion_id, value)| ScoreValue {
-                criterion_id,
+                criterion_id: criterion_id.into(),
                 value,
             })
             .collect();
@@ -240,7 +251,7 @@ pub async fn reopen_sheet(
     pool: &DbPool,
     actor: Actor,
     meta: RequestMeta,
-    assignment_id: String,
+    assignment_id: AssignmentId,
     reason: String,
 ) -> Result<SheetView> {
     require_staff(&actor)?;

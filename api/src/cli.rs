@@ -113,20 +113,10 @@ async fn create_admin(settings: &Settings, email: &str, name: &str) -> ExitCode 
             return ExitCode::from(2);
         }
     };
-    let pool = match connect(settings).await {
+    let pool = match migrated_pool(settings).await {
         Ok(pool) => pool,
-        Err(error) => {
-            eprintln!("error: {error:#}");
-            return ExitCode::FAILURE;
-        }
+        Err(code) => return code,
     };
-    let migrated = pool
-        .run(|conn| migrations::run_pending(conn).map_err(|e| anyhow::anyhow!(e)))
-        .await;
-    if let Err(error) = migrated {
-        eprintln!("error: cannot migrate the database: {error:#}");
-        return ExitCode::FAILURE;
-    }
     match sonla_accounts::service::create_admin(&pool, email, password.expose_secret(), name).await
     {
         Ok((admin, roles)) => {
@@ -158,6 +148,22 @@ async fn create_admin(settings: &Settings, email: &str, name: &str) -> ExitCode 
             ExitCode::FAILURE
         }
     }
+}
+
+/// The database of `settings`, migrated; on failure the message is printed and the exit code
+/// returned (1).
+pub(crate) async fn migrated_pool(settings: &Settings) -> Result<sonla_db::DbPool, ExitCode> {
+    let pool = connect(settings).await.map_err(|error| {
+        eprintln!("error: {error:#}");
+        ExitCode::FAILURE
+    })?;
+    pool.run(|conn| migrations::run_pending(conn).map_err(|e| anyhow::anyhow!(e)))
+        .await
+        .map_err(|error| {
+            eprintln!("error: cannot migrate the database: {error:#}");
+            ExitCode::FAILURE
+        })?;
+    Ok(pool)
 }
 
 fn read_password() -> anyhow::Result<SecretString> {

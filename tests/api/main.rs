@@ -22,6 +22,7 @@ mod openapi;
 mod organizations;
 mod rate_limits;
 mod role_matrix;
+mod schema_drift;
 mod search_index;
 mod seed;
 mod throttle;

@@ -1,11 +1,11 @@
 //! `api seed-demo`: the demo data serve the real endpoints, come out the same for a seed, and
 //! never land on a database that already has data.
 
-use api::seed::{DEFAULT_PASSWORD, Progress, SeedError, SeedOptions, Summary, seed_demo};
 use diesel::prelude::*;
 use serde_json::{Value, json};
 use sonla_db::DbError;
 use sonla_db::schema::{entries, ideas, sheet_scores, users};
+use sonla_seed::{DEFAULT_PASSWORD, Progress, SeedError, SeedOptions, Summary, seed_demo};
 use sonla_test_support::{TestApp, json};
 
 async fn seeded(seed: u64) -> (TestApp, Summary) {
@@ -44,7 +44,7 @@ fn items(body: &Value) -> Vec<Value> {
 #[tokio::test]
 async fn the_demo_data_serve_lists_search_details_judging_and_leaderboards() {
     // Arrange
-    let (app, summary) = seeded(api::seed::DEFAULT_SEED).await;
+    let (app, summary) = seeded(sonla_seed::DEFAULT_SEED).await;
 
     // Act and assert: what was written.
     assert_eq!(summary.counts.ideas, 100);

@@ -4,7 +4,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use sonla_core::{ApiKeyId, UserId};
 use sonla_db::schema::{api_keys, refresh_tokens, user_roles, users};
-use sonla_db::{DbConnection, search};
+use sonla_db::{DbConnection, insert_batches, search};
 
 use crate::model::{ApiKey, NewUserRole, RefreshToken, User, UserChanges};
 
@@ -68,6 +68,17 @@ pub fn update(conn: &mut DbConnection, id: &UserId, changes: &UserChanges) -> Qu
         &[&user.full_name, &user.email],
     )?;
     Ok(user)
+}
+
+/// Inserts many users in as few statements as the backends allow (demo data), without their
+/// search words; returns how many.
+pub fn insert_users(conn: &mut DbConnection, rows: &[User]) -> QueryResult<usize> {
+    insert_batches!(conn, users::table, rows, 8)
+}
+
+/// Grants many roles at once (none held yet); returns how many.
+pub fn insert_roles(conn: &mut DbConnection, grants: &[NewUserRole<'_>]) -> QueryResult<usize> {
+    insert_batches!(conn, user_roles::table, grants, 3)
 }
 
 /// Grants a role (the caller checks it is not held yet).

@@ -32,10 +32,12 @@ pub fn find_competition(
 
 /// Stores a new competition.
 pub fn insert_competition(conn: &mut DbConnection, row: &Competition) -> QueryResult<()> {
-    diesel::insert_into(competitions::table)
-        .values(row)
-        .execute(conn)
-        .map(|_| ())
+    insert_competitions(conn, std::slice::from_ref(row))
+}
+
+/// Stores new competitions in as few statements as the backends allow (demo data).
+pub fn insert_competitions(conn: &mut DbConnection, rows: &[Competition]) -> QueryResult<()> {
+    insert_batches!(conn, competitions::table, rows, 12).map(|_| ())
 }
 
 /// Writes a changed competition.
@@ -108,10 +110,18 @@ pub fn insert_round(
     round: &Round,
     criteria_rows: &[CriterionRow],
 ) -> QueryResult<()> {
-    diesel::insert_into(rounds::table)
-        .values(round)
-        .execute(conn)?;
-    insert_batches!(conn, criteria::table, criteria_rows, 7).map(|_| ())
+    insert_rounds(conn, std::slice::from_ref(round))?;
+    insert_criteria(conn, criteria_rows)
+}
+
+/// Stores rounds (their criteria apart, [`insert_criteria`]).
+pub fn insert_rounds(conn: &mut DbConnection, rows: &[Round]) -> QueryResult<()> {
+    insert_batches!(conn, rounds::table, rows, 11).map(|_| ())
+}
+
+/// Stores criteria of rounds.
+pub fn insert_criteria(conn: &mut DbConnection, rows: &[CriterionRow]) -> QueryResult<()> {
+    insert_batches!(conn, criteria::table, rows, 7).map(|_| ())
 }
 
 /// Sets a round's status.
@@ -154,7 +164,7 @@ pub fn replace_criteria(
     rows: &[CriterionRow],
 ) -> QueryResult<()> {
     diesel::delete(criteria::table.filter(criteria::round_id.eq(round_id))).execute(conn)?;
-    insert_batches!(conn, criteria::table, rows, 7).map(|_| ())
+    insert_criteria(conn, rows)
 }
 
 /// Whether any sheet of the round is submitted (criteria are then frozen).
@@ -192,10 +202,12 @@ pub fn find_entry_of_idea(
 
 /// Stores an entry.
 pub fn insert_entry(conn: &mut DbConnection, entry: &Entry) -> QueryResult<()> {
-    diesel::insert_into(entries::table)
-        .values(entry)
-        .execute(conn)
-        .map(|_| ())
+    insert_entries(conn, std::slice::from_ref(entry))
+}
+
+/// Stores entries.
+pub fn insert_entries(conn: &mut DbConnection, rows: &[Entry]) -> QueryResult<()> {
+    insert_batches!(conn, entries::table, rows, 7).map(|_| ())
 }
 
 /// Sets an entry's status.
@@ -263,10 +275,22 @@ pub fn add_round_entries(
     entry_ids: &[EntryId],
 ) -> QueryResult<()> {
     let present: BTreeSet<EntryId> = round_entry_ids(conn, round_id)?.into_iter().collect();
-    let rows: Vec<_> = entry_ids
+    let pairs: Vec<(RoundId, EntryId)> = entry_ids
         .iter()
         .filter(|e| !present.contains(*e))
-        .map(|entry_id| {
+        .map(|entry_id| (round_id.clone(), entry_id.clone()))
+        .collect();
+    insert_round_entries(conn, &pairs)
+}
+
+/// Puts `(round, entry)` pairs into rounds (none already there).
+pub fn insert_round_entries(
+    conn: &mut DbConnection,
+    pairs: &[(RoundId, EntryId)],
+) -> QueryResult<()> {
+    let rows: Vec<_> = pairs
+        .iter()
+        .map(|(round_id, entry_id)| {
             (
                 round_entries::round_id.eq(round_id),
                 round_entries::entry_id.eq(entry_id),
@@ -292,14 +316,25 @@ pub fn insert_judge(
     user_id: &UserId,
     now: NaiveDateTime,
 ) -> QueryResult<()> {
-    diesel::insert_into(competition_judges::table)
-        .values((
-            competition_judges::competition_id.eq(competition_id),
-            competition_judges::user_id.eq(user_id),
-            competition_judges::added_at.eq(now),
-        ))
-        .execute(conn)
-        .map(|_| ())
+    insert_judges(conn, &[(competition_id.clone(), user_id.clone(), now)])
+}
+
+/// Adds `(competition, judge, added at)` judges (none already there).
+pub fn insert_judges(
+    conn: &mut DbConnection,
+    judges: &[(CompetitionId, UserId, NaiveDateTime)],
+) -> QueryResult<()> {
+    let rows: Vec<_> = judges
+        .iter()
+        .map(|(competition_id, user_id, added_at)| {
+            (
+                competition_judges::competition_id.eq(competition_id),
+                competition_judges::user_id.eq(user_id),
+                competition_judges::added_at.eq(*added_at),
+            )
+        })
+        .collect();
+    insert_batches!(conn, competition_judges::table, &rows, 3).map(|_| ())
 }
 
 /// The judges, `(user, added at)`, in the order they were added.
@@ -331,10 +366,12 @@ pub fn is_judge(
 
 /// Stores a declared conflict.
 pub fn insert_conflict(conn: &mut DbConnection, row: &ConflictRow) -> QueryResult<()> {
-    diesel::insert_into(conflicts::table)
-        .values(row)
-        .execute(conn)
-        .map(|_| ())
+    insert_conflicts(conn, std::slice::from_ref(row))
+}
+
+/// Stores declared conflicts.
+pub fn insert_conflicts(conn: &mut DbConnection, rows: &[ConflictRow]) -> QueryResult<()> {
+    insert_batches!(conn, conflicts::table, rows, 8).map(|_| ())
 }
 
 /// Declared conflicts of a competition.
@@ -445,11 +482,13 @@ pub fn save_sheet(conn: &mut DbConnection, row: &SheetRow, exists: bool) -> Quer
             .execute(conn)
             .map(|_| ())
     } else {
-        diesel::insert_into(score_sheets::table)
-            .values(row)
-            .execute(conn)
-            .map(|_| ())
+        insert_sheets(conn, std::slice::from_ref(row))
     }
+}
+
+/// Stores new sheets (their values apart, [`insert_values`]).
+pub fn insert_sheets(conn: &mut DbConnection, rows: &[SheetRow]) -> QueryResult<()> {
+    insert_batches!(conn, score_sheets::table, rows, 7).map(|_| ())
 }
 
 /// A sheet's values.
@@ -472,13 +511,26 @@ pub fn replace_values(
 ) -> QueryResult<()> {
     diesel::delete(sheet_scores::table.filter(sheet_scores::assignment_id.eq(assignment_id)))
         .execute(conn)?;
+    let values: Vec<_> = values
+        .iter()
+        .map(|(criterion_id, value)| (assignment_id, criterion_id, *value))
+        .collect();
+    insert_values(conn, &values)
+}
+
+/// Stores `(sheet, criterion, value)` values of sheets (none already there), in one
+/// statement per batch.
+pub fn insert_values(
+    conn: &mut DbConnection,
+    values: &[(&AssignmentId, &CriterionId, f64)],
+) -> QueryResult<()> {
     let rows: Vec<_> = values
         .iter()
-        .map(|(criterion_id, value)| {
+        .map(|(assignment_id, criterion_id, value)| {
             (
-                sheet_scores::assignment_id.eq(assignment_id),
-                sheet_scores::criterion_id.eq(criterion_id),
-                sheet_scores::value.eq(value),
+                sheet_scores::assignment_id.eq(*assignment_id),
+                sheet_scores::criterion_id.eq(*criterion_id),
+                sheet_scores::value.eq(*value),
             )
         })
         .collect();
@@ -590,10 +642,12 @@ pub fn find_results(
 
 /// Stores an award.
 pub fn insert_award(conn: &mut DbConnection, row: &AwardRow) -> QueryResult<()> {
-    diesel::insert_into(awards::table)
-        .values(row)
-        .execute(conn)
-        .map(|_| ())
+    insert_awards(conn, std::slice::from_ref(row))
+}
+
+/// Stores awards.
+pub fn insert_awards(conn: &mut DbConnection, rows: &[AwardRow]) -> QueryResult<()> {
+    insert_batches!(conn, awards::table, rows, 9).map(|_| ())
 }
 
 /// A competition's awards.

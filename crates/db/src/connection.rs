@@ -131,6 +131,27 @@ impl DbConnection {
         }
     }
 
+    /// Prepares the connection for a bulk load (`bulk`) or gives it its defaults back: SQLite's
+    /// page cache grows to 256 MiB (its default is 2 MB), so large batches of inserts stay in
+    /// memory; PostgreSQL needs nothing.
+    pub fn set_bulk_load(&mut self, bulk: bool) -> QueryResult<()> {
+        if let Self::Sqlite(sqlite) = self {
+            let size = if bulk { -262_144 } else { -2_000 };
+            sqlite.batch_execute(&format!("PRAGMA cache_size = {size}"))?;
+        }
+        Ok(())
+    }
+
+    /// Refreshes the planner's statistics after a bulk load, so the first queries are planned
+    /// for the data now there (PostgreSQL's autovacuum would get to it only later; SQLite's
+    /// `optimize` analyses what needs it).
+    pub fn refresh_statistics(&mut self) -> QueryResult<()> {
+        match self {
+            Self::Pg(pg) => pg.batch_execute("ANALYZE"),
+            Self::Sqlite(sqlite) => sqlite.batch_execute("PRAGMA optimize"),
+        }
+    }
+
     /// Serialises transactions that check a rule across rows (the last admin, a capacity)
     /// before writing: the lock on `key` is held until the transaction ends.
     ///

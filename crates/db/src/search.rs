@@ -46,19 +46,67 @@ pub fn index_weighted(
             )
         })
         .collect();
-    if rows.is_empty() {
-        return Ok(());
+    crate::insert_batches!(conn, search_tokens::table, &rows, 4).map(|_| ())
+}
+
+/// The words of one record, made ahead of a bulk load ([`index_many`]).
+#[derive(Debug, Clone)]
+pub struct Indexed {
+    /// The index kind (`idea`, `user`, `organization`).
+    pub kind: &'static str,
+    /// The record.
+    pub record_id: String,
+    /// Its folded words and their weights ([`weighted_words`]).
+    pub words: Vec<(String, i32)>,
+}
+
+impl Indexed {
+    /// The words of `texts` with their weights, as [`index_weighted`] would store them.
+    #[must_use]
+    pub fn weighted(kind: &'static str, record_id: &str, texts: &[(&str, i32)]) -> Self {
+        Self {
+            kind,
+            record_id: record_id.to_owned(),
+            words: weighted_words(texts),
+        }
     }
-    // Multi-row inserts are not available through the multi-backend connection.
-    match conn {
-        DbConnection::Pg(c) => diesel::insert_into(search_tokens::table)
-            .values(&rows)
-            .execute(c),
-        DbConnection::Sqlite(c) => diesel::insert_into(search_tokens::table)
-            .values(&rows)
-            .execute(c),
-    }?;
-    Ok(())
+
+    /// The words of `texts`, all of weight 1, as [`index`] would store them.
+    #[must_use]
+    pub fn plain(kind: &'static str, record_id: &str, texts: &[&str]) -> Self {
+        let weighted: Vec<(&str, i32)> = texts.iter().map(|t| (*t, 1)).collect();
+        Self::weighted(kind, record_id, &weighted)
+    }
+}
+
+/// Indexes records that have no words yet (a bulk load), in as few statements as the
+/// backends allow; returns how many rows it wrote. The rows go in key order, so a batch fills
+/// neighbouring pages of the `(kind, token)` key.
+pub fn index_many<'a>(
+    conn: &mut DbConnection,
+    records: impl IntoIterator<Item = &'a Indexed>,
+) -> QueryResult<usize> {
+    let mut words: Vec<(&str, &str, &str, i32)> = records
+        .into_iter()
+        .flat_map(|r| {
+            r.words
+                .iter()
+                .map(move |(token, weight)| (r.kind, token.as_str(), r.record_id.as_str(), *weight))
+        })
+        .collect();
+    words.sort_unstable();
+    let rows: Vec<_> = words
+        .iter()
+        .map(|(kind, token, record_id, weight)| {
+            (
+                search_tokens::kind.eq(*kind),
+                search_tokens::token.eq(*token),
+                search_tokens::record_id.eq(*record_id),
+                search_tokens::weight.eq(*weight),
+            )
+        })
+        .collect();
+    crate::insert_batches!(conn, search_tokens::table, &rows, 4)
 }
 
 /// The distinct folded words of `texts`, in first-seen order, each with the highest weight of

@@ -14,7 +14,7 @@ use diesel::sql_types::{BigInt, Bool, Integer, Text, Timestamp};
 use serde::{Deserialize, Serialize};
 use sonla_core::{IdeaId, UserId, text};
 use sonla_db::schema::{idea_history, idea_members, ideas};
-use sonla_db::{DbConnection, MultiBackend, lookup, search};
+use sonla_db::{DbConnection, MultiBackend, insert_batches, lookup, search};
 
 use crate::access::Viewer;
 use crate::model::{HistoryEntry, Idea, NewTeamMember, TeamMember, TeamRole};
@@ -442,6 +442,25 @@ pub fn insert(conn: &mut DbConnection, idea: &Idea) -> QueryResult<()> {
         .values(idea)
         .execute(conn)?;
     reindex(conn, idea)
+}
+
+/// Inserts many ideas in as few statements as the backends allow (demo data), without their
+/// search words; returns how many.
+pub fn insert_many(conn: &mut DbConnection, ideas: &[Idea]) -> QueryResult<usize> {
+    insert_batches!(conn, ideas::table, ideas, 30)
+}
+
+/// Adds many team members at once; returns how many.
+pub fn insert_members(
+    conn: &mut DbConnection,
+    members: &[NewTeamMember<'_>],
+) -> QueryResult<usize> {
+    insert_batches!(conn, idea_members::table, members, 4)
+}
+
+/// Records many workflow transitions at once; returns how many.
+pub fn insert_histories(conn: &mut DbConnection, entries: &[HistoryEntry]) -> QueryResult<usize> {
+    insert_batches!(conn, idea_history::table, entries, 8)
 }
 
 /// Writes every column of `idea` and re-indexes it (or drops it from the index if deleted).

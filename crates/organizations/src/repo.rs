@@ -7,7 +7,7 @@ use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 use sonla_core::{OrganizationId, UserId};
 use sonla_db::schema::{organization_members, organizations};
-use sonla_db::{DbConnection, lookup, search};
+use sonla_db::{DbConnection, insert_batches, lookup, search};
 
 use crate::model::{Member, NewMember, Organization, OrganizationChanges};
 
@@ -105,6 +105,17 @@ pub fn insert(conn: &mut DbConnection, row: &Organization) -> QueryResult<()> {
         .values(row)
         .execute(conn)?;
     search::index(conn, SEARCH_KIND, row.id.as_str(), &row.search_texts())
+}
+
+/// Inserts many organisations in as few statements as the backends allow (demo data),
+/// without their search words; returns how many.
+pub fn insert_many(conn: &mut DbConnection, rows: &[Organization]) -> QueryResult<usize> {
+    insert_batches!(conn, organizations::table, rows, 13)
+}
+
+/// Adds many members at once; returns how many.
+pub fn insert_members(conn: &mut DbConnection, members: &[NewMember<'_>]) -> QueryResult<usize> {
+    insert_batches!(conn, organization_members::table, members, 4)
 }
 
 /// Applies changes, re-indexes and returns the new row.

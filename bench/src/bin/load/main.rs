@@ -54,7 +54,7 @@ struct Args {
     #[arg(long, value_delimiter = ',', default_values_t = [10_u32, 100])]
     curve: Vec<u32>,
     /// Seed of the data.
-    #[arg(long, default_value_t = api::seed::DEFAULT_SEED)]
+    #[arg(long, default_value_t = sonla_seed::DEFAULT_SEED)]
     seed: u64,
     /// Seconds of each measured run.
     #[arg(long, default_value_t = 10)]
@@ -515,7 +515,7 @@ impl Bench {
 
     fn run_backend(&self, backend: Backend) -> anyhow::Result<BackendResults> {
         let started = Instant::now();
-        let password = api::seed::DEFAULT_PASSWORD;
+        let password = sonla_seed::DEFAULT_PASSWORD;
         std::fs::create_dir_all(self.logs(backend))?;
         let dbs = Databases {
             backend,

@@ -90,13 +90,13 @@ pub fn prepare(url: &str, password: &str, sheets: bool) -> anyhow::Result<Fixtur
         .select(rounds::id)
         .first(conn)
         .context("no round being judged: was the database seeded by `api seed-demo`?")?;
-    let officer_email = format!("demo-officer@{}", api::seed::EMAIL_DOMAIN);
+    let officer_email = format!("demo-officer@{}", sonla_seed::EMAIL_DOMAIN);
     let officer_id: String = users::table
         .filter(users::email.eq(&officer_email))
         .select(users::id)
         .first(conn)?;
     let mut demo_judges: Vec<String> = users::table
-        .filter(users::email.like(format!("demo-judge%@{}", api::seed::EMAIL_DOMAIN)))
+        .filter(users::email.like(format!("demo-judge%@{}", sonla_seed::EMAIL_DOMAIN)))
         .select(users::email)
         .load(conn)?;
     demo_judges.sort_by_key(|e| {

@@ -1,4 +1,4 @@
-//! `api seed-demo`: fills an empty database with realistic Vietnamese demo data.
+//! The demo data of `api seed-demo`: fills an empty database with realistic Vietnamese records.
 //!
 //! People with the names of Sơn La's Thái, Kinh, H'Mông and Mường families; the province's
 //! organisations; ideas in the plan's sectors written with diacritics, with teams, workflow
@@ -11,20 +11,23 @@
 //! fixed day ([`anchor`]) and every random choice comes from seeded `SplitMix64` streams. The
 //! audit log gets one `demo.seeded` event, at the real time.
 //!
-//! Rows go in as multi-row `INSERT`s, a batch of ideas or sheets per transaction, so scale
+//! One module per domain (`accounts`, `organizations`, `ideas`, `competitions`) makes its
+//! records and writes them through that domain's repository (its bulk `insert_*` functions,
+//! multi-row `INSERT`s) and `sonla_db::search::index_many`; only the emptiness check and the
+//! closing counts read tables directly. A batch of ideas or sheets goes per transaction, so scale
 //! 1000 (100,000 ideas and a 5,000-entry round) takes minutes. Seeding refuses a database
 //! that already has users, organisations, ideas or competitions.
 
+mod accounts;
 mod competitions;
 mod ideas;
-mod people;
+mod organizations;
 mod rng;
+mod text;
 mod vocab;
-mod write;
 
 use std::fmt;
-use std::io::{IsTerminal, Write as _};
-use std::process::ExitCode;
+use std::io::IsTerminal;
 use std::time::{Duration, Instant};
 
 use chrono::{NaiveDate, NaiveDateTime};
@@ -32,23 +35,18 @@ use diesel::prelude::*;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use secrecy::{ExposeSecret, SecretString};
 use serde_json::json;
-use sonla_accounts::model::{NewUserRole, User};
 use sonla_audit::{Event, RequestMeta, Who};
 use sonla_competitions::CompetitionError;
 use sonla_competitions::service::Policy;
 use sonla_db::schema::{
     assignments, competitions as competition_table, entries, idea_history, idea_members,
-    ideas as idea_table, organization_members, organizations, score_sheets, search_tokens,
-    sheet_scores, user_roles, users,
+    ideas as idea_table, organization_members, organizations as organization_table, score_sheets,
+    search_tokens, sheet_scores, users,
 };
-use sonla_db::{DbConnection, DbError, DbPool, migrations};
-use sonla_ideas::model::{HistoryEntry, Idea, NewTeamMember};
-use sonla_organizations::model::NewMember;
+use sonla_db::{DbConnection, DbError, DbPool};
 
 pub use self::competitions::CompetitionIds;
 use self::ideas::{IdeaMaker, MadeIdea};
-use self::write::{Indexed, insert_rows};
-use crate::Settings;
 
 /// The seed when none is given (the plan's decision number).
 pub const DEFAULT_SEED: u64 = 2610;
@@ -248,7 +246,7 @@ impl Counts {
     fn read(conn: &mut DbConnection) -> QueryResult<Self> {
         Ok(Self {
             users: users::table.count().get_result(conn)?,
-            organizations: organizations::table.count().get_result(conn)?,
+            organizations: organization_table::table.count().get_result(conn)?,
             memberships: organization_members::table.count().get_result(conn)?,
             ideas: idea_table::table.count().get_result(conn)?,
             team_members: idea_members::table.count().get_result(conn)?,
@@ -403,7 +401,7 @@ impl fmt::Display for Summary {
 
 fn refuse_unless_empty(conn: &mut DbConnection) -> Result<(), SeedError> {
     let users: i64 = users::table.count().get_result(conn)?;
-    let organizations: i64 = organizations::table.count().get_result(conn)?;
+    let organizations: i64 = organization_table::table.count().get_result(conn)?;
     let ideas: i64 = idea_table::table.count().get_result(conn)?;
     let competitions: i64 = competition_table::table.count().get_result(conn)?;
     if users + organizations + ideas + competitions > 0 {
@@ -417,87 +415,6 @@ fn refuse_unless_empty(conn: &mut DbConnection) -> Result<(), SeedError> {
     Ok(())
 }
 
-/// Accounts with their roles and search words, after checking the database is empty.
-fn write_people(conn: &mut DbConnection, people: &people::People) -> Result<(), SeedError> {
-    refuse_unless_empty(conn)?;
-    let rows: Vec<User> = people.all().cloned().collect();
-    insert_rows!(conn, users::table, rows, 8);
-    let roles: Vec<NewUserRole<'_>> = people
-        .roles
-        .iter()
-        .map(|(user_id, role, granted_at)| NewUserRole {
-            user_id,
-            role,
-            granted_at: *granted_at,
-        })
-        .collect();
-    insert_rows!(conn, user_roles::table, roles, 3);
-    let words: Vec<Indexed> = people
-        .all()
-        .map(|u| {
-            Indexed::plain(
-                sonla_accounts::repo::SEARCH_KIND,
-                u.id.as_str(),
-                &[&u.full_name, &u.email],
-            )
-        })
-        .collect();
-    write::index(conn, &words)?;
-    Ok(())
-}
-
-/// Organisations with their members and search words.
-fn write_organizations(
-    conn: &mut DbConnection,
-    organizations: &people::Organizations,
-) -> Result<(), SeedError> {
-    insert_rows!(conn, organizations::table, organizations.rows, 13);
-    let members: Vec<NewMember<'_>> = organizations
-        .members
-        .iter()
-        .map(|m| NewMember {
-            organization_id: &organizations.rows[m.organization].id,
-            user_id: &m.user_id,
-            role: m.role,
-            added_at: m.added_at,
-        })
-        .collect();
-    insert_rows!(conn, organization_members::table, members, 4);
-    let words: Vec<Indexed> = organizations
-        .rows
-        .iter()
-        .map(|o| {
-            Indexed::plain(
-                sonla_organizations::repo::SEARCH_KIND,
-                o.id.as_str(),
-                &o.search_texts(),
-            )
-        })
-        .collect();
-    write::index(conn, &words)?;
-    Ok(())
-}
-
-fn write_ideas(conn: &mut DbConnection, made: &[MadeIdea]) -> Result<(), SeedError> {
-    let rows: Vec<Idea> = made.iter().map(|m| m.idea.clone()).collect();
-    insert_rows!(conn, idea_table::table, rows, 30);
-    let team: Vec<NewTeamMember<'_>> = made
-        .iter()
-        .flat_map(|m| &m.team)
-        .map(|t| NewTeamMember {
-            idea_id: &t.idea_id,
-            user_id: &t.user_id,
-            role: t.role.as_str(),
-            added_at: t.added_at,
-        })
-        .collect();
-    insert_rows!(conn, idea_members::table, team, 4);
-    let history: Vec<HistoryEntry> = made.iter().flat_map(|m| m.history.clone()).collect();
-    insert_rows!(conn, idea_history::table, history, 8);
-    write::index(conn, made.iter().map(|m| &m.words))?;
-    Ok(())
-}
-
 /// Writes everything with a page cache fit for a bulk load (SQLite's default is 2 MB), then
 /// gives the connection its default back.
 fn fill(
@@ -506,14 +423,9 @@ fn fill(
     hash: &str,
     progress: Progress,
 ) -> Result<CompetitionIds, SeedError> {
-    let sqlite = matches!(conn, DbConnection::Sqlite(_));
-    if sqlite {
-        diesel::sql_query("PRAGMA cache_size = -262144").execute(conn)?;
-    }
+    conn.set_bulk_load(true)?;
     let result = fill_phases(conn, options, hash, progress);
-    if sqlite {
-        diesel::sql_query("PRAGMA cache_size = -2000").execute(conn)?;
-    }
+    conn.set_bulk_load(false)?;
     result
 }
 
@@ -534,16 +446,19 @@ fn fill_phases(
     };
     let (seed, anchor) = (options.seed, anchor());
     let sizes = Sizes::of(options.scale);
-    let people = people::people(seed, &sizes, hash, anchor);
-    let organizations = people::organizations(seed, &sizes, &people, anchor);
+    let people = accounts::people(seed, &sizes, hash, anchor);
+    let organizations = organizations::organizations(seed, &sizes, &people, anchor);
 
     let bar = progress.bar("accounts", people.all().count());
-    conn.write_transaction(|conn| write_people(conn, &people))?;
+    conn.write_transaction(|conn| -> Result<(), SeedError> {
+        refuse_unless_empty(conn)?;
+        Ok(accounts::write(conn, &people)?)
+    })?;
     bar.finish();
     phase("accounts");
 
     let bar = progress.bar("organisations", organizations.rows.len());
-    conn.write_transaction(|conn| write_organizations(conn, &organizations))?;
+    conn.write_transaction(|conn| organizations::write(conn, &organizations))?;
     bar.finish();
     phase("organisations");
 
@@ -554,7 +469,7 @@ fn fill_phases(
     while start < sizes.ideas {
         let end = (start + IDEA_BATCH).min(sizes.ideas);
         let made: Vec<MadeIdea> = (start..end).map(|i| maker.make(i)).collect();
-        conn.write_transaction(|conn| write_ideas(conn, &made))?;
+        conn.write_transaction(|conn| ideas::write(conn, &made))?;
         plans.extend(made.into_iter().map(|m| m.plan));
         bar.inc(u64::try_from(end - start).unwrap_or(0));
         start = end;
@@ -579,13 +494,7 @@ fn fill_phases(
             .after(json!({"scale": options.scale, "seed": seed}));
         sonla_audit::record(conn, Who::System, &RequestMeta::default(), event)
     })?;
-    // Fresh statistics, so the first queries are planned for the data now there (PostgreSQL's
-    // autovacuum would get to it only later; SQLite's `optimize` analyses what needs it).
-    let statistics = match conn.backend() {
-        sonla_db::Backend::Postgres => "ANALYZE",
-        sonla_db::Backend::Sqlite => "PRAGMA optimize",
-    };
-    diesel::sql_query(statistics).execute(conn)?;
+    conn.refresh_statistics()?;
     Ok(ids)
 }
 
@@ -634,77 +543,4 @@ pub async fn seed_demo(
         default_password,
         elapsed: started.elapsed(),
     })
-}
-
-/// Options of `api seed-demo`.
-#[derive(Debug, clap::Args)]
-pub struct SeedDemoArgs {
-    /// How much data. Scale N makes 100·N ideas, 20·N founders, 8 + 2·N organisations,
-    /// 5 + N/50 judges (at most 25) and a round being judged with 5·N entries (12 to 5,000),
-    /// 3 judges per entry (5 from 10 judges on) and 8 criteria. Scale 1 is a small demo
-    /// (100 ideas, 30 accounts, 10 organisations); scale 1000 makes 100,000 ideas and a
-    /// 5,000-entry round with 25 judges and 25,000 sheets.
-    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=i64::from(MAX_SCALE)))]
-    pub scale: u32,
-    /// The same seed and scale give the same data, ids included.
-    #[arg(long, default_value_t = DEFAULT_SEED)]
-    pub seed: u64,
-    /// The password of every demo account (at least 10 characters, not a common one).
-    #[arg(long, env = "DEMO_PASSWORD", default_value = DEFAULT_PASSWORD, hide_env_values = true)]
-    pub password: String,
-    /// No progress bars (they show only when standard error is a terminal anyway).
-    #[arg(long)]
-    pub quiet: bool,
-}
-
-/// Runs `api seed-demo`: migrates, seeds and prints the summary. Exit code 2 when the
-/// database is not empty or the password is refused, 1 when the database fails.
-pub async fn run_command(settings: &Settings, args: SeedDemoArgs) -> ExitCode {
-    let pool = match crate::connect(settings).await {
-        Ok(pool) => pool,
-        Err(error) => {
-            eprintln!("error: {error:#}");
-            return ExitCode::FAILURE;
-        }
-    };
-    let migrated = pool
-        .run(|conn| migrations::run_pending(conn).map_err(|e| anyhow::anyhow!(e)))
-        .await;
-    if let Err(error) = migrated {
-        eprintln!("error: cannot migrate the database: {error:#}");
-        return ExitCode::FAILURE;
-    }
-    // Debug logs on standard error would tear the bars.
-    let verbose_logs = std::env::var("RUST_LOG")
-        .is_ok_and(|filter| filter.contains("debug") || filter.contains("trace"));
-    let progress = if args.quiet || verbose_logs {
-        Progress::hidden()
-    } else {
-        Progress::on_stderr()
-    };
-    let options = SeedOptions {
-        scale: args.scale,
-        seed: args.seed,
-        password: SecretString::from(args.password),
-        policy: Policy {
-            flag_spread: settings.flag_spread,
-        },
-    };
-    match seed_demo(&pool, options, progress).await {
-        Ok(summary) => {
-            if writeln!(std::io::stdout(), "{summary}").is_err() {
-                return ExitCode::FAILURE;
-            }
-            ExitCode::SUCCESS
-        }
-        Err(error @ (SeedError::NotEmpty { .. } | SeedError::Invalid(_))) => {
-            eprintln!("error: {error}");
-            ExitCode::from(2)
-        }
-        Err(error) => {
-            eprintln!("error: {error}");
-            eprintln!("The database may hold part of the demo data: seed a new, empty one.");
-            ExitCode::FAILURE
-        }
-    }
 }

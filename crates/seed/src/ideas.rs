@@ -6,17 +6,19 @@ use chrono::{Duration, NaiveDateTime};
 use sonla_core::serde_ext::to_json;
 use sonla_core::text::fold;
 use sonla_core::{IdeaId, UserId};
+use sonla_db::DbConnection;
+use sonla_db::search::{self, Indexed};
 use sonla_ideas::api::{Sector, Stage, TeamRole, Visibility};
-use sonla_ideas::model::{HistoryEntry, Idea};
+use sonla_ideas::model::{HistoryEntry, Idea, NewTeamMember};
 use sonla_ideas::workflow::{self, Action, IdeaStatus, Performer};
 
-use super::people::{OFFICER, OFFICER2, Organizations, People};
+use super::accounts::{OFFICER, OFFICER2, People};
+use super::organizations::Organizations;
 use super::rng::Rng;
 use super::vocab::{
     COMMON_TAGS, FUNDING_NOTES, LOCALITIES, Locality, MARKETS, OFFICER_NOTES, PEOPLES, PLANS,
     REJECTION_NOTES, RESERVOIRS, SECTORS, SOLUTIONS, SectorWords, TEAMS, VILLAGES,
 };
-use super::write::Indexed;
 
 /// What later steps (competitions) need to know of an idea.
 #[derive(Debug, Clone)]
@@ -411,7 +413,7 @@ impl<'a> IdeaMaker<'a> {
             });
         }
 
-        let slug = super::people::slug(&title);
+        let slug = super::text::slug(&title);
         let mut idea = Idea {
             id: id.clone(),
             title_key: fold(&title),
@@ -472,4 +474,26 @@ impl<'a> IdeaMaker<'a> {
             words: index,
         }
     }
+}
+
+/// Writes a batch of ideas with their teams, histories and search words, through the ideas
+/// repository.
+pub fn write(conn: &mut DbConnection, made: &[MadeIdea]) -> diesel::QueryResult<()> {
+    let rows: Vec<Idea> = made.iter().map(|m| m.idea.clone()).collect();
+    sonla_ideas::repo::insert_many(conn, &rows)?;
+    let team: Vec<NewTeamMember<'_>> = made
+        .iter()
+        .flat_map(|m| &m.team)
+        .map(|t| NewTeamMember {
+            idea_id: &t.idea_id,
+            user_id: &t.user_id,
+            role: t.role.as_str(),
+            added_at: t.added_at,
+        })
+        .collect();
+    sonla_ideas::repo::insert_members(conn, &team)?;
+    let history: Vec<HistoryEntry> = made.iter().flat_map(|m| m.history.clone()).collect();
+    sonla_ideas::repo::insert_histories(conn, &history)?;
+    search::index_many(conn, made.iter().map(|m| &m.words))?;
+    Ok(())
 }

@@ -11,29 +11,27 @@
 use std::collections::{BTreeSet, HashMap};
 
 use chrono::{Duration, NaiveDateTime};
-use diesel::prelude::*;
 use indicatif::ProgressBar;
 use sonla_competitions::assign::{self, Input};
 use sonla_competitions::model::{
     Assignment, AwardRow, Competition, ConflictRow, CriterionRow, Entry, Round, SheetRow,
 };
+use sonla_competitions::repo;
 use sonla_competitions::scoring::{self, Method};
 use sonla_competitions::service::Policy;
 use sonla_core::serde_ext::to_json;
-use sonla_core::{AssignmentId, CriterionId, EntryId, IdeaId, OrganizationId, RoundId, UserId};
-use sonla_db::DbConnection;
-use sonla_db::schema::{
-    assignments, awards, competition_judges, competitions, conflicts, criteria, entries,
-    round_entries, rounds, score_sheets, sheet_scores,
+use sonla_core::{
+    AssignmentId, CompetitionId, CriterionId, EntryId, IdeaId, OrganizationId, RoundId, UserId,
 };
+use sonla_db::DbConnection;
 use sonla_ideas::api::Sector;
 use sonla_ideas::workflow::IdeaStatus;
 
+use super::accounts::{OFFICER, OFFICER2, People};
 use super::ideas::IdeaPlan;
-use super::people::{OFFICER, OFFICER2, Organizations, People};
+use super::organizations::Organizations;
 use super::rng::Rng;
 use super::vocab::{COMMENTS, CRITERIA};
-use super::write::insert_rows;
 use super::{SeedError, Sizes};
 
 /// Sheets written per transaction.
@@ -834,25 +832,15 @@ fn open_and_draft(ctx: &Context<'_>, rng: &mut Rng) -> Built {
     }
 }
 
-/// Writes a competition's rows, sheets excepted.
+/// Writes a competition's rows, sheets excepted, through the competitions repository.
 fn write_structure(conn: &mut DbConnection, built: &Built) -> Result<(), SeedError> {
-    insert_rows!(conn, competitions::table, built.competitions, 12);
-    insert_rows!(conn, rounds::table, built.rounds, 11);
-    insert_rows!(conn, criteria::table, built.criteria, 7);
-    insert_rows!(conn, entries::table, built.entries, 7);
-    let round_entry_rows: Vec<_> = built
-        .round_entries
-        .iter()
-        .map(|(round, entry)| {
-            (
-                round_entries::round_id.eq(round),
-                round_entries::entry_id.eq(entry),
-            )
-        })
-        .collect();
-    insert_rows!(conn, round_entries::table, round_entry_rows, 2);
+    repo::insert_competitions(conn, &built.competitions)?;
+    repo::insert_rounds(conn, &built.rounds)?;
+    repo::insert_criteria(conn, &built.criteria)?;
+    repo::insert_entries(conn, &built.entries)?;
+    repo::insert_round_entries(conn, &built.round_entries)?;
     // Judges join every competition of the batch that is past its draft.
-    let judge_rows: Vec<_> = built
+    let judges: Vec<(CompetitionId, UserId, NaiveDateTime)> = built
         .judges
         .iter()
         .flat_map(|(judge, at)| {
@@ -860,38 +848,28 @@ fn write_structure(conn: &mut DbConnection, built: &Built) -> Result<(), SeedErr
                 .competitions
                 .iter()
                 .filter(|c| c.status != "draft")
-                .map(move |c| {
-                    (
-                        competition_judges::competition_id.eq(c.id.as_str()),
-                        competition_judges::user_id.eq(judge.as_str()),
-                        competition_judges::added_at.eq(*at),
-                    )
-                })
+                .map(move |c| (c.id.clone(), judge.clone(), *at))
         })
         .collect();
-    insert_rows!(conn, competition_judges::table, judge_rows, 3);
-    insert_rows!(conn, conflicts::table, built.conflicts, 8);
-    insert_rows!(conn, assignments::table, built.assignments, 5);
+    repo::insert_judges(conn, &judges)?;
+    repo::insert_conflicts(conn, &built.conflicts)?;
+    repo::insert_assignments(conn, &built.assignments)?;
     Ok(())
 }
 
 /// Writes sheets and their values.
 fn write_sheets(conn: &mut DbConnection, sheets: &[Scored]) -> Result<(), SeedError> {
     let rows: Vec<SheetRow> = sheets.iter().map(|s| s.sheet.clone()).collect();
-    insert_rows!(conn, score_sheets::table, rows, 7);
-    let values: Vec<_> = sheets
+    repo::insert_sheets(conn, &rows)?;
+    let values: Vec<(&AssignmentId, &CriterionId, f64)> = sheets
         .iter()
         .flat_map(|s| {
-            s.values.iter().map(|(criterion, value)| {
-                (
-                    sheet_scores::assignment_id.eq(s.sheet.assignment_id.as_str()),
-                    sheet_scores::criterion_id.eq(criterion.as_str()),
-                    sheet_scores::value.eq(*value),
-                )
-            })
+            s.values
+                .iter()
+                .map(|(criterion, value)| (&s.sheet.assignment_id, criterion, *value))
         })
         .collect();
-    insert_rows!(conn, sheet_scores::table, values, 3);
+    repo::insert_values(conn, &values)?;
     Ok(())
 }
 
@@ -920,14 +898,9 @@ pub fn write(
             let mut results =
                 sonla_competitions::service::snapshot(conn, c, &past.rounds, ctx.policy)?;
             results.published_at = published_at.and_utc();
-            sonla_competitions::repo::insert_results(
-                conn,
-                &c.id,
-                &to_json(&results),
-                published_at,
-            )?;
+            repo::insert_results(conn, &c.id, &to_json(&results), published_at)?;
         }
-        insert_rows!(conn, awards::table, awards, 9);
+        repo::insert_awards(conn, &awards)?;
         Ok(())
     })?;
     progress.inc(u64::try_from(past.sheets.len()).unwrap_or(0));

@@ -4,176 +4,17 @@ use std::collections::BTreeMap;
 
 use serde_json::{Value, json};
 use sonla_core::Role;
-use sonla_test_support::{TestApp, TestUser, assert_problem};
-
-use crate::ideas::{id, idea};
-
-pub const COMPETITIONS: &str = "/api/v1/competitions";
-
-/// Criteria of round 1: weights 2 and 1, maxima 10 and 5.
-pub fn round_one() -> Value {
-    json!({
-        "name": "Vòng sơ khảo",
-        "method": "mean",
-        "judges_per_entry": 2,
-        "blind": true,
-        "advance_count": 2,
-        "criteria": [
-            {"name": "Tính mới", "weight": 2, "max_score": 10},
-            {"name": "Khả thi", "weight": 1, "max_score": 5}
-        ]
-    })
-}
-
-pub async fn ok(response: reqwest::Response, status: u16, what: &str) -> Value {
-    let code = response.status().as_u16();
-    let body = response.text().await.unwrap();
-    assert_eq!(code, status, "{what}: {body}");
-    if body.is_empty() {
-        Value::Null
-    } else {
-        serde_json::from_str(&body).unwrap()
-    }
-}
-
-/// A new draft competition of `officer`; its id.
-pub async fn new_competition(app: &TestApp, officer: &TestUser, title: &str) -> String {
-    id(&ok(
-        app.post_as(
-            officer,
-            COMPETITIONS,
-            &json!({"title": title, "audience": "students"}),
-        )
-        .await,
-        201,
-        "create",
-    )
-    .await)
-}
-
-/// A competition with `round_one`, opened, with `leads.len()` entries, started.
-pub struct Staged {
-    pub competition: String,
-    pub round: String,
-    pub criteria: Vec<(String, f64, f64)>,
-    pub entries: Vec<String>,
-}
-
-pub async fn stage(
-    app: &TestApp,
-    officer: &TestUser,
-    leads: &[&TestUser],
-    judges: &[&TestUser],
-    round: Value,
-) -> Staged {
-    let c = ok(
-        app.post_as(
-            officer,
-            COMPETITIONS,
-            &json!({"title": "Ý tưởng khởi nghiệp 2026", "audience": "students"}),
-        )
-        .await,
-        201,
-        "create",
-    )
-    .await;
-    let competition = id(&c);
-    let r = ok(
-        app.post_as(
-            officer,
-            &format!("{COMPETITIONS}/{competition}/rounds"),
-            &round,
-        )
-        .await,
-        201,
-        "round",
-    )
-    .await;
-    let criteria = r["criteria"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| {
-            (
-                c["id"].as_str().unwrap().to_owned(),
-                c["weight"].as_f64().unwrap(),
-                c["max_score"].as_f64().unwrap(),
-            )
-        })
-        .collect();
-    ok(
-        app.post_as(
-            officer,
-            &format!("{COMPETITIONS}/{competition}/open"),
-            &json!({}),
-        )
-        .await,
-        200,
-        "open",
-    )
-    .await;
-    let mut entries = Vec::new();
-    for (i, lead) in leads.iter().enumerate() {
-        let idea_id = id(&idea(app, lead, &format!("Dự án {i}"), json!({})).await);
-        ok(
-            app.post_as(lead, &format!("/api/v1/ideas/{idea_id}/submit"), &json!({}))
-                .await,
-            200,
-            "submit",
-        )
-        .await;
-        let entry = ok(
-            app.post_as(
-                lead,
-                &format!("{COMPETITIONS}/{competition}/entries"),
-                &json!({"idea_id": idea_id}),
-            )
-            .await,
-            201,
-            "enter",
-        )
-        .await;
-        entries.push(id(&entry));
-    }
-    for judge in judges {
-        ok(
-            app.post_as(
-                officer,
-                &format!("{COMPETITIONS}/{competition}/judges"),
-                &json!({"user_id": judge.id}),
-            )
-            .await,
-            201,
-            "judge",
-        )
-        .await;
-    }
-    ok(
-        app.post_as(
-            officer,
-            &format!("{COMPETITIONS}/{competition}/start-judging"),
-            &json!({}),
-        )
-        .await,
-        200,
-        "start",
-    )
-    .await;
-    Staged {
-        competition,
-        round: id(&r),
-        criteria,
-        entries,
-    }
-}
+use sonla_test_support::{
+    COMPETITIONS, Criterion, TestApp, TestUser, assert_problem, id_of, ok, round_one,
+};
 
 /// The judge total by DESIGN.md §6, written again here to check the server independently.
-fn total(criteria: &[(String, f64, f64)], values: &BTreeMap<String, f64>) -> f64 {
-    let weights: f64 = criteria.iter().map(|(_, w, _)| w).sum();
+fn total(criteria: &[Criterion], values: &BTreeMap<String, f64>) -> f64 {
+    let weights: f64 = criteria.iter().map(|c| c.weight).sum();
     100.0
         * criteria
             .iter()
-            .map(|(c, w, max)| w * values[c] / max)
+            .map(|c| c.weight * values[&c.id] / c.max_score)
             .sum::<f64>()
         / weights
 }
@@ -236,14 +77,12 @@ async fn the_whole_judging_journey() {
     second["name"] = json!("Chung kết");
     second["method"] = json!("median");
     second["blind"] = json!(false);
-    let staged = stage(
-        &app,
-        &officer,
-        &leads.iter().collect::<Vec<_>>(),
-        &judges.iter().collect::<Vec<_>>(),
-        round_one(),
-    )
-    .await;
+    let staged = app
+        .judging(&officer)
+        .leads(&leads.iter().collect::<Vec<_>>())
+        .judges(&judges.iter().collect::<Vec<_>>())
+        .build()
+        .await;
     // A second round, added while judging.
     let round_two = ok(
         app.post_as(
@@ -302,11 +141,11 @@ async fn the_whole_judging_journey() {
                 .criteria
                 .iter()
                 .enumerate()
-                .map(|(c, (cid, _, max))| {
+                .map(|(c, criterion)| {
                     (
-                        cid.clone(),
+                        criterion.id.clone(),
                         ((j * 3 + c * 2 + a["entry"]["title"].as_str().unwrap().len()) as f64)
-                            % (max + 1.0),
+                            % (criterion.max_score + 1.0),
                     )
                 })
                 .collect();
@@ -410,7 +249,7 @@ async fn the_whole_judging_journey() {
     )
     .await;
     assert_eq!(advanced.as_array().unwrap().len(), 2);
-    let final_round = id(&round_two);
+    let final_round = id_of(&round_two);
     let final_assign = ok(
         app.post_as(
             &officer,
@@ -582,23 +421,19 @@ async fn sheets_refuse_bad_values_stale_versions_and_edits_after_submission() {
     let judge = app.user(&[Role::Judge]).await;
     let mut round = round_one();
     round["judges_per_entry"] = json!(1);
-    let staged = stage(&app, &officer, &[&lead], &[&judge], round).await;
-    ok(
-        app.post_as(
-            &officer,
-            &format!("/api/v1/rounds/{}/auto-assign", staged.round),
-            &json!({"seed": 3}),
-        )
-        .await,
-        200,
-        "assign",
-    )
-    .await;
+    let staged = app
+        .judging(&officer)
+        .round(round)
+        .leads(&[&lead])
+        .judges(&[&judge])
+        .auto_assign(3)
+        .build()
+        .await;
     let assignment = my_assignments(&app, &judge).await[0]["id"]
         .as_str()
         .unwrap()
         .to_owned();
-    let (a, b) = (&staged.criteria[0].0, &staged.criteria[1].0);
+    let (a, b) = (&staged.criteria[0].id, &staged.criteria[1].id);
     let good =
         json!({"scores": [{"criterion_id": a, "value": 7}, {"criterion_id": b, "value": 4.5}]});
 
@@ -771,14 +606,12 @@ async fn conflicted_judges_are_never_assigned() {
         app.user(&[Role::Judge]).await,
     ];
     // Judge 0 joins lead A's organisation; the idea is linked to it after staging below.
-    let staged = stage(
-        &app,
-        &officer,
-        &[&lead_a, &lead_b],
-        &judges.iter().collect::<Vec<_>>(),
-        round_one(),
-    )
-    .await;
+    let staged = app
+        .judging(&officer)
+        .leads(&[&lead_a, &lead_b])
+        .judges(&judges.iter().collect::<Vec<_>>())
+        .build()
+        .await;
     let entries = ok(
         app.get_as(
             &officer,
@@ -900,14 +733,14 @@ async fn lifecycle_preconditions_and_forced_finalising() {
     let open_empty = app
         .post_as(
             &officer,
-            &format!("{COMPETITIONS}/{}/open", id(&empty)),
+            &format!("{COMPETITIONS}/{}/open", id_of(&empty)),
             &json!({}),
         )
         .await;
     let publish_draft = app
         .post_as(
             &officer,
-            &format!("{COMPETITIONS}/{}/publish", id(&empty)),
+            &format!("{COMPETITIONS}/{}/publish", id_of(&empty)),
             &json!({}),
         )
         .await;
@@ -915,7 +748,7 @@ async fn lifecycle_preconditions_and_forced_finalising() {
     let body = assert_problem(publish_draft, 409, "invalid_transition").await;
     assert_eq!(body["allowed_next_states"], json!(["open"]));
     assert_problem(
-        app.get(&format!("{COMPETITIONS}/{}", id(&empty))).await,
+        app.get(&format!("{COMPETITIONS}/{}", id_of(&empty))).await,
         404,
         "competition_not_found",
     )
@@ -923,7 +756,12 @@ async fn lifecycle_preconditions_and_forced_finalising() {
 
     let lead = app.user(&[]).await;
     let judge = app.user(&[Role::Judge]).await;
-    let staged = stage(&app, &officer, &[&lead], &[&judge], round_one()).await;
+    let staged = app
+        .judging(&officer)
+        .leads(&[&lead])
+        .judges(&[&judge])
+        .build()
+        .await;
     ok(
         app.post_as(
             &officer,

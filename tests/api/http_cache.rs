@@ -222,7 +222,7 @@ async fn a_stale_if_match_is_412_and_changes_nothing() {
 async fn ideas_and_profiles_honour_if_match_too() {
     let app = TestApp::spawn().await;
     let lead = app.user(&[]).await;
-    let idea = crate::ideas::idea(&app, &lead, "Chè Tà Xùa", json!({})).await;
+    let idea = app.idea(&lead, "Chè Tà Xùa", json!({})).await;
     let path = format!("/api/v1/ideas/{}", idea["id"].as_str().unwrap());
     let idea_tag = app.get_as(&lead, &path).await.headers()["etag"]
         .to_str()

@@ -1,26 +1,12 @@
 //! `/api/v1/ideas`: creation, validation, the workflow, teams and officers' selection.
 
-use serde_json::{Value, json};
+use serde_json::json;
 use sonla_core::Role;
-use sonla_test_support::{TestApp, TestUser, assert_problem, json};
+use sonla_test_support::{TestApp, TestUser, assert_problem, id_of, json};
 
 pub const IDEAS: &str = "/api/v1/ideas";
 
 /// A new idea of `lead`, with `extra` fields over a minimal body.
-pub async fn idea(app: &TestApp, lead: &TestUser, title: &str, extra: Value) -> Value {
-    let mut body = json!({"title": title, "summary": "Tóm tắt", "sector": "agriculture", "stage": "idea", "visibility": "public"});
-    body.as_object_mut()
-        .unwrap()
-        .extend(extra.as_object().cloned().unwrap_or_default());
-    let response = app.post_as(lead, IDEAS, &body).await;
-    assert_eq!(response.status().as_u16(), 201, "create {title}");
-    json(response).await
-}
-
-pub fn id(value: &Value) -> String {
-    value["id"].as_str().unwrap().to_owned()
-}
-
 async fn step(app: &TestApp, who: &TestUser, idea: &str, action: &str) -> reqwest::Response {
     let note = json!({"note": "Ghi chú của bước này"});
     app.post_as(who, &format!("{IDEAS}/{idea}/{action}"), &note)
@@ -81,7 +67,7 @@ async fn a_new_idea_is_a_draft_led_by_its_creator() {
         "only officers see the selection data"
     );
     let team = json(
-        app.get_as(&lead, &format!("{IDEAS}/{}/members", id(&created)))
+        app.get_as(&lead, &format!("{IDEAS}/{}/members", id_of(&created)))
             .await,
     )
     .await;
@@ -161,8 +147,8 @@ async fn linking_an_organisation_needs_it_to_exist_and_membership() {
     let missing = app
         .post_as(&lead, IDEAS, &with(&uuid::Uuid::now_v7().to_string()))
         .await;
-    let not_member = app.post_as(&lead, IDEAS, &with(&id(&org))).await;
-    let member = app.post_as(&owner, IDEAS, &with(&id(&org))).await;
+    let not_member = app.post_as(&lead, IDEAS, &with(&id_of(&org))).await;
+    let member = app.post_as(&owner, IDEAS, &with(&id_of(&org))).await;
 
     let body = assert_problem(missing, 422, "validation_failed").await;
     assert_eq!(body["errors"][0]["field"], "organization_id");
@@ -174,8 +160,10 @@ async fn linking_an_organisation_needs_it_to_exist_and_membership() {
 async fn the_workflow_runs_and_leaves_a_history() {
     let app = TestApp::spawn().await;
     let (lead, officer) = (app.user(&[]).await, app.user(&[Role::Officer]).await);
-    let created = idea(&app, &lead, "Du lịch cộng đồng Bản Áng", json!({})).await;
-    let idea_id = id(&created);
+    let created = app
+        .idea(&lead, "Du lịch cộng đồng Bản Áng", json!({}))
+        .await;
+    let idea_id = id_of(&created);
 
     for (who, action, status) in [
         (&lead, "submit", "submitted"),
@@ -223,7 +211,10 @@ async fn the_workflow_runs_and_leaves_a_history() {
 
 /// Drives a fresh idea to `status` along allowed steps.
 async fn idea_in(app: &TestApp, lead: &TestUser, officer: &TestUser, status: &str) -> String {
-    let idea_id = id(&idea(app, lead, &format!("Ý tưởng {status}"), json!({})).await);
+    let idea_id = id_of(
+        &app.idea(lead, &format!("Ý tưởng {status}"), json!({}))
+            .await,
+    );
     let path: &[(&TestUser, &str)] = match status {
         "draft" => &[],
         "submitted" => &[(lead, "submit")],
@@ -336,7 +327,7 @@ async fn each_step_belongs_to_its_role() {
         app.user(&[]).await,
         app.user(&[Role::Officer]).await,
     );
-    let idea_id = id(&idea(&app, &lead, "Gốm Mường Chanh", json!({})).await);
+    let idea_id = id_of(&app.idea(&lead, "Gốm Mường Chanh", json!({})).await);
     app.post_as(
         &lead,
         &format!("{IDEAS}/{idea_id}/members"),
@@ -395,7 +386,7 @@ async fn officers_set_priority_and_shortlist_that_nobody_else_sees() {
         app.user(&[Role::Officer]).await,
         app.user(&[]).await,
     );
-    let idea_id = id(&idea(&app, &lead, "Cà phê Sơn La", json!({})).await);
+    let idea_id = id_of(&app.idea(&lead, "Cà phê Sơn La", json!({})).await);
     let path = format!("{IDEAS}/{idea_id}/selection");
 
     let by_lead = app
@@ -473,13 +464,10 @@ async fn the_lead_manages_the_team_and_a_team_keeps_a_lead() {
         app.user(&[]).await,
         app.user(&[]).await,
     );
-    let idea_id = id(&idea(
-        &app,
-        &lead,
-        "Thổ cẩm Thái",
-        json!({"visibility": "private"}),
-    )
-    .await);
+    let idea_id = id_of(
+        &app.idea(&lead, "Thổ cẩm Thái", json!({"visibility": "private"}))
+            .await,
+    );
     let team = format!("{IDEAS}/{idea_id}/members");
 
     assert_eq!(
@@ -573,7 +561,7 @@ async fn team_contacts_are_for_the_team_and_officers() {
         app.user(&[]).await,
         app.user(&[Role::Officer]).await,
     );
-    let idea_id = id(&idea(&app, &lead, "Rau an toàn", json!({})).await);
+    let idea_id = id_of(&app.idea(&lead, "Rau an toàn", json!({})).await);
     let team = format!("{IDEAS}/{idea_id}/members");
 
     let for_team = json(app.get_as(&lead, &team).await).await;
@@ -591,8 +579,8 @@ async fn team_contacts_are_for_the_team_and_officers() {
 async fn the_lead_deletes_drafts_only() {
     let app = TestApp::spawn().await;
     let lead = app.user(&[]).await;
-    let draft = id(&idea(&app, &lead, "Bản nháp", json!({})).await);
-    let submitted = id(&idea(&app, &lead, "Đã nộp", json!({})).await);
+    let draft = id_of(&app.idea(&lead, "Bản nháp", json!({})).await);
+    let submitted = id_of(&app.idea(&lead, "Đã nộp", json!({})).await);
     step(&app, &lead, &submitted, "submit").await;
 
     assert_eq!(

@@ -4,9 +4,9 @@ use std::collections::BTreeSet;
 
 use serde_json::{Value, json};
 use sonla_core::Role;
-use sonla_test_support::{TestApp, TestUser, assert_problem, json};
+use sonla_test_support::{TestApp, TestUser, assert_problem, id_of, json};
 
-use crate::ideas::{IDEAS, id, idea};
+use crate::ideas::IDEAS;
 
 fn titles(page: &Value) -> BTreeSet<String> {
     page["items"]
@@ -55,22 +55,18 @@ async fn world(app: &TestApp) -> World {
         app.user(&[]).await,
     );
     let officer = app.user(&[Role::Officer]).await;
-    idea(
-        app,
+    app.idea(
         &lead,
         "Mận công khai",
         json!({"visibility": "public", "funding_note": "bí mật A"}),
     )
     .await;
-    idea(
-        app,
-        &lead,
-        "Mận thành viên",
-        json!({"visibility": "members"}),
-    )
-    .await;
-    let private = idea(app, &lead, "Mận riêng tư", json!({"visibility": "private"})).await;
-    let private_id = id(&private);
+    app.idea(&lead, "Mận thành viên", json!({"visibility": "members"}))
+        .await;
+    let private = app
+        .idea(&lead, "Mận riêng tư", json!({"visibility": "private"}))
+        .await;
+    let private_id = id_of(&private);
     app.post_as(
         &lead,
         &format!("{IDEAS}/{private_id}/members"),
@@ -154,22 +150,17 @@ async fn my_ideas_lists_every_idea_of_my_teams() {
 async fn search_ignores_diacritics_and_case_and_ranks_title_matches_first() {
     let app = TestApp::spawn().await;
     let lead = app.user(&[]).await;
-    idea(&app, &lead, "Khởi nghiệp nông sản Mộc Châu", json!({})).await;
-    idea(
-        &app,
+    app.idea(&lead, "Khởi nghiệp nông sản Mộc Châu", json!({}))
+        .await;
+    app.idea(
         &lead,
         "Du lịch Tà Xùa",
         json!({"description": "Gắn với khởi nghiệp nông sản địa phương"}),
     )
     .await;
-    idea(
-        &app,
-        &lead,
-        "Đường phèn Yên Châu",
-        json!({"tags": ["nông sản"]}),
-    )
-    .await;
-    idea(&app, &lead, "Dệt thổ cẩm", json!({})).await;
+    app.idea(&lead, "Đường phèn Yên Châu", json!({"tags": ["nông sản"]}))
+        .await;
+    app.idea(&lead, "Dệt thổ cẩm", json!({})).await;
 
     let ranked = get(&app, None, &format!("{IDEAS}?q=khoi%20nghiep%20nong%20san")).await;
     let tag_and_title = get(&app, None, &format!("{IDEAS}?q=nong%20san")).await;
@@ -209,7 +200,7 @@ async fn search_pages_are_stable_across_the_cursor() {
         } else {
             json!({"description": "chè shan"})
         };
-        idea(&app, &lead, &format!("Chè số {i}"), field).await;
+        app.idea(&lead, &format!("Chè số {i}"), field).await;
     }
 
     let mut seen = Vec::new();
@@ -236,10 +227,10 @@ async fn newest_pages_do_not_shift_when_ideas_are_added() {
     let app = TestApp::spawn().await;
     let lead = app.user(&[]).await;
     for i in 0..4 {
-        idea(&app, &lead, &format!("Cũ {i}"), json!({})).await;
+        app.idea(&lead, &format!("Cũ {i}"), json!({})).await;
     }
     let first = get(&app, None, &format!("{IDEAS}?limit=2")).await;
-    idea(&app, &lead, "Mới", json!({})).await;
+    app.idea(&lead, "Mới", json!({})).await;
     let cursor = first["next_cursor"].as_str().unwrap();
     let second = get(&app, None, &format!("{IDEAS}?limit=2&cursor={cursor}")).await;
 
@@ -252,30 +243,28 @@ async fn newest_pages_do_not_shift_when_ideas_are_added() {
 async fn filters_and_orders_combine() {
     let app = TestApp::spawn().await;
     let (lead, officer) = (app.user(&[]).await, app.user(&[Role::Officer]).await);
-    idea(
-        &app,
+    app.idea(
         &lead,
         "Bò sữa",
         json!({"sector": "agriculture", "stage": "growth", "locality": "Phường Mộc Sơn"}),
     )
     .await;
-    idea(
-        &app,
+    app.idea(
         &lead,
         "App du lịch",
         json!({"sector": "tourism", "stage": "mvp", "locality": "Xã Tà Xùa"}),
     )
     .await;
-    let submitted = idea(
-        &app,
-        &lead,
-        "Ánh sáng mặt trời",
-        json!({"sector": "energy", "stage": "idea"}),
-    )
-    .await;
+    let submitted = app
+        .idea(
+            &lead,
+            "Ánh sáng mặt trời",
+            json!({"sector": "energy", "stage": "idea"}),
+        )
+        .await;
     app.post_as(
         &lead,
-        &format!("{IDEAS}/{}/submit", id(&submitted)),
+        &format!("{IDEAS}/{}/submit", id_of(&submitted)),
         &json!({}),
     )
     .await;
@@ -338,21 +327,18 @@ async fn the_sync_feed_reports_changes_and_tombstones_to_those_who_saw_them() {
         app.user(&[Role::Officer]).await,
         app.user(&[]).await,
     );
-    let public = id(&idea(
-        &app,
-        &lead,
-        "Từng công khai",
-        json!({"visibility": "public"}),
-    )
-    .await);
-    let private = id(&idea(
-        &app,
-        &lead,
-        "Luôn riêng tư",
-        json!({"visibility": "private"}),
-    )
-    .await);
-    let doomed = id(&idea(&app, &lead, "Sẽ bị xóa", json!({"visibility": "public"})).await);
+    let public = id_of(
+        &app.idea(&lead, "Từng công khai", json!({"visibility": "public"}))
+            .await,
+    );
+    let private = id_of(
+        &app.idea(&lead, "Luôn riêng tư", json!({"visibility": "private"}))
+            .await,
+    );
+    let doomed = id_of(
+        &app.idea(&lead, "Sẽ bị xóa", json!({"visibility": "public"}))
+            .await,
+    );
     let since = "2000-01-01T00:00:00Z";
 
     let before = get(&app, None, &format!("{IDEAS}?updated_since={since}")).await;

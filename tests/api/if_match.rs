@@ -11,10 +11,11 @@ use reqwest::Method;
 use serde_json::value::RawValue;
 use serde_json::{Value, json};
 use sonla_core::Role;
-use sonla_test_support::{TestApp, TestUser, all, assert_problem, json};
+use sonla_test_support::{
+    COMPETITIONS, TestApp, TestUser, all, assert_problem, id_of, json, ok, round_one,
+};
 
-use crate::competitions::{COMPETITIONS, new_competition, ok, round_one, stage};
-use crate::ideas::{IDEAS, id, idea};
+use crate::ideas::IDEAS;
 
 /// A tag no representation has.
 const STALE: &str = "W/\"000000000000000000000000\"";
@@ -74,7 +75,7 @@ async fn organisation_with_member(app: &TestApp, owner: &TestUser, member: &Test
         .await,
     )
     .await;
-    let org = id(&org);
+    let org = id_of(&org);
     let added = app
         .post_as(
             owner,
@@ -99,7 +100,7 @@ async fn organisation_members_change_and_leave_only_when_unchanged() {
         .await,
     )
     .await;
-    let list = format!("/api/v1/organizations/{}/members", id(&org));
+    let list = format!("/api/v1/organizations/{}/members", id_of(&org));
     let path = format!("{list}/{}", member.id);
 
     let added = app
@@ -177,7 +178,7 @@ async fn organisation_members_change_and_leave_only_when_unchanged() {
 async fn team_members_are_removed_only_when_unchanged() {
     let app = TestApp::spawn().await;
     let (lead, member) = (app.user(&[]).await, app.user(&[]).await);
-    let idea_id = id(&idea(&app, &lead, "Mận hậu Mộc Châu", json!({})).await);
+    let idea_id = id_of(&app.idea(&lead, "Mận hậu Mộc Châu", json!({})).await);
     let list = format!("{IDEAS}/{idea_id}/members");
     let path = format!("{list}/{}", member.id);
 
@@ -225,7 +226,7 @@ async fn team_members_are_removed_only_when_unchanged() {
 async fn the_selection_is_set_only_when_unchanged() {
     let app = TestApp::spawn().await;
     let (lead, officer) = (app.user(&[]).await, app.user(&[Role::Officer]).await);
-    let idea_id = id(&idea(&app, &lead, "Chè shan tuyết", json!({})).await);
+    let idea_id = id_of(&app.idea(&lead, "Chè shan tuyết", json!({})).await);
     let (idea_path, path) = (
         format!("{IDEAS}/{idea_id}"),
         format!("{IDEAS}/{idea_id}/selection"),
@@ -281,12 +282,14 @@ async fn the_selection_is_set_only_when_unchanged() {
 async fn criteria_are_replaced_only_when_the_round_is_unchanged() {
     let app = TestApp::spawn().await;
     let officer = app.user(&[Role::Officer]).await;
-    let competition = new_competition(&app, &officer, "Khởi nghiệp nông nghiệp 2026").await;
+    let competition = app
+        .competition(&officer, "Khởi nghiệp nông nghiệp 2026")
+        .await;
     let rounds = format!("{COMPETITIONS}/{competition}/rounds");
     let created = app.post_as(&officer, &rounds, &round_one()).await;
     assert_eq!(created.status().as_u16(), 201);
     let created_tag = etag(&created);
-    let round_id = id(&json(created).await);
+    let round_id = id_of(&json(created).await);
     let path = format!("/api/v1/rounds/{round_id}/criteria");
     let criteria = |name: &str| json!({"criteria": [{"name": name, "weight": 1, "max_score": 10}]});
 
@@ -350,7 +353,12 @@ async fn assignments_are_removed_only_when_unchanged() {
     let officer = app.user(&[Role::Officer]).await;
     let lead = app.user(&[]).await;
     let judge = app.user(&[Role::Judge]).await;
-    let staged = stage(&app, &officer, &[&lead], &[&judge], round_one()).await;
+    let staged = app
+        .judging(&officer)
+        .leads(&[&lead])
+        .judges(&[&judge])
+        .build()
+        .await;
     let list = format!("/api/v1/rounds/{}/assignments", staged.round);
 
     let added = app
@@ -362,7 +370,7 @@ async fn assignments_are_removed_only_when_unchanged() {
         .await;
     assert_eq!(added.status().as_u16(), 201);
     let added_tag = etag(&added);
-    let assignment = id(&json(added).await);
+    let assignment = id_of(&json(added).await);
     let path = format!("/api/v1/assignments/{assignment}");
     let (_, listed_tag) = listed(&app, &officer, &list, "id", &assignment)
         .await
@@ -371,7 +379,7 @@ async fn assignments_are_removed_only_when_unchanged() {
     let scores: Vec<Value> = staged
         .criteria
         .iter()
-        .map(|(criterion, _, max)| json!({"criterion_id": criterion, "value": max}))
+        .map(|c| json!({"criterion_id": c.id, "value": c.max_score}))
         .collect();
     ok(
         app.client
@@ -418,7 +426,7 @@ async fn api_keys_are_revoked_only_when_unchanged() {
         .await,
     )
     .await;
-    let path = format!("/api/v1/api-keys/{}", id(&created));
+    let path = format!("/api/v1/api-keys/{}", id_of(&created));
     let key = created["key"].as_str().unwrap().to_owned();
 
     let read_tag = etag(&app.get_as(&admin, &path).await);
@@ -531,7 +539,7 @@ async fn changes_sent_at_once_with_one_tag_let_exactly_one_win() {
 async fn selections_sent_at_once_with_one_tag_let_exactly_one_win() {
     let app = TestApp::spawn_with(|s| s.workers = 4).await;
     let (lead, officer) = (app.user(&[]).await, app.user(&[Role::Officer]).await);
-    let idea_id = id(&idea(&app, &lead, "Cá hồi Sìn Hồ", json!({})).await);
+    let idea_id = id_of(&app.idea(&lead, "Cá hồi Sìn Hồ", json!({})).await);
     let tag = etag(&app.get_as(&officer, &format!("{IDEAS}/{idea_id}")).await);
     let path = format!("{IDEAS}/{idea_id}/selection");
 
@@ -565,9 +573,9 @@ async fn write_answers_carry_the_tag_a_read_gives() {
         .await,
     )
     .await;
-    let idea_id = id(&idea(&app, &lead, "Xoài Yên Châu", json!({})).await);
+    let idea_id = id_of(&app.idea(&lead, "Xoài Yên Châu", json!({})).await);
     let paths = [
-        format!("/api/v1/organizations/{}", id(&org)),
+        format!("/api/v1/organizations/{}", id_of(&org)),
         format!("{IDEAS}/{idea_id}"),
         "/api/v1/me".to_owned(),
     ];

@@ -5,10 +5,7 @@ use diesel::RunQueryDsl;
 use serde_json::{Value, json};
 use sonla_core::Role;
 use sonla_db::DbError;
-use sonla_test_support::{TestApp, all, assert_problem};
-
-use crate::competitions::{COMPETITIONS, new_competition, ok, round_one};
-use crate::ideas::{id, idea};
+use sonla_test_support::{COMPETITIONS, TestApp, all, assert_problem, id_of, ok, round_one};
 
 /// `n` accounts written straight to the database (no password hashing: they never log in).
 async fn bare_users(app: &TestApp, n: usize) -> Vec<String> {
@@ -49,7 +46,7 @@ async fn rounds(app: &TestApp, officer: &sonla_test_support::TestUser, competiti
 async fn a_competition_takes_ten_rounds_even_when_requests_race_for_the_last() {
     let app = TestApp::spawn().await;
     let officer = app.user(&[Role::Officer]).await;
-    let competition = new_competition(&app, &officer, "Giới hạn vòng thi").await;
+    let competition = app.competition(&officer, "Giới hạn vòng thi").await;
     let path = format!("{COMPETITIONS}/{competition}/rounds");
     for _ in 0..8 {
         ok(
@@ -91,7 +88,7 @@ async fn a_competition_takes_ten_rounds_even_when_requests_race_for_the_last() {
 async fn a_team_holds_twenty_people() {
     let app = TestApp::spawn().await;
     let lead = app.user(&[]).await;
-    let idea_id = id(&idea(&app, &lead, "Đội đông người", json!({})).await);
+    let idea_id = id_of(&app.idea(&lead, "Đội đông người", json!({})).await);
     let team = format!("/api/v1/ideas/{idea_id}/members");
     let people = bare_users(&app, 20).await;
     for person in &people[..19] {

@@ -4,6 +4,8 @@
 //! by default, or a new PostgreSQL database `test_<uuid>` when `TEST_DATABASE_URL` names a
 //! server's maintenance database (dropped when the test ends).
 
+mod builders;
+
 use std::future::Future;
 
 use anyhow::Context;
@@ -16,6 +18,8 @@ use sonla_accounts::model::NewUserRole;
 use sonla_core::Role;
 use sonla_db::{Backend, DbError, DbPool};
 use tempfile::TempDir;
+
+pub use builders::{COMPETITIONS, Criterion, Judging, JudgingBuilder, id_of, ok, round_one};
 
 /// A database that lives as long as the test.
 pub struct TestDb {

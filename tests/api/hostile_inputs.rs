@@ -78,7 +78,7 @@ async fn sql_and_html_are_stored_as_text_and_searched_safely() {
     let search = app
         .get(&format!("{ORGS}?q={}", urlencode("zzz' OR ''='")))
         .await;
-    let percent = app.get(&format!("{ORGS}?q={}", urlencode("%_%"))).await;
+    let wildcards = app.get(&format!("{ORGS}?q={}", urlencode("%_% qz"))).await;
 
     assert_eq!(body["name"], sql, "stored verbatim, as data");
     assert_eq!(
@@ -91,7 +91,12 @@ async fn sql_and_html_are_stored_as_text_and_searched_safely() {
         0,
         "no always-true clause"
     );
-    assert_eq!(percent.status().as_u16(), 200);
+    assert_eq!(wildcards.status().as_u16(), 200);
+    assert_eq!(
+        json(wildcards).await["items"].as_array().unwrap().len(),
+        0,
+        "`%` and `_` are not wildcards"
+    );
     assert_eq!(
         json(app.get(ORGS).await).await["items"]
             .as_array()
@@ -166,6 +171,30 @@ async fn odd_headers_and_paths_never_cause_a_5xx() {
             response.url()
         );
     }
+}
+
+/// Every searchable list refuses a `q` with no word in it, instead of matching everything;
+/// query syntax around a word is plain text.
+#[tokio::test]
+async fn a_search_without_a_word_is_422_on_every_list() {
+    let app = TestApp::spawn().await;
+    let officer = app.user(&[sonla_core::Role::Officer]).await;
+    app.idea(&officer, "Nông sản sạch", json!({})).await;
+    for list in ["/api/v1/ideas", ORGS, "/api/v1/users"] {
+        for q in ["", "   ", "\"*\"", "()-:^", "!!!", "&|!<->"] {
+            let path = format!("{list}?q={}", urlencode(q));
+            let body =
+                assert_problem(app.get_as(&officer, &path).await, 422, "validation_failed").await;
+            assert_eq!(body["errors"][0]["field"], "q", "{path}: {body}");
+            assert_eq!(body["errors"][0]["code"], "no_words", "{path}: {body}");
+        }
+        let path = format!("{list}?q={}", urlencode("\"nông\" OR (sản)* -:^"));
+        let response = app.get_as(&officer, &path).await;
+        assert_eq!(response.status().as_u16(), 200, "{path}");
+    }
+    let path = format!("/api/v1/ideas?q={}", urlencode("(nông) \"sản\"*"));
+    let found = json(app.get_as(&officer, &path).await).await;
+    assert_eq!(found["items"].as_array().unwrap().len(), 1, "{found}");
 }
 
 fn urlencode(text: &str) -> String {

@@ -178,8 +178,9 @@ pub struct ListUsersQuery {
     #[validate(length(max = 512))]
     #[param(max_length = 512)]
     pub cursor: Option<String>,
-    /// Words of the name or email; diacritics and case are ignored.
-    #[validate(length(max = 200))]
+    /// Words of the name or email; diacritics and case are ignored. A `q` with no word
+    /// (letters or digits) in it is refused with 422 rather than matching everything.
+    #[validate(length(max = 200), custom(function = sonla_core::validation::search_words))]
     #[param(max_length = 200)]
     pub q: Option<String>,
     /// Only holders of this role.

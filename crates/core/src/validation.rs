@@ -39,6 +39,16 @@ fn error(code: &'static str) -> ValidationError {
     ValidationError::new(code)
 }
 
+/// A search: at least one word (a run of letters or digits) once folded. Punctuation or white
+/// space alone would otherwise match every record.
+pub fn search_words(value: &str) -> Result<(), ValidationError> {
+    if crate::text::tokens(value).is_empty() {
+        Err(error("no_words"))
+    } else {
+        Ok(())
+    }
+}
+
 /// A string that is not empty once white space is trimmed (the schema's `pattern: \S`; the
 /// separators U+001C–U+001F count as space, as they do for `\s` in Python and JavaScript).
 pub fn not_blank(value: &str) -> Result<(), ValidationError> {
@@ -187,6 +197,10 @@ pub fn message(error: &ValidationError) -> Localized {
             "A telephone number has 8 to 15 digits",
         ),
         ("blank", ..) => Localized::new("Không được để trống", "Must not be blank"),
+        ("no_words", ..) => Localized::new(
+            "Cần ít nhất một từ (chữ hoặc số) để tìm",
+            "Needs at least one word (letters or digits) to search for",
+        ),
         ("uuid", ..) => Localized::new(
             "Phải là mã định danh (UUID) của một bản ghi",
             "Must be a record's id (a UUID)",
@@ -205,7 +219,20 @@ pub fn custom(field: impl Into<String>, code: &'static str, message: Localized) 
 
 #[cfg(test)]
 mod tests {
-    use super::{email, http_url, not_blank, phone};
+    use super::{email, http_url, not_blank, phone, search_words};
+
+    #[test]
+    fn a_search_needs_a_word() {
+        assert!(search_words("nông sản").is_ok());
+        assert!(
+            search_words("\"*\" (OR) -").is_ok(),
+            "OR is a word like any other"
+        );
+        assert!(search_words("3").is_ok());
+        for q in ["", "   ", "\"*\"", "()-:^", "...!?", "–—"] {
+            assert!(search_words(q).is_err(), "{q:?}");
+        }
+    }
 
     #[test]
     fn http_urls_only() {

@@ -258,8 +258,10 @@ pub struct ListIdeasQuery {
     #[param(max_length = 512)]
     pub cursor: Option<String>,
     /// Words to find in title, summary, description and tags; diacritics and case are ignored
-    /// ("khoi nghiep nong san" finds "Khởi nghiệp nông sản").
-    #[validate(length(max = 200))]
+    /// ("khoi nghiep nong san" finds "Khởi nghiệp nông sản"). Quotes, `*`, brackets and
+    /// operators are plain characters; a `q` with no word (letters or digits) in it is refused
+    /// with 422 rather than matching everything.
+    #[validate(length(max = 200), custom(function = sonla_core::validation::search_words))]
     #[param(max_length = 200)]
     pub q: Option<String>,
     /// Only this sector.

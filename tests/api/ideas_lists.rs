@@ -190,6 +190,38 @@ async fn search_ignores_diacritics_and_case_and_ranks_title_matches_first() {
     assert!(titles(&nothing).is_empty());
 }
 
+/// Every word matches a whole folded word; the last one may also be the start of a longer
+/// one (type-ahead), on ideas and organisations alike.
+#[tokio::test]
+async fn every_word_matches_whole_and_the_last_also_as_a_prefix() {
+    let app = TestApp::spawn().await;
+    let lead = app.user(&[]).await;
+    app.idea(&lead, "Nông sản sạch Mộc Châu", json!({})).await;
+    let org = json!({"name": "Hợp tác xã Nông sản Mộc Châu", "kind": "cooperative"});
+    assert_eq!(
+        app.post_as(&lead, "/api/v1/organizations", &org)
+            .await
+            .status()
+            .as_u16(),
+        201
+    );
+    for (q, found) in [
+        ("nong%20s", true),
+        ("nong%20san", true),
+        ("NÔNG%20SẢ", true),
+        ("moc%20chau%20n", true),
+        ("no%20san", false),
+        ("nong%20sanh", false),
+        ("mo%20chau", false),
+    ] {
+        let ideas = titles(&get(&app, None, &format!("{IDEAS}?q={q}")).await);
+        assert_eq!(!ideas.is_empty(), found, "ideas ?q={q}: {ideas:?}");
+        let orgs = json(app.get(&format!("/api/v1/organizations?q={q}")).await).await;
+        let orgs = orgs["items"].as_array().unwrap().len();
+        assert_eq!(orgs > 0, found, "organisations ?q={q}");
+    }
+}
+
 #[tokio::test]
 async fn search_pages_are_stable_across_the_cursor() {
     let app = TestApp::spawn().await;

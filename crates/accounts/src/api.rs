@@ -178,7 +178,8 @@ pub struct ListUsersQuery {
     #[validate(length(max = 512))]
     #[param(max_length = 512)]
     pub cursor: Option<String>,
-    /// Words of the name or email; diacritics and case are ignored. A `q` with no word
+    /// Words of the name or email; diacritics and case are ignored. Every word must match a
+    /// whole word; the last one may also be the start of a longer one. A `q` with no word
     /// (letters or digits) in it is refused with 422 rather than matching everything.
     #[validate(length(max = 200), custom(function = sonla_core::validation::search_words))]
     #[param(max_length = 200)]

@@ -133,8 +133,12 @@ pub fn list(
     limit: i64,
 ) -> QueryResult<Vec<User>> {
     let mut query = users::table.select(User::as_select()).into_boxed();
-    for term in terms {
-        query = query.filter(users::id.eq_any(search::ids_matching(SEARCH_KIND, term)));
+    for (term, prefix) in search::term_matches(terms) {
+        query = if prefix {
+            query.filter(users::id.eq_any(search::ids_matching(SEARCH_KIND, term)))
+        } else {
+            query.filter(users::id.eq_any(search::ids_with_word(SEARCH_KIND, term.to_owned())))
+        };
     }
     if let Some(role) = role {
         query = query.filter(

@@ -144,10 +144,31 @@ pub fn query_terms(q: &str) -> Vec<String> {
     terms
 }
 
+/// Each query word with whether it matches as a prefix: every word must match a whole indexed
+/// word, and the last one also the start of a longer one, for type-ahead ("nong s" finds
+/// "nông sản").
+pub fn term_matches(terms: &[String]) -> impl Iterator<Item = (&str, bool)> {
+    let last = terms.len().saturating_sub(1);
+    terms
+        .iter()
+        .enumerate()
+        .map(move |(i, term)| (term.as_str(), i == last))
+}
+
 /// The ids of records of `kind` with an indexed word starting with `term`; use with `eq_any`.
 #[must_use]
 pub fn ids_matching(kind: &'static str, term: &str) -> ids_between {
     ids_between(kind, term.to_owned(), text::prefix_upper_bound(term))
+}
+
+/// The ids of records of `kind` with the indexed word `term` itself; use with `eq_any`.
+#[diesel::dsl::auto_type]
+#[must_use]
+pub fn ids_with_word(kind: &'static str, term: String) -> _ {
+    search_tokens::table
+        .select(search_tokens::record_id)
+        .filter(search_tokens::kind.eq(kind))
+        .filter(search_tokens::token.eq(term))
 }
 
 /// The ids of records of `kind` with an indexed word in `[low, high)`.

@@ -258,7 +258,9 @@ pub struct ListIdeasQuery {
     #[param(max_length = 512)]
     pub cursor: Option<String>,
     /// Words to find in title, summary, description and tags; diacritics and case are ignored
-    /// ("khoi nghiep nong san" finds "Khởi nghiệp nông sản"). Quotes, `*`, brackets and
+    /// ("khoi nghiep nong san" finds "Khởi nghiệp nông sản"). Every word must match a whole
+    /// word; the last one may also be the start of a longer one, for type-ahead ("nong s"
+    /// finds "nông sản"); words after the eighth are ignored. Quotes, `*`, brackets and
     /// operators are plain characters; a `q` with no word (letters or digits) in it is refused
     /// with 422 rather than matching everything.
     #[validate(length(max = 200), custom(function = sonla_core::validation::search_words))]

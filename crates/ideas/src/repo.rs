@@ -232,13 +232,18 @@ fn from_where(spec: &ListSpec, sql: &mut Sql) {
     sql.push(" FROM ideas i");
     if !spec.terms.is_empty() {
         let mut parts = Vec::new();
-        for term in &spec.terms {
+        for (term, prefix) in search::term_matches(&spec.terms) {
             let kind = sql.bind(Bind::Text(SEARCH_KIND.to_owned()));
-            let low = sql.bind(Bind::Text(term.clone()));
-            let high = sql.bind(Bind::Text(text::prefix_upper_bound(term)));
+            let low = sql.bind(Bind::Text(term.to_owned()));
+            let matches = if prefix {
+                let high = sql.bind(Bind::Text(text::prefix_upper_bound(term)));
+                format!("token >= {low} AND token < {high}")
+            } else {
+                format!("token = {low}")
+            };
             parts.push(format!(
                 "SELECT record_id, MAX(weight) AS w FROM search_tokens \
-                 WHERE kind = {kind} AND token >= {low} AND token < {high} GROUP BY record_id"
+                 WHERE kind = {kind} AND {matches} GROUP BY record_id"
             ));
         }
         let hits = sql.bind(Bind::BigInt(

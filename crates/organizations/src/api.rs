@@ -201,8 +201,9 @@ pub struct ListOrganizationsQuery {
     #[param(max_length = 512)]
     pub cursor: Option<String>,
     /// Words to find in name, description, address and locality; diacritics and case are
-    /// ignored and each word may be the start of a longer one ("dai hoc tay bac"). A `q` with no
-    /// word (letters or digits) in it is refused with 422 rather than matching everything.
+    /// ignored ("dai hoc tay bac"). Every word must match a whole word; the last one may also
+    /// be the start of a longer one ("dai hoc tay b"). A `q` with no word (letters or digits)
+    /// in it is refused with 422 rather than matching everything.
     #[validate(length(max = 200), custom(function = sonla_core::validation::search_words))]
     #[param(max_length = 200, example = "dai hoc tay bac")]
     pub q: Option<String>,

@@ -71,8 +71,12 @@ pub fn list(
     if let Some(kind) = filter.kind {
         query = query.filter(o::kind.eq(kind));
     }
-    for term in &filter.terms {
-        query = query.filter(o::id.eq_any(search::ids_matching(SEARCH_KIND, term)));
+    for (term, prefix) in search::term_matches(&filter.terms) {
+        query = if prefix {
+            query.filter(o::id.eq_any(search::ids_matching(SEARCH_KIND, term)))
+        } else {
+            query.filter(o::id.eq_any(search::ids_with_word(SEARCH_KIND, term.to_owned())))
+        };
     }
     match after {
         Some(SortKey::Name { k, id }) => {

@@ -22,7 +22,6 @@ mod openapi;
 mod organizations;
 mod rate_limits;
 mod role_matrix;
-mod schema_drift;
 mod search_index;
 mod seed;
 mod throttle;

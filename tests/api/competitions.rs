@@ -605,36 +605,17 @@ async fn conflicted_judges_are_never_assigned() {
         app.user(&[Role::Judge]).await,
         app.user(&[Role::Judge]).await,
     ];
-    // Judge 0 joins lead A's organisation; the idea is linked to it after staging below.
     let staged = app
         .judging(&officer)
         .leads(&[&lead_a, &lead_b])
         .judges(&judges.iter().collect::<Vec<_>>())
         .build()
         .await;
-    let entries = ok(
-        app.get_as(
-            &officer,
-            &format!("{COMPETITIONS}/{}/entries", staged.competition),
-        )
-        .await,
-        200,
-        "entries",
-    )
-    .await;
-    let idea_a = entries
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|e| e["id"] == staged.entries[0].as_str())
-        .unwrap()["idea_id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    // Judge 0 joins the team of lead A's idea, after staging.
     ok(
         app.post_as(
             &lead_a,
-            &format!("/api/v1/ideas/{idea_a}/members"),
+            &format!("/api/v1/ideas/{}/members", staged.ideas[0]),
             &json!({"user_id": judges[0].id, "role": "advisor"}),
         )
         .await,

@@ -128,15 +128,12 @@ async fn validation_names_every_invalid_field() {
 async fn linking_an_organisation_needs_it_to_exist_and_membership() {
     let app = TestApp::spawn().await;
     let (lead, owner) = (app.user(&[]).await, app.user(&[]).await);
-    let org = json(
-        app.post_as(
-            &owner,
-            "/api/v1/organizations",
-            &json!({"name": "HTX Tà Xùa", "kind": "cooperative"}),
-        )
-        .await,
-    )
-    .await;
+    let org = app
+        .organization(&owner)
+        .name("HTX Tà Xùa")
+        .kind("cooperative")
+        .build()
+        .await;
     let base = json!({"title": "Chè", "summary": "Chè", "sector": "agriculture", "stage": "idea", "visibility": "public"});
     let with = |org_id: &str| {
         let mut b = base.clone();
@@ -147,8 +144,8 @@ async fn linking_an_organisation_needs_it_to_exist_and_membership() {
     let missing = app
         .post_as(&lead, IDEAS, &with(&uuid::Uuid::now_v7().to_string()))
         .await;
-    let not_member = app.post_as(&lead, IDEAS, &with(&id_of(&org))).await;
-    let member = app.post_as(&owner, IDEAS, &with(&id_of(&org))).await;
+    let not_member = app.post_as(&lead, IDEAS, &with(&org)).await;
+    let member = app.post_as(&owner, IDEAS, &with(&org)).await;
 
     let body = assert_problem(missing, 422, "validation_failed").await;
     assert_eq!(body["errors"][0]["field"], "organization_id");

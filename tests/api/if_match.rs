@@ -65,42 +65,16 @@ fn etag(response: &reqwest::Response) -> String {
         .to_owned()
 }
 
-async fn organisation_with_member(app: &TestApp, owner: &TestUser, member: &TestUser) -> String {
-    let org = json(
-        app.post_as(
-            owner,
-            "/api/v1/organizations",
-            &json!({"name": format!("CLB {}", uuid::Uuid::new_v4()), "kind": "club"}),
-        )
-        .await,
-    )
-    .await;
-    let org = id_of(&org);
-    let added = app
-        .post_as(
-            owner,
-            &format!("/api/v1/organizations/{org}/members"),
-            &json!({"user_id": member.id, "role": "member"}),
-        )
-        .await;
-    assert_eq!(added.status().as_u16(), 201);
-    org
-}
-
 #[tokio::test]
 async fn organisation_members_change_and_leave_only_when_unchanged() {
     let app = TestApp::spawn().await;
     let (owner, member) = (app.user(&[]).await, app.user(&[]).await);
-    let org = json(
-        app.post_as(
-            &owner,
-            "/api/v1/organizations",
-            &json!({"name": "CLB Khởi nghiệp Tây Bắc", "kind": "club"}),
-        )
-        .await,
-    )
-    .await;
-    let list = format!("/api/v1/organizations/{}/members", id_of(&org));
+    let org = app
+        .organization(&owner)
+        .name("CLB Khởi nghiệp Tây Bắc")
+        .build()
+        .await;
+    let list = format!("/api/v1/organizations/{org}/members");
     let path = format!("{list}/{}", member.id);
 
     let added = app
@@ -502,7 +476,11 @@ async fn a_role_is_revoked_conditionally_only_with_star_while_held() {
 async fn changes_sent_at_once_with_one_tag_let_exactly_one_win() {
     let app = TestApp::spawn_with(|s| s.workers = 4).await;
     let (owner, member) = (app.user(&[]).await, app.user(&[]).await);
-    let org = organisation_with_member(&app, &owner, &member).await;
+    let org = app
+        .organization(&owner)
+        .member(&member, "member")
+        .build()
+        .await;
     let list = format!("/api/v1/organizations/{org}/members");
     let path = format!("{list}/{}", member.id);
     let (_, tag) = listed(&app, &owner, &list, "user_id", &member.id)
@@ -564,18 +542,15 @@ async fn selections_sent_at_once_with_one_tag_let_exactly_one_win() {
 async fn write_answers_carry_the_tag_a_read_gives() {
     let app = TestApp::spawn().await;
     let (lead, officer) = (app.user(&[]).await, app.user(&[Role::Officer]).await);
-    let org = json(
-        app.post_as(
-            &lead,
-            "/api/v1/organizations",
-            &json!({"name": "Vườn ươm Mai Sơn", "kind": "incubator"}),
-        )
-        .await,
-    )
-    .await;
+    let org = app
+        .organization(&lead)
+        .name("Vườn ươm Mai Sơn")
+        .kind("incubator")
+        .build()
+        .await;
     let idea_id = id_of(&app.idea(&lead, "Xoài Yên Châu", json!({})).await);
     let paths = [
-        format!("/api/v1/organizations/{}", id_of(&org)),
+        format!("/api/v1/organizations/{org}"),
         format!("{IDEAS}/{idea_id}"),
         "/api/v1/me".to_owned(),
     ];

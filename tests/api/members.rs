@@ -4,12 +4,6 @@ use serde_json::{Value, json};
 use sonla_core::Role;
 use sonla_test_support::{TestApp, TestUser, assert_problem, json};
 
-async fn organisation(app: &TestApp, owner: &TestUser) -> String {
-    let body = json!({"name": format!("CLB {}", uuid::Uuid::new_v4()), "kind": "club"});
-    let created = json(app.post_as(owner, "/api/v1/organizations", &body).await).await;
-    created["id"].as_str().unwrap().to_owned()
-}
-
 fn members(org: &str) -> String {
     format!("/api/v1/organizations/{org}/members")
 }
@@ -48,7 +42,7 @@ async fn the_creator_is_the_owner() {
     let app = TestApp::spawn().await;
     let owner = app.user(&[]).await;
 
-    let org = organisation(&app, &owner).await;
+    let org = app.organization(&owner).build().await;
     let list = json(app.get_as(&owner, &members(&org)).await).await;
 
     assert_eq!(roles(&list), vec![(owner.id.clone(), "owner".to_owned())]);
@@ -69,7 +63,7 @@ async fn owners_add_anyone_and_managers_add_members_only() {
         app.user(&[]).await,
         app.user(&[]).await,
     );
-    let org = organisation(&app, &owner).await;
+    let org = app.organization(&owner).build().await;
 
     assert_eq!(
         add(&app, &owner, &org, &manager, "manager")
@@ -138,7 +132,7 @@ async fn only_members_and_staff_see_the_member_list() {
         app.user(&[]).await,
         app.user(&[Role::Officer]).await,
     );
-    let org = organisation(&app, &owner).await;
+    let org = app.organization(&owner).build().await;
 
     assert_problem(app.get(&members(&org)).await, 401, "unauthenticated").await;
     assert_problem(
@@ -164,7 +158,7 @@ async fn only_members_and_staff_see_the_member_list() {
 async fn an_organisation_always_keeps_an_owner() {
     let app = TestApp::spawn().await;
     let (owner, second) = (app.user(&[]).await, app.user(&[]).await);
-    let org = organisation(&app, &owner).await;
+    let org = app.organization(&owner).build().await;
     let me = format!("{}/{}", members(&org), owner.id);
 
     let leave = app.delete_as(&owner, &me).await;
@@ -189,7 +183,7 @@ async fn members_leave_and_managers_remove_members_but_not_owners() {
         app.user(&[]).await,
         app.user(&[]).await,
     );
-    let org = organisation(&app, &owner).await;
+    let org = app.organization(&owner).build().await;
     add(&app, &owner, &org, &manager, "manager").await;
     add(&app, &owner, &org, &member, "member").await;
     add(&app, &owner, &org, &other, "member").await;
@@ -265,7 +259,7 @@ async fn who_may_edit_and_delete_an_organisation() {
         app.user(&[Role::Officer]).await,
         app.user(&[Role::Admin]).await,
     );
-    let org = organisation(&app, &owner).await;
+    let org = app.organization(&owner).build().await;
     add(&app, &owner, &org, &manager, "manager").await;
     add(&app, &owner, &org, &member, "member").await;
     let path = format!("/api/v1/organizations/{org}");
@@ -295,7 +289,7 @@ async fn who_may_edit_and_delete_an_organisation() {
 async fn racing_demotions_of_two_owners_keep_one() {
     let app = TestApp::spawn_with(|s| s.workers = 2).await;
     let (a, b) = (app.user(&[]).await, app.user(&[]).await);
-    let org = organisation(&app, &a).await;
+    let org = app.organization(&a).build().await;
     add(&app, &a, &org, &b, "owner").await;
 
     let (path_a, path_b) = (

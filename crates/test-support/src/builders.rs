@@ -3,6 +3,7 @@
 //!
 //! ```ignore
 //! let judging = app.judging(&officer).leads(&[&lead]).judges(&[&judge]).auto_assign(7).build().await;
+//! let org = app.organization(&owner).member(&member, "manager").build().await;
 //! ```
 
 use reqwest::Response;
@@ -71,6 +72,8 @@ pub struct Judging {
     pub criteria: Vec<Criterion>,
     /// The entries, one per lead, in the order of the leads.
     pub entries: Vec<String>,
+    /// The submitted idea of each entry, in the same order.
+    pub ideas: Vec<String>,
     /// The round's assignments (empty unless asked for), as the API lists them.
     pub assignments: Vec<Value>,
 }
@@ -115,6 +118,18 @@ impl TestApp {
             &format!("create {title}"),
         )
         .await
+    }
+
+    /// An organisation of `owner` (a club with a fresh name unless named), to be built.
+    #[must_use]
+    pub fn organization<'a>(&'a self, owner: &'a TestUser) -> OrganizationBuilder<'a> {
+        OrganizationBuilder {
+            app: self,
+            owner,
+            name: format!("CLB {}", uuid::Uuid::new_v4()),
+            kind: "club",
+            members: Vec::new(),
+        }
     }
 
     /// A new draft competition of `officer`; its id.
@@ -194,7 +209,7 @@ impl<'a> JudgingBuilder<'a> {
             async move { ok(app.post_as(officer, &path, &json!({})).await, 200, name).await }
         };
         step("open").await;
-        let mut entries = Vec::new();
+        let (mut entries, mut ideas) = (Vec::new(), Vec::new());
         for (i, lead) in self.leads.iter().enumerate() {
             let idea = id_of(&app.idea(lead, &format!("Dự án {i}"), json!({})).await);
             let submit = format!("/api/v1/ideas/{idea}/submit");
@@ -202,6 +217,7 @@ impl<'a> JudgingBuilder<'a> {
             let body = json!({"idea_id": idea});
             let entry = app.post_as(lead, &format!("{base}/entries"), &body).await;
             entries.push(id_of(&ok(entry, 201, "enter").await));
+            ideas.push(idea);
         }
         for judge in &self.judges {
             let body = json!({"user_id": judge.id});
@@ -232,7 +248,54 @@ impl<'a> JudgingBuilder<'a> {
             round,
             criteria,
             entries,
+            ideas,
             assignments,
         }
+    }
+}
+
+/// Builds an organisation: created by its owner, who then adds the members.
+pub struct OrganizationBuilder<'a> {
+    app: &'a TestApp,
+    owner: &'a TestUser,
+    name: String,
+    kind: &'static str,
+    members: Vec<(&'a TestUser, &'static str)>,
+}
+
+impl<'a> OrganizationBuilder<'a> {
+    /// Its name (default `CLB <uuid>`, unique).
+    #[must_use]
+    pub fn name(mut self, name: &str) -> Self {
+        name.clone_into(&mut self.name);
+        self
+    }
+
+    /// Its kind (default `club`).
+    #[must_use]
+    pub const fn kind(mut self, kind: &'static str) -> Self {
+        self.kind = kind;
+        self
+    }
+
+    /// A member added by the owner with this organisation role (`member`, `manager`, `owner`).
+    #[must_use]
+    pub fn member(mut self, user: &'a TestUser, role: &'static str) -> Self {
+        self.members.push((user, role));
+        self
+    }
+
+    /// Makes it through the API, checking every step's status; its id.
+    pub async fn build(self) -> String {
+        let (app, owner) = (self.app, self.owner);
+        let body = json!({"name": self.name, "kind": self.kind});
+        let created = app.post_as(owner, "/api/v1/organizations", &body).await;
+        let org = id_of(&ok(created, 201, &format!("create {}", self.name)).await);
+        let path = format!("/api/v1/organizations/{org}/members");
+        for (user, role) in self.members {
+            let body = json!({"user_id": user.id, "role": role});
+            ok(app.post_as(owner, &path, &body).await, 201, "member").await;
+        }
+        org
     }
 }

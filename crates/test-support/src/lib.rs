@@ -19,7 +19,9 @@ use sonla_core::Role;
 use sonla_db::{Backend, DbError, DbPool};
 use tempfile::TempDir;
 
-pub use builders::{COMPETITIONS, Criterion, Judging, JudgingBuilder, id_of, ok, round_one};
+pub use builders::{
+    COMPETITIONS, Criterion, Judging, JudgingBuilder, OrganizationBuilder, id_of, ok, round_one,
+};
 
 /// A database that lives as long as the test.
 pub struct TestDb {

@@ -17,7 +17,7 @@ mod platform;
 
 use std::collections::BTreeSet;
 
-use serde_json::{Value, json};
+use serde_json::Value;
 use sonla_core::Role;
 use sonla_test_support::{TestApp, TestUser};
 
@@ -89,14 +89,11 @@ impl Cast {
 async fn cast(app: &TestApp) -> Cast {
     let member = app.user(&[]).await;
     let other = app.user(&[]).await;
-    let body = json!({"name": "Tổ chức khác", "kind": "business"});
-    assert_eq!(
-        app.post_as(&other, "/api/v1/organizations", &body)
-            .await
-            .status()
-            .as_u16(),
-        201
-    );
+    app.organization(&other)
+        .name("Tổ chức khác")
+        .kind("business")
+        .build()
+        .await;
     let officer = app.user(&[Role::Officer]).await;
     let admin = app.user(&[Role::Admin]).await;
     let owner = app.user(&[]).await;

@@ -1,7 +1,7 @@
 //! Role-matrix rows of organisations and their members.
 
 use serde_json::json;
-use sonla_test_support::{TestApp, id_of, ok};
+use sonla_test_support::TestApp;
 
 use super::{Cast, Row, row};
 
@@ -80,21 +80,12 @@ pub(super) async fn fixtures(
     if !(text.contains("{org}") || text.contains("{member}")) {
         return Vec::new();
     }
-    let body = json!({"name": format!("CLB {}", uuid::Uuid::new_v4()), "kind": "club"});
-    let org = id_of(
-        &ok(
-            app.post_as(&cast.owner, "/api/v1/organizations", &body)
-                .await,
-            201,
-            "org",
-        )
-        .await,
-    );
+    // "member" is also the role an addition without one gets.
     let member = cast.member();
-    let path = format!("/api/v1/organizations/{org}/members");
-    let added = app
-        .post_as(&cast.owner, &path, &json!({"user_id": member.id}))
+    let org = app
+        .organization(&cast.owner)
+        .member(member, "member")
+        .build()
         .await;
-    ok(added, 201, "member").await;
     vec![("{org}", org), ("{member}", member.id.clone())]
 }

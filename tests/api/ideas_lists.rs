@@ -26,11 +26,12 @@ fn ordered_titles(page: &Value) -> Vec<String> {
         .collect()
 }
 
-fn set(items: &[&str]) -> BTreeSet<String> {
+pub(crate) fn set(items: &[&str]) -> BTreeSet<String> {
     items.iter().map(|s| (*s).to_owned()).collect()
 }
 
-async fn get(app: &TestApp, who: Option<&TestUser>, path: &str) -> Value {
+/// The body of `GET path` as `who` (anonymous when `None`), which must answer 200.
+pub(crate) async fn get(app: &TestApp, who: Option<&TestUser>, path: &str) -> Value {
     let response = match who {
         Some(user) => app.get_as(user, path).await,
         None => app.get(path).await,

@@ -22,7 +22,7 @@ mod openapi;
 mod organizations;
 mod rate_limits;
 mod role_matrix;
-mod search_index;
+mod search;
 mod seed;
 mod throttle;
 mod tokens;

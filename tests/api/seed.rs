@@ -52,7 +52,8 @@ async fn the_demo_data_serve_lists_search_details_judging_and_leaderboards() {
     assert_eq!(summary.counts.organizations, 10);
     assert_eq!(summary.counts.competitions, 4);
     assert_eq!(summary.competitions.round_entries, 12);
-    assert!(summary.counts.search_words > 1_000);
+    // One search document per user, organisation and (undeleted) idea.
+    assert_eq!(summary.counts.search_documents, 100 + 30 + 10);
 
     // Anyone lists public ideas and finds one by its title without diacritics.
     let listed = items(&get(&app, None, "/api/v1/ideas", &[("limit", "100")]).await);

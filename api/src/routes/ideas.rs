@@ -61,7 +61,8 @@ pub async fn list_ideas(
 
 /// Count ideas.
 ///
-/// The number of ideas the caller may see that match the same filters and search as the list.
+/// The number of ideas the caller may see that match the same filters and search as the list,
+/// counted up to 10,000; above that the answer is 10,000 with `capped: true`.
 #[utoipa::path(
     tag = "ideas",
     security((), ("bearer_jwt" = [])),
@@ -74,8 +75,11 @@ pub async fn count_ideas(
     OptionalAuthUser(actor): OptionalAuthUser,
     ValidQuery(query): ValidQuery<ListIdeasQuery>,
 ) -> ApiResult<HttpResponse> {
-    let count = service::count_ideas(&state.db, actor, query).await?;
-    Ok(HttpResponse::Ok().json(CountResponse { count }))
+    let counted = service::count_ideas(&state.db, actor, query).await?;
+    Ok(HttpResponse::Ok().json(CountResponse {
+        count: counted.count,
+        capped: counted.capped,
+    }))
 }
 
 /// Create an idea.

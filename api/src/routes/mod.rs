@@ -11,6 +11,7 @@ pub mod me;
 pub mod organizations;
 pub mod problems;
 pub mod reference;
+pub mod search;
 pub mod users;
 
 use utoipa_actix_web::scope;
@@ -28,6 +29,7 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
         .service(scope("/api/v1/audit").configure(audit::configure))
         .service(scope("/api/v1/organizations").configure(organizations::configure))
         .service(scope("/api/v1/ideas").configure(ideas::configure))
+        .service(scope("/api/v1/search").configure(search::configure))
         .service(scope("/api/v1/reference").configure(reference::configure))
         .service(scope("/api/v1/competitions").configure(competitions::configure_competitions))
         .service(scope("/api/v1/rounds").configure(competitions::configure_rounds))

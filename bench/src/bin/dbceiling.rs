@@ -82,10 +82,10 @@ struct Ctx {
     hash: String,
 }
 
-fn spec(terms: Vec<String>, order: Order) -> ListSpec {
+fn spec(query: Option<sonla_db::search::Query>, order: Order) -> ListSpec {
     ListSpec {
         viewer: Viewer::Anonymous,
-        terms,
+        query,
         sector: None,
         stage: None,
         status: None,
@@ -126,12 +126,12 @@ async fn operation(ctx: &Ctx, i: usize) -> anyhow::Result<()> {
     match ctx.scenario {
         Scenario::List => {
             let after = pick(&ctx.cursors, i)?;
-            page(ctx, spec(Vec::new(), Order::Newest), after).await
+            page(ctx, spec(None, Order::Newest), after).await
         }
         Scenario::Search => {
             let q = pick(&ctx.inputs.queries, i)?;
-            let terms = sonla_db::search::query_terms(&q);
-            page(ctx, spec(terms, Order::Relevance), None).await
+            let query = sonla_db::search::Query::parse(&q).context("a query without words")?;
+            page(ctx, spec(Some(query), Order::Relevance), None).await
         }
         Scenario::Detail => {
             let id = sonla_core::IdeaId::from_stored(pick(&ctx.inputs.idea_ids, i)?);

@@ -179,8 +179,9 @@ pub struct ListUsersQuery {
     #[param(max_length = 512)]
     pub cursor: Option<String>,
     /// Words of the name or email; diacritics and case are ignored. Every word must match a
-    /// whole word; the last one may also be the start of a longer one. A `q` with no word
-    /// (letters or digits) in it is refused with 422 rather than matching everything.
+    /// whole word; the last one may also be the start of a longer one. Quotes, `*`, brackets
+    /// and operators are plain text. A `q` with no word (letters or digits) in it, or longer
+    /// than 200 characters, is refused with 422.
     #[validate(length(max = 200), custom(function = sonla_core::validation::search_words))]
     #[param(max_length = 200)]
     pub q: Option<String>,

@@ -4,6 +4,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use sonla_core::{ApiKeyId, UserId};
 use sonla_db::schema::{api_keys, refresh_tokens, user_roles, users};
+use sonla_db::search::Document;
 
 /// A user row.
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
@@ -25,6 +26,22 @@ pub struct User {
     pub created_at: NaiveDateTime,
     /// When the account last changed (UTC).
     pub updated_at: NaiveDateTime,
+}
+
+/// The search-index kind of users.
+pub const SEARCH_KIND: &str = "user";
+
+impl User {
+    /// The user's search document: the name, then the email.
+    #[must_use]
+    pub fn search_document(&self) -> Document {
+        Document::new(
+            SEARCH_KIND,
+            self.id.as_str(),
+            &self.full_name,
+            &[&self.email],
+        )
+    }
 }
 
 /// Changed profile columns; `None` leaves a column as it is.

@@ -4,12 +4,12 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use sonla_core::{ApiKeyId, UserId};
 use sonla_db::schema::{api_keys, refresh_tokens, user_roles, users};
-use sonla_db::{DbConnection, insert_batches, search};
+use sonla_db::search::{self, Query};
+use sonla_db::{DbConnection, insert_batches};
 
 use crate::model::{ApiKey, NewUserRole, RefreshToken, User, UserChanges};
 
-/// The search-index kind of users.
-pub const SEARCH_KIND: &str = "user";
+pub use crate::model::SEARCH_KIND;
 
 /// Finds a user by id.
 pub fn find_by_id(conn: &mut DbConnection, id: &UserId) -> QueryResult<Option<User>> {
@@ -44,12 +44,7 @@ pub fn insert(conn: &mut DbConnection, user: &User, roles: &[&str]) -> QueryResu
             },
         )?;
     }
-    search::index(
-        conn,
-        SEARCH_KIND,
-        user.id.as_str(),
-        &[&user.full_name, &user.email],
-    )
+    search::index(conn, &user.search_document())
 }
 
 /// Applies profile changes and returns the new row.
@@ -61,12 +56,7 @@ pub fn update(conn: &mut DbConnection, id: &UserId, changes: &UserChanges) -> Qu
         .find(id)
         .select(User::as_select())
         .first(conn)?;
-    search::index(
-        conn,
-        SEARCH_KIND,
-        user.id.as_str(),
-        &[&user.full_name, &user.email],
-    )?;
+    search::index(conn, &user.search_document())?;
     Ok(user)
 }
 
@@ -127,18 +117,19 @@ pub fn count_with_role(conn: &mut DbConnection, role: &str) -> QueryResult<i64> 
 /// One page (plus one row) of users, newest first, after the id `after`.
 pub fn list(
     conn: &mut DbConnection,
-    terms: &[String],
+    search: Option<&Query>,
     role: Option<&str>,
     after: Option<&UserId>,
     limit: i64,
 ) -> QueryResult<Vec<User>> {
     let mut query = users::table.select(User::as_select()).into_boxed();
-    for (term, prefix) in search::term_matches(terms) {
-        query = if prefix {
-            query.filter(users::id.eq_any(search::ids_matching(SEARCH_KIND, term)))
-        } else {
-            query.filter(users::id.eq_any(search::ids_with_word(SEARCH_KIND, term.to_owned())))
-        };
+    if let Some(search) = search {
+        query = query.filter(search::filter(
+            conn.backend(),
+            "users.id",
+            SEARCH_KIND,
+            search,
+        ));
     }
     if let Some(role) = role {
         query = query.filter(

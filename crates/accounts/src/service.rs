@@ -10,7 +10,8 @@ use sonla_authz::{require_admin, require_staff};
 use sonla_core::id::new_id;
 use sonla_core::serde_ext::{clean, clean_name};
 use sonla_core::{Actor, Page, PageRequest, Role, UserId};
-use sonla_db::{DbConnection, DbError, DbPool, precondition, search};
+use sonla_db::search::Query;
+use sonla_db::{DbConnection, DbError, DbPool, precondition};
 
 use crate::api::{
     ChangePasswordRequest, ListUsersQuery, LoginRequest, RegisterRequest, UpdateMeRequest,
@@ -438,16 +439,12 @@ pub async fn list_users(
 ) -> Result<Page<(User, Vec<Role>)>, AccountError> {
     require_staff(&actor)?;
     let request = PageRequest::<UserId>::decode(query.limit, query.cursor.as_deref())?;
-    let terms = query
-        .q
-        .as_deref()
-        .map(search::query_terms)
-        .unwrap_or_default();
+    let search = query.q.as_deref().and_then(Query::parse);
     let role = query.role.map(Role::as_str);
     pool.run(move |conn| {
         let rows = repo::list(
             conn,
-            &terms,
+            search.as_ref(),
             role,
             request.after.as_ref(),
             request.fetch_limit(),

@@ -61,9 +61,83 @@ pub fn prefix_upper_bound(prefix: &str) -> String {
     bound
 }
 
+/// A short excerpt of `texts` for a search hit: up to `max_chars` characters of the first
+/// text with a word matching `words` (folded words; the last may match as a prefix), from a
+/// little before that word, with `…` where the text is cut; the start of the first non-empty
+/// text when none matches.
+#[must_use]
+pub fn excerpt(texts: &[String], words: &[String], max_chars: usize) -> String {
+    let last = words.len().saturating_sub(1);
+    let matches = |word: &str| {
+        tokens(word).iter().any(|t| {
+            words
+                .iter()
+                .enumerate()
+                .any(|(i, w)| t == w || (i == last && t.starts_with(w.as_str())))
+        })
+    };
+    let found = texts.iter().find_map(|text| {
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let mut start = None;
+        for (n, &(at, c)) in chars.iter().enumerate() {
+            let in_word = c.is_alphanumeric() || is_combining_mark(c);
+            match (in_word, start) {
+                (true, None) => start = Some(n),
+                (false, Some(s)) => {
+                    if matches(&text[chars[s].0..at]) {
+                        return Some((text, s));
+                    }
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        start
+            .filter(|s| matches(&text[chars[*s].0..]))
+            .map(|s| (text, s))
+    });
+    let (text, word) = match found {
+        Some(found) => found,
+        None => match texts.iter().find(|t| !t.trim().is_empty()) {
+            Some(text) => (text, 0),
+            None => return String::new(),
+        },
+    };
+    let chars: Vec<char> = text.chars().collect();
+    // Up to a quarter of the room before the word, from the start of a word.
+    let mut from = word.saturating_sub(max_chars / 4);
+    while from > 0 && from < word && !chars[from - 1].is_whitespace() {
+        from += 1;
+    }
+    let to = (from + max_chars).min(chars.len());
+    let mut out: String = chars[from..to].iter().collect::<String>().trim().to_owned();
+    if from > 0 {
+        out.insert(0, '…');
+    }
+    if to < chars.len() {
+        out.push('…');
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{fold, prefix_upper_bound, tokens};
+    use super::{excerpt, fold, prefix_upper_bound, tokens};
+
+    #[test]
+    fn an_excerpt_starts_near_the_first_match() {
+        let texts = vec![
+            "Không liên quan".to_owned(),
+            "Dự án trồng chè shan tuyết ở Tà Xùa, chế biến và bán nông sản sạch cho khách du lịch"
+                .to_owned(),
+        ];
+        let words = vec!["nong".to_owned(), "sa".to_owned()];
+        let e = excerpt(&texts, &words, 40);
+        assert!(e.starts_with('…') && e.contains("nông sản"), "{e}");
+        assert!(e.chars().count() <= 42, "{e}");
+        assert_eq!(excerpt(&texts, &["xyz".to_owned()], 10), "Không liên…");
+        assert_eq!(excerpt(&[], &words, 10), "");
+    }
 
     #[test]
     fn folds_vietnamese_diacritics_and_case() {

@@ -59,17 +59,37 @@ pub fn revert_all(conn: &mut DbConnection) -> Result<Vec<String>, MigrationError
         DbConnection::Sqlite(c) => c.revert_all_migrations(SQLITE)?,
         DbConnection::Pg(c) => c.revert_all_migrations(POSTGRES)?,
     };
-    // diesel reports versions; report the full names, as `run_pending` does.
     Ok(reverted
         .iter()
-        .map(|version| {
-            let version = version.to_string();
-            all.iter()
-                .find(|name| name.replace('-', "").starts_with(&version))
-                .cloned()
-                .unwrap_or(version)
-        })
+        .map(|version| full_name(&all, &version.to_string()))
         .collect())
+}
+
+/// Reverts applied migrations, newest first, down to and including `name`; returns the names
+/// reverted. An upgrade test uses it to put a database back to the schema an older release
+/// ran on, then `run_pending` to upgrade it as a deployment would.
+pub fn revert_through(conn: &mut DbConnection, name: &str) -> Result<Vec<String>, MigrationError> {
+    let all = names(conn.backend())?;
+    if !all.iter().any(|n| n == name) {
+        return Err(format!("no migration is named {name}").into());
+    }
+    let mut reverted = Vec::new();
+    while reverted.last().is_none_or(|last| last != name) {
+        let version = match conn {
+            DbConnection::Sqlite(c) => c.revert_last_migration(SQLITE)?,
+            DbConnection::Pg(c) => c.revert_last_migration(POSTGRES)?,
+        };
+        reverted.push(full_name(&all, &version.to_string()));
+    }
+    Ok(reverted)
+}
+
+/// diesel reports versions (the name's digits); report the full names, as `run_pending` does.
+fn full_name(all: &[String], version: &str) -> String {
+    all.iter()
+        .find(|name| name.replace('-', "").starts_with(version))
+        .cloned()
+        .unwrap_or_else(|| version.to_owned())
 }
 
 /// The names of the migrations not yet applied.

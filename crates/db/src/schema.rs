@@ -46,16 +46,6 @@ diesel::table! {
 }
 
 diesel::table! {
-    /// The search index shared by every domain: one row per folded word of a record.
-    search_tokens (kind, token, record_id) {
-        kind -> Text,
-        token -> Text,
-        record_id -> Text,
-        weight -> Integer,
-    }
-}
-
-diesel::table! {
     /// Refresh tokens, hashed; a family is one login session, rotated on every refresh.
     refresh_tokens (id) {
         id -> Text,
@@ -366,7 +356,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     users,
     user_roles,
     organizations,
-    search_tokens,
     refresh_tokens,
     organization_members,
     api_keys,

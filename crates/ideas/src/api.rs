@@ -233,15 +233,16 @@ pub struct AddTeamMemberRequest {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum IdeaSort {
-    /// Best match first (the default with `q`).
+    /// Every search word in the title first, then the other matches, each group newest first
+    /// (the default with `q`; needs `q`).
     Relevance,
     /// Newest first (the default without `q`).
     Newest,
-    /// Most recently changed first.
+    /// Most recently changed first (not with `q`).
     Updated,
-    /// Highest priority first (officers and admins).
+    /// Highest priority first (officers and admins; not with `q`).
     Priority,
-    /// By title, A to Z, ignoring case and diacritics.
+    /// By title, A to Z, ignoring case and diacritics (not with `q`).
     Title,
 }
 
@@ -260,9 +261,9 @@ pub struct ListIdeasQuery {
     /// Words to find in title, summary, description and tags; diacritics and case are ignored
     /// ("khoi nghiep nong san" finds "Khởi nghiệp nông sản"). Every word must match a whole
     /// word; the last one may also be the start of a longer one, for type-ahead ("nong s"
-    /// finds "nông sản"); words after the eighth are ignored. Quotes, `*`, brackets and
-    /// operators are plain characters; a `q` with no word (letters or digits) in it is refused
-    /// with 422 rather than matching everything.
+    /// finds "nông sản"); words after the eighth are ignored. Quotes, `*`, brackets, `-`,
+    /// `:`, `^`, `AND`, `OR`, `NOT` and `NEAR` are plain text, never operators. A `q` with no
+    /// word (letters or digits) in it, or longer than 200 characters, is refused with 422.
     #[validate(length(max = 200), custom(function = sonla_core::validation::search_words))]
     #[param(max_length = 200)]
     pub q: Option<String>,
@@ -297,7 +298,9 @@ pub struct ListIdeasQuery {
     pub updated_from: Option<DateTime<Utc>>,
     /// Changed before.
     pub updated_to: Option<DateTime<Utc>>,
-    /// Order (default `relevance` with `q`, else `newest`).
+    /// Order (default `relevance` with `q`, else `newest`). With `q` the order is `relevance`
+    /// (ideas with every word in the title first, then the others, each group newest first)
+    /// or `newest`; other orders are refused with 422.
     #[param(inline)]
     pub sort: Option<IdeaSort>,
     /// Sync mode: only ideas changed after this time, oldest change first, with tombstones
@@ -401,9 +404,12 @@ pub enum IdeaListItem {
 /// How many ideas match.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct CountResponse {
-    /// The number of ideas the caller may see that match the filters.
-    #[schema(format = Int64)]
+    /// The number of ideas the caller may see that match the filters, at most 10,000: counting
+    /// stops there, and `capped` says so.
+    #[schema(format = Int64, minimum = 0, maximum = 10_000, example = 42)]
     pub count: i64,
+    /// Whether more ideas than `count` match (the count stopped at its cap of 10,000).
+    pub capped: bool,
 }
 
 /// A member of an idea's team.

@@ -4,6 +4,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use sonla_core::{IdeaId, OrganizationId, UserId, string_enum};
 use sonla_db::schema::{idea_history, idea_members, ideas};
+use sonla_db::search::Document;
 
 /// An idea row.
 #[derive(
@@ -73,20 +74,18 @@ pub struct Idea {
     pub deleted_at: Option<NaiveDateTime>,
 }
 
+/// The search-index kind of ideas.
+pub const SEARCH_KIND: &str = "idea";
+
 impl Idea {
-    /// The texts of the search index, weighted: title 4, tags 3, summary 2, description 1.
+    /// The idea's search document: the title, then tags, summary and description.
     #[must_use]
-    pub fn search_texts(&self) -> Vec<(String, i32)> {
+    pub fn search_document(&self) -> Document {
         let tags: Vec<String> = serde_json::from_str(&self.tags).unwrap_or_default();
-        let mut texts = vec![
-            (self.title.clone(), 4),
-            (tags.join(" "), 3),
-            (self.summary.clone(), 2),
-        ];
-        if let Some(description) = &self.description {
-            texts.push((description.clone(), 1));
-        }
-        texts
+        let tags = tags.join(" ");
+        let mut body = vec![tags.as_str(), self.summary.as_str()];
+        body.extend(self.description.as_deref());
+        Document::new(SEARCH_KIND, self.id.as_str(), &self.title, &body)
     }
 }
 

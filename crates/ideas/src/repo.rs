@@ -1,37 +1,71 @@
 //! Queries of the ideas tables.
 //!
 //! Lists, search, counts and the sync feed share one SQL builder ([`ListSpec`]), so the
-//! visibility rules are written once for all of them and run the same on both backends.
-//! Search joins the shared token index: each query word is a range scan on the
-//! `(kind, token)` key, and an idea's score is the sum, over the words, of the highest weight
-//! a matching word has in it (title 4, tags 3, summary 2, description 1).
+//! visibility rules are written once for all of them ([`visible`], which the search across
+//! kinds applies too) and run the same on both backends. A search reads the shared engine's
+//! match ([`search::matching`]) newest first and joins the ideas to it, so a page stops after
+//! its rows; relevance reads the ideas with every word in the title first, then the others.
 
 use std::collections::HashMap;
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
-use diesel::sql_types::{BigInt, Bool, Integer, Text, Timestamp};
+use diesel::sql_types::BigInt;
 use serde::{Deserialize, Serialize};
-use sonla_core::{IdeaId, UserId, text};
+use sonla_core::auth::Actor;
+use sonla_core::{IdeaId, UserId};
 use sonla_db::schema::{idea_history, idea_members, ideas};
-use sonla_db::{DbConnection, MultiBackend, insert_batches, lookup, search};
+use sonla_db::search::{self, Position, Query, Rank, Scope};
+use sonla_db::sql::{Bind, Sql};
+use sonla_db::{Backend, DbConnection, insert_batches, lookup};
 
 use crate::access::Viewer;
 use crate::model::{HistoryEntry, Idea, NewTeamMember, TeamMember, TeamRole};
 
-/// The search-index kind of ideas.
-pub const SEARCH_KIND: &str = "idea";
+pub use crate::model::SEARCH_KIND;
+
+/// Ideas in the search across kinds: the visibility of the ideas list, the title with the
+/// summary and description for excerpts.
+pub const SEARCH: search::Kind = search::Kind {
+    name: SEARCH_KIND,
+    table: "ideas",
+    visible: |actor: Option<&Actor>, alias: &str, sql: &mut Sql| {
+        visible(&Viewer::of(actor), alias, sql)
+    },
+    texts: hit_texts,
+    link: "/api/v1/ideas/{id}",
+};
+
+fn hit_texts(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Vec<search::Texts>> {
+    let rows: Vec<(IdeaId, String, String, Option<String>)> = ideas::table
+        .filter(ideas::id.eq_any(ids))
+        .select((ideas::id, ideas::title, ideas::summary, ideas::description))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, title, summary, description)| search::Texts {
+            id: id.to_string(),
+            title,
+            texts: std::iter::once(summary).chain(description).collect(),
+        })
+        .collect())
+}
 
 /// The order of a list, and what a cursor of it holds.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "o", rename_all = "snake_case")]
 pub enum SortKey {
-    /// Best match first.
+    /// Best match first: the tier, then the search document, newest first.
     Relevance {
-        /// Score.
-        s: i64,
-        /// Id.
-        id: IdeaId,
+        /// Tier (0: every word in the title).
+        r: u8,
+        /// Document number.
+        d: i64,
+    },
+    /// A search, newest first: the search document.
+    Found {
+        /// Document number.
+        d: i64,
     },
     /// Newest first.
     Newest {
@@ -77,6 +111,8 @@ pub enum SortKey {
 pub enum Order {
     /// Best match first (needs search words).
     Relevance,
+    /// A search, newest first (needs search words).
+    Found,
     /// Newest first.
     Newest,
     /// Most recently changed first.
@@ -92,10 +128,15 @@ pub enum Order {
 impl Order {
     /// The sort key of a row in this order.
     #[must_use]
-    pub fn key(self, idea: &Idea, score: i64) -> SortKey {
+    pub fn key(self, idea: &Idea, at: Option<Position>) -> SortKey {
         let id = idea.id.clone();
+        let at = at.unwrap_or(Position { tier: 0, doc: 0 });
         match self {
-            Self::Relevance => SortKey::Relevance { s: score, id },
+            Self::Relevance => SortKey::Relevance {
+                r: at.tier,
+                d: at.doc,
+            },
+            Self::Found => SortKey::Found { d: at.doc },
             Self::Newest => SortKey::Newest {
                 t: idea.created_at,
                 id,
@@ -126,6 +167,7 @@ impl Order {
         matches!(
             (self, key),
             (Self::Relevance, SortKey::Relevance { .. })
+                | (Self::Found, SortKey::Found { .. })
                 | (Self::Newest, SortKey::Newest { .. })
                 | (Self::Updated, SortKey::Updated { .. })
                 | (Self::Priority, SortKey::Priority { .. })
@@ -140,8 +182,8 @@ impl Order {
 pub struct ListSpec {
     /// Who asks.
     pub viewer: Viewer,
-    /// Folded search words, all of which must match.
-    pub terms: Vec<String>,
+    /// The search, if any.
+    pub query: Option<Query>,
     /// Sector.
     pub sector: Option<&'static str>,
     /// Stage.
@@ -170,55 +212,12 @@ pub struct ListSpec {
     pub order: Order,
 }
 
-enum Bind {
-    Text(String),
-    Int(i32),
-    BigInt(i64),
-    Time(NaiveDateTime),
-    Bool(bool),
-}
-
-#[derive(Default)]
-struct Sql {
-    text: String,
-    binds: Vec<Bind>,
-}
-
-impl Sql {
-    /// Adds a bind and returns its placeholder.
-    fn bind(&mut self, value: Bind) -> String {
-        self.binds.push(value);
-        format!("${}", self.binds.len())
-    }
-
-    fn push(&mut self, text: &str) {
-        self.text.push_str(text);
-    }
-
-    fn query(
-        self,
-    ) -> diesel::query_builder::BoxedSqlQuery<'static, MultiBackend, diesel::query_builder::SqlQuery>
-    {
-        let mut query = diesel::sql_query(self.text).into_boxed::<MultiBackend>();
-        for bind in self.binds {
-            query = match bind {
-                Bind::Text(v) => query.bind::<Text, _>(v),
-                Bind::Int(v) => query.bind::<Integer, _>(v),
-                Bind::BigInt(v) => query.bind::<BigInt, _>(v),
-                Bind::Time(v) => query.bind::<Timestamp, _>(v),
-                Bind::Bool(v) => query.bind::<Bool, _>(v),
-            };
-        }
-        query
-    }
-}
-
 #[derive(QueryableByName)]
 struct PageRow {
     #[diesel(embed)]
     idea: Idea,
     #[diesel(sql_type = BigInt)]
-    score: i64,
+    doc: i64,
 }
 
 #[derive(QueryableByName)]
@@ -227,40 +226,29 @@ struct CountRow {
     n: i64,
 }
 
-/// `FROM … WHERE …` of a list: search join, visibility, filters.
-fn from_where(spec: &ListSpec, sql: &mut Sql) {
-    sql.push(" FROM ideas i");
-    if !spec.terms.is_empty() {
-        let mut parts = Vec::new();
-        for (term, prefix) in search::term_matches(&spec.terms) {
-            let kind = sql.bind(Bind::Text(SEARCH_KIND.to_owned()));
-            let low = sql.bind(Bind::Text(term.to_owned()));
-            let matches = if prefix {
-                let high = sql.bind(Bind::Text(text::prefix_upper_bound(term)));
-                format!("token >= {low} AND token < {high}")
-            } else {
-                format!("token = {low}")
-            };
-            parts.push(format!(
-                "SELECT record_id, MAX(weight) AS w FROM search_tokens \
-                 WHERE kind = {kind} AND {matches} GROUP BY record_id"
-            ));
+/// The condition that the viewer may see an idea (under `alias`) in lists and searches: not
+/// deleted, and public, members-only for signed-in users, or of their team; staff see all.
+pub fn visible(viewer: &Viewer, alias: &str, sql: &mut Sql) -> String {
+    let audience = match viewer {
+        Viewer::Staff(_) => return format!("{alias}.deleted_at IS NULL"),
+        Viewer::Member(actor) => {
+            let team = in_team(alias, &actor.user_id, sql);
+            format!("({alias}.visibility IN ('public', 'members') OR {team})")
         }
-        let hits = sql.bind(Bind::BigInt(
-            i64::try_from(spec.terms.len()).unwrap_or(i64::MAX),
-        ));
-        sql.push(&format!(
-            " JOIN (SELECT record_id, SUM(w) AS score, COUNT(*) AS hits FROM ({}) u GROUP BY record_id) s \
-             ON s.record_id = i.id AND s.hits = {hits}",
-            parts.join(" UNION ALL ")
-        ));
-    }
-    let team = |sql: &mut Sql, user: &UserId| {
-        let user = sql.bind(Bind::Text(user.to_string()));
-        format!(
-            "EXISTS (SELECT 1 FROM idea_members m WHERE m.idea_id = i.id AND m.user_id = {user})"
-        )
+        Viewer::Anonymous => format!("{alias}.visibility = 'public'"),
     };
+    format!("{alias}.deleted_at IS NULL AND {audience}")
+}
+
+fn in_team(alias: &str, user: &UserId, sql: &mut Sql) -> String {
+    let user = sql.text(user.to_string());
+    format!(
+        "EXISTS (SELECT 1 FROM idea_members m WHERE m.idea_id = {alias}.id AND m.user_id = {user})"
+    )
+}
+
+/// The conditions of a list on `ideas i`: visibility and filters.
+fn conditions(spec: &ListSpec, sql: &mut Sql) -> Vec<String> {
     let mut conditions: Vec<String> = Vec::new();
     if let Order::Sync(since) = spec.order {
         // The feed also reports ideas deleted or hidden since, to callers who may have seen them.
@@ -269,24 +257,16 @@ fn from_where(spec: &ListSpec, sql: &mut Sql) {
         match &spec.viewer {
             Viewer::Staff(_) => {}
             Viewer::Member(actor) => {
-                let team = team(sql, &actor.user_id);
+                let team = in_team("i", &actor.user_id, sql);
                 conditions.push(format!("(i.ever_public OR i.ever_members OR {team})"));
             }
             Viewer::Anonymous => conditions.push("i.ever_public".to_owned()),
         }
     } else {
-        conditions.push("i.deleted_at IS NULL".to_owned());
-        match &spec.viewer {
-            Viewer::Staff(_) => {}
-            Viewer::Member(actor) => {
-                let team = team(sql, &actor.user_id);
-                conditions.push(format!("(i.visibility IN ('public', 'members') OR {team})"));
-            }
-            Viewer::Anonymous => conditions.push("i.visibility = 'public'".to_owned()),
-        }
+        conditions.push(visible(&spec.viewer, "i", sql));
     }
     if let Some(user) = &spec.team_of {
-        conditions.push(team(sql, user));
+        conditions.push(in_team("i", user, sql));
     }
     let texts = [
         ("i.sector", spec.sector.map(str::to_owned)),
@@ -297,7 +277,7 @@ fn from_where(spec: &ListSpec, sql: &mut Sql) {
     ];
     for (column, value) in texts {
         if let Some(value) = value {
-            let p = sql.bind(Bind::Text(value));
+            let p = sql.text(value);
             conditions.push(format!("{column} = {p}"));
         }
     }
@@ -321,96 +301,141 @@ fn from_where(spec: &ListSpec, sql: &mut Sql) {
             conditions.push(format!("{condition} {p}"));
         }
     }
-    if !conditions.is_empty() {
-        sql.push(" WHERE ");
-        sql.push(&conditions.join(" AND "));
-    }
+    conditions
 }
 
-/// The keyset condition after `key`, and the `ORDER BY` of the order.
+/// The keyset condition after `key`, and the `ORDER BY` of an order without search.
 fn keyset(order: Order, after: Option<&SortKey>, sql: &mut Sql) -> (Option<String>, &'static str) {
     let order_by = match order {
-        Order::Relevance => "s.score DESC, i.id DESC",
-        Order::Newest => "i.created_at DESC, i.id DESC",
+        Order::Relevance | Order::Found | Order::Newest => "i.created_at DESC, i.id DESC",
         Order::Updated => "i.updated_at DESC, i.id DESC",
         Order::Priority => "COALESCE(i.priority, -1) DESC, i.created_at DESC, i.id DESC",
         Order::Title => "i.title_key ASC, i.id ASC",
         Order::Sync(_) => "i.updated_at ASC, i.id ASC",
     };
-    let condition = after.map(|key| match key {
-        SortKey::Relevance { s, id } => {
-            let (s, id) = (
-                sql.bind(Bind::BigInt(*s)),
-                sql.bind(Bind::Text(id.to_string())),
-            );
-            format!("(s.score < {s} OR (s.score = {s} AND i.id < {id}))")
-        }
-        SortKey::Newest { t, id } => before("i.created_at", *t, id, "<", sql),
-        SortKey::Updated { t, id } => before("i.updated_at", *t, id, "<", sql),
-        SortKey::Sync { t, id } => before("i.updated_at", *t, id, ">", sql),
+    let condition = after.and_then(|key| match key {
+        SortKey::Relevance { .. } | SortKey::Found { .. } => None,
+        SortKey::Newest { t, id } => Some(before("i.created_at", *t, id, "<", sql)),
+        SortKey::Updated { t, id } => Some(before("i.updated_at", *t, id, "<", sql)),
+        SortKey::Sync { t, id } => Some(before("i.updated_at", *t, id, ">", sql)),
         SortKey::Title { k, id } => {
-            let (k, id) = (
-                sql.bind(Bind::Text(k.clone())),
-                sql.bind(Bind::Text(id.to_string())),
-            );
-            format!("(i.title_key > {k} OR (i.title_key = {k} AND i.id > {id}))")
+            let (k, id) = (sql.text(k.clone()), sql.text(id.to_string()));
+            Some(format!(
+                "(i.title_key > {k} OR (i.title_key = {k} AND i.id > {id}))"
+            ))
         }
         SortKey::Priority { p, t, id } => {
             let p = sql.bind(Bind::Int(*p));
             let rest = before("i.created_at", *t, id, "<", sql);
-            format!(
+            Some(format!(
                 "(COALESCE(i.priority, -1) < {p} OR (COALESCE(i.priority, -1) = {p} AND {rest}))"
-            )
+            ))
         }
     });
     (condition, order_by)
 }
 
 fn before(column: &str, t: NaiveDateTime, id: &IdeaId, op: &str, sql: &mut Sql) -> String {
-    let (t, id) = (
-        sql.bind(Bind::Time(t)),
-        sql.bind(Bind::Text(id.to_string())),
-    );
+    let (t, id) = (sql.bind(Bind::Time(t)), sql.text(id.to_string()));
     format!("({column} {op} {t} OR ({column} = {t} AND i.id {op} {id}))")
 }
 
-/// One page plus one row: the ideas with their search scores (0 without search words), in
-/// one query. (Reading ids first and the rows by `eq_any` after took 41% of the list's time,
-/// a statement prepared anew for each request; BENCHMARKS.md.)
+/// The search position a cursor holds.
+fn position(after: Option<&SortKey>) -> Option<Position> {
+    match after {
+        Some(SortKey::Relevance { r, d }) => Some(Position { tier: *r, doc: *d }),
+        Some(SortKey::Found { d }) => Some(Position { tier: 0, doc: *d }),
+        _ => None,
+    }
+}
+
+/// One page plus one row, each idea with its search position (`None` without search), in
+/// one query per relevance tier read. (Reading ids first and the rows by `eq_any` after took
+/// 41% of the list's time, a statement prepared anew for each request; BENCHMARKS.md.)
 pub fn list(
     conn: &mut DbConnection,
     spec: &ListSpec,
     after: Option<&SortKey>,
     limit: i64,
-) -> QueryResult<Vec<(Idea, i64)>> {
-    let mut sql = Sql::default();
-    let score = if spec.terms.is_empty() {
-        "CAST(0 AS BIGINT)"
-    } else {
-        "s.score"
+) -> QueryResult<Vec<(Idea, Option<Position>)>> {
+    let Some(query) = &spec.query else {
+        let mut sql = Sql::new(conn.backend());
+        sql.push("SELECT i.*, CAST(0 AS BIGINT) AS doc FROM ideas i");
+        let mut conditions = conditions(spec, &mut sql);
+        let (condition, order_by) = keyset(spec.order, after, &mut sql);
+        conditions.extend(condition);
+        sql.push_where(&conditions);
+        let limit = sql.bind(Bind::BigInt(limit));
+        sql.push(&format!(" ORDER BY {order_by} LIMIT {limit}"));
+        let rows: Vec<PageRow> = sql.query().load(conn)?;
+        return Ok(rows.into_iter().map(|r| (r.idea, None)).collect());
     };
-    sql.push(&format!("SELECT i.*, {score} AS score"));
-    from_where(spec, &mut sql);
-    let (condition, order_by) = keyset(spec.order, after, &mut sql);
-    if let Some(condition) = condition {
-        sql.push(if sql.text.contains(" WHERE ") {
-            " AND "
-        } else {
-            " WHERE "
-        });
-        sql.push(&condition);
-    }
-    let limit = sql.bind(Bind::BigInt(limit));
-    sql.push(&format!(" ORDER BY {order_by} LIMIT {limit}"));
-    let rows: Vec<PageRow> = sql.query().load(conn)?;
-    Ok(rows.into_iter().map(|r| (r.idea, r.score)).collect())
+    let rank = if spec.order == Order::Relevance {
+        Rank::Relevance
+    } else {
+        Rank::Newest
+    };
+    let backend = conn.backend();
+    let rows = search::read_page(rank, position(after), limit, |scope, before, n| {
+        let sql = search_read(backend, spec, query, scope, before, n);
+        let rows: Vec<PageRow> = sql.query().load(conn)?;
+        Ok(rows.into_iter().map(|r| (r.doc, r.idea)).collect())
+    })?;
+    Ok(rows
+        .into_iter()
+        .map(|(at, idea)| (idea, Some(at)))
+        .collect())
 }
 
-/// How many ideas match.
-pub fn count(conn: &mut DbConnection, spec: &ListSpec) -> QueryResult<i64> {
-    let mut sql = Sql::default();
-    sql.push("SELECT COUNT(*) AS n");
-    from_where(spec, &mut sql);
+/// The statement of one read of a search: up to `n` ideas matching `query` in `scope`, with
+/// search documents below `before`, newest first (public so that tests can explain it).
+#[must_use]
+pub fn search_read(
+    backend: Backend,
+    spec: &ListSpec,
+    query: &Query,
+    scope: Scope,
+    before: Option<i64>,
+    n: i64,
+) -> Sql {
+    let mut sql = Sql::new(backend);
+    let found = search::matching(&mut sql, &[SEARCH_KIND], query, scope);
+    sql.push(&format!(
+        "SELECT i.*, {} AS doc FROM {} CROSS JOIN ideas i",
+        found.doc, found.from
+    ));
+    let mut all = vec![found.condition, format!("i.id = {}", found.record_id)];
+    all.extend(conditions(spec, &mut sql));
+    if let Some(before) = before {
+        let before = sql.bind(Bind::BigInt(before));
+        all.push(format!("{} < {before}", found.doc));
+    }
+    sql.push_where(&all);
+    let n = sql.bind(Bind::BigInt(n));
+    sql.push(&format!(" ORDER BY {} DESC LIMIT {n}", found.doc));
+    sql
+}
+
+/// How many ideas match, counting no further than `cap` + 1.
+pub fn count(conn: &mut DbConnection, spec: &ListSpec, cap: i64) -> QueryResult<i64> {
+    let mut sql = Sql::new(conn.backend());
+    let mut all = Vec::new();
+    let from = match &spec.query {
+        Some(query) => {
+            let found = search::matching(&mut sql, &[SEARCH_KIND], query, Scope::Anywhere);
+            all.push(found.condition);
+            all.push(format!("i.id = {}", found.record_id));
+            format!("{} CROSS JOIN ideas i", found.from)
+        }
+        None => "ideas i".to_owned(),
+    };
+    sql.push(&format!(
+        "SELECT COUNT(*) AS n FROM (SELECT 1 AS one FROM {from}"
+    ));
+    all.extend(conditions(spec, &mut sql));
+    sql.push_where(&all);
+    let cap = sql.bind(Bind::BigInt(cap.saturating_add(1)));
+    sql.push(&format!(" LIMIT {cap}) c"));
     let row: CountRow = sql.query().get_result(conn)?;
     Ok(row.n)
 }
@@ -480,9 +505,7 @@ fn reindex(conn: &mut DbConnection, idea: &Idea) -> QueryResult<()> {
     if idea.deleted_at.is_some() {
         return search::remove(conn, SEARCH_KIND, idea.id.as_str());
     }
-    let texts = idea.search_texts();
-    let weighted: Vec<(&str, i32)> = texts.iter().map(|(t, w)| (t.as_str(), *w)).collect();
-    search::index_weighted(conn, SEARCH_KIND, idea.id.as_str(), &weighted)
+    search::index(conn, &idea.search_document())
 }
 
 /// The team, in order of joining, with contacts read through `sonla_db::lookup` (a member

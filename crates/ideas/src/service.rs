@@ -8,7 +8,8 @@ use sonla_core::serde_ext::{clean, clean_name, to_json};
 use sonla_core::text::fold;
 use sonla_core::{Actor, Page, PageRequest};
 use sonla_core::{IdeaId, OrganizationId, UserId};
-use sonla_db::{CommonError, DbConnection, DbPool, body_id, precondition, search};
+use sonla_db::search::Query;
+use sonla_db::{COUNT_CAP, CommonError, Counted, DbConnection, DbPool, body_id, precondition};
 
 use crate::IdeaError;
 use crate::access::{Viewer, can_view, sees_private};
@@ -488,11 +489,7 @@ fn spec_of(
             return Err(staff_only("shortlisted"));
         }
     }
-    let terms = query
-        .q
-        .as_deref()
-        .map(search::query_terms)
-        .unwrap_or_default();
+    let search = query.q.as_deref().and_then(Query::parse);
     let order = match (query.updated_since, query.sort) {
         (Some(_), Some(_)) => {
             return Err(invalid(
@@ -509,23 +506,32 @@ fn spec_of(
             ));
         }
         (Some(since), None) => Order::Sync(since.naive_utc()),
-        (None, Some(IdeaSort::Relevance)) if terms.is_empty() => {
-            return Err(invalid(
-                "sort",
-                "Xếp theo độ phù hợp cần từ khóa q",
-                "Relevance order needs search words in q",
-            ));
-        }
-        (None, Some(IdeaSort::Relevance)) => Order::Relevance,
-        (None, None) if !terms.is_empty() => Order::Relevance,
-        (None, Some(IdeaSort::Newest) | None) => Order::Newest,
-        (None, Some(IdeaSort::Updated)) => Order::Updated,
-        (None, Some(IdeaSort::Priority)) => Order::Priority,
-        (None, Some(IdeaSort::Title)) => Order::Title,
+        (None, sort) => match (search.is_some(), sort) {
+            (false, Some(IdeaSort::Relevance)) => {
+                return Err(invalid(
+                    "sort",
+                    "Xếp theo độ phù hợp cần từ khóa q",
+                    "Relevance order needs search words in q",
+                ));
+            }
+            (true, Some(IdeaSort::Relevance) | None) => Order::Relevance,
+            (true, Some(IdeaSort::Newest)) => Order::Found,
+            (true, Some(_)) => {
+                return Err(invalid(
+                    "sort",
+                    "Kết quả tìm kiếm chỉ xếp theo relevance hoặc newest",
+                    "Search results are ordered by relevance or newest only",
+                ));
+            }
+            (false, Some(IdeaSort::Newest) | None) => Order::Newest,
+            (false, Some(IdeaSort::Updated)) => Order::Updated,
+            (false, Some(IdeaSort::Priority)) => Order::Priority,
+            (false, Some(IdeaSort::Title)) => Order::Title,
+        },
     };
     Ok(ListSpec {
         viewer,
-        terms,
+        query: search,
         sector: query.sector.map(Sector::as_str),
         stage: query.stage.map(Stage::as_str),
         status: query.status.map(IdeaStatus::as_str),
@@ -559,7 +565,7 @@ fn run_list(
         }
         None => std::collections::HashMap::default(),
     };
-    let page = request.page(scored, |(idea, score)| spec.order.key(idea, *score));
+    let page = request.page(scored, |(idea, at)| spec.order.key(idea, *at));
     Ok(page.map(|(idea, _)| {
         let role = roles.remove(&idea.id);
         if can_view(&idea, &spec.viewer, role) {
@@ -593,20 +599,22 @@ pub async fn list_ideas(
     pool.run(move |conn| run_list(conn, &spec, &request)).await
 }
 
-/// Counts the ideas the caller may see that match the filters.
+/// Counts the ideas the caller may see that match the filters, up to [`COUNT_CAP`]: a
+/// count above it comes back as the cap, marked `capped`.
 #[tracing::instrument(skip_all)]
 pub async fn count_ideas(
     pool: &DbPool,
     actor: Option<Actor>,
     query: ListIdeasQuery,
-) -> Result<i64, IdeaError> {
+) -> Result<Counted, IdeaError> {
     let query = ListIdeasQuery {
         updated_since: None,
         sort: None,
         ..query
     };
     let spec = spec_of(Viewer::of(actor.as_ref()), &query, None)?;
-    pool.run(move |conn| Ok(repo::count(conn, &spec)?)).await
+    pool.run(move |conn| Ok(Counted::of(repo::count(conn, &spec, COUNT_CAP)?)))
+        .await
 }
 
 /// The caller's own ideas (any role in the team), newest first by default.

@@ -202,8 +202,9 @@ pub struct ListOrganizationsQuery {
     pub cursor: Option<String>,
     /// Words to find in name, description, address and locality; diacritics and case are
     /// ignored ("dai hoc tay bac"). Every word must match a whole word; the last one may also
-    /// be the start of a longer one ("dai hoc tay b"). A `q` with no word (letters or digits)
-    /// in it is refused with 422 rather than matching everything.
+    /// be the start of a longer one ("dai hoc tay b"). Quotes, `*`, brackets and operators are
+    /// plain text. A `q` with no word (letters or digits) in it, or longer than 200 characters,
+    /// is refused with 422. The list keeps its `sort` order.
     #[validate(length(max = 200), custom(function = sonla_core::validation::search_words))]
     #[param(max_length = 200, example = "dai hoc tay bac")]
     pub q: Option<String>,

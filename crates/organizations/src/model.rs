@@ -4,6 +4,10 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use sonla_core::{OrganizationId, UserId};
 use sonla_db::schema::{organization_members, organizations};
+use sonla_db::search::Document;
+
+/// The search-index kind of organisations.
+pub const SEARCH_KIND: &str = "organization";
 
 /// An organisation row.
 #[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable)]
@@ -38,16 +42,14 @@ pub struct Organization {
 }
 
 impl Organization {
-    /// The texts the search index holds for this organisation.
+    /// The organisation's search document: the name, then description, address and locality.
     #[must_use]
-    pub fn search_texts(&self) -> Vec<&str> {
-        let mut texts = vec![self.name.as_str()];
-        texts.extend(
-            [&self.short_description, &self.address, &self.locality]
-                .into_iter()
-                .filter_map(|t| t.as_deref()),
-        );
-        texts
+    pub fn search_document(&self) -> Document {
+        let body: Vec<&str> = [&self.short_description, &self.address, &self.locality]
+            .into_iter()
+            .filter_map(|t| t.as_deref())
+            .collect();
+        Document::new(SEARCH_KIND, self.id.as_str(), &self.name, &body)
     }
 }
 

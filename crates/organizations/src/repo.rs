@@ -7,12 +7,42 @@ use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 use sonla_core::{OrganizationId, UserId};
 use sonla_db::schema::{organization_members, organizations};
-use sonla_db::{DbConnection, insert_batches, lookup, search};
+use sonla_db::search::{self, Query};
+use sonla_db::{DbConnection, insert_batches, lookup};
 
 use crate::model::{Member, NewMember, Organization, OrganizationChanges};
 
-/// The search-index kind of organisations.
-pub const SEARCH_KIND: &str = "organization";
+pub use crate::model::SEARCH_KIND;
+
+/// Organisations in the search across kinds: every organisation is public; the name, with
+/// the description and locality for excerpts.
+pub const SEARCH: search::Kind = search::Kind {
+    name: SEARCH_KIND,
+    table: "organizations",
+    visible: |_, _, _| "1 = 1".to_owned(),
+    texts: hit_texts,
+    link: "/api/v1/organizations/{id}",
+};
+
+fn hit_texts(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Vec<search::Texts>> {
+    let rows: Vec<(OrganizationId, String, Option<String>, Option<String>)> = organizations::table
+        .filter(organizations::id.eq_any(ids))
+        .select((
+            organizations::id,
+            organizations::name,
+            organizations::short_description,
+            organizations::locality,
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, title, description, locality)| search::Texts {
+            id: id.to_string(),
+            title,
+            texts: description.into_iter().chain(locality).collect(),
+        })
+        .collect())
+}
 
 /// The sort key of a row, which is what a cursor holds.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -39,8 +69,8 @@ pub enum SortKey {
 pub struct ListFilter {
     /// Only this kind.
     pub kind: Option<&'static str>,
-    /// Folded words that must each start a word of the record.
-    pub terms: Vec<String>,
+    /// The search, if any.
+    pub query: Option<Query>,
     /// `true` for newest first, `false` for name order.
     pub newest: bool,
 }
@@ -71,12 +101,13 @@ pub fn list(
     if let Some(kind) = filter.kind {
         query = query.filter(o::kind.eq(kind));
     }
-    for (term, prefix) in search::term_matches(&filter.terms) {
-        query = if prefix {
-            query.filter(o::id.eq_any(search::ids_matching(SEARCH_KIND, term)))
-        } else {
-            query.filter(o::id.eq_any(search::ids_with_word(SEARCH_KIND, term.to_owned())))
-        };
+    if let Some(search) = &filter.query {
+        query = query.filter(search::filter(
+            conn.backend(),
+            "organizations.id",
+            SEARCH_KIND,
+            search,
+        ));
     }
     match after {
         Some(SortKey::Name { k, id }) => {
@@ -108,7 +139,7 @@ pub fn insert(conn: &mut DbConnection, row: &Organization) -> QueryResult<()> {
     diesel::insert_into(organizations::table)
         .values(row)
         .execute(conn)?;
-    search::index(conn, SEARCH_KIND, row.id.as_str(), &row.search_texts())
+    search::index(conn, &row.search_document())
 }
 
 /// Inserts many organisations in as few statements as the backends allow (demo data),
@@ -135,7 +166,7 @@ pub fn update(
         .find(id)
         .select(Organization::as_select())
         .first(conn)?;
-    search::index(conn, SEARCH_KIND, row.id.as_str(), &row.search_texts())?;
+    search::index(conn, &row.search_document())?;
     Ok(row)
 }
 

@@ -8,7 +8,8 @@ use sonla_core::serde_ext::{clean, clean_name};
 use sonla_core::text::fold;
 use sonla_core::{Actor, OrganizationId, UserId};
 use sonla_core::{Page, PageRequest};
-use sonla_db::{CommonError, DbConnection, DbPool, body_id, precondition, search};
+use sonla_db::search::Query;
+use sonla_db::{CommonError, DbConnection, DbPool, body_id, precondition};
 
 use crate::OrganizationError;
 use crate::api::{
@@ -51,11 +52,7 @@ pub async fn list_organizations(
     }
     let filter = ListFilter {
         kind: query.kind.map(OrganizationKind::as_str),
-        terms: query
-            .q
-            .as_deref()
-            .map(search::query_terms)
-            .unwrap_or_default(),
+        query: query.q.as_deref().and_then(Query::parse),
         newest: sort == OrganizationSort::Newest,
     };
     pool.run(move |conn| {

@@ -4,7 +4,7 @@ use chrono::{Duration, NaiveDateTime};
 use sonla_accounts::model::{NewUserRole, User};
 use sonla_core::UserId;
 use sonla_db::DbConnection;
-use sonla_db::search::{self, Indexed};
+use sonla_db::search::{self, Document};
 
 use super::rng::Rng;
 use super::text::ascii;
@@ -179,16 +179,10 @@ pub fn write(conn: &mut DbConnection, people: &People) -> diesel::QueryResult<()
         })
         .collect();
     sonla_accounts::repo::insert_roles(conn, &roles)?;
-    let words: Vec<Indexed> = people
-        .all()
-        .map(|u| {
-            Indexed::plain(
-                sonla_accounts::repo::SEARCH_KIND,
-                u.id.as_str(),
-                &[&u.full_name, &u.email],
-            )
-        })
-        .collect();
-    search::index_many(conn, &words)?;
+    // Documents are numbered in the order the records were created.
+    let mut users: Vec<&User> = people.all().collect();
+    users.sort_by_key(|u| (u.created_at, u.id.clone()));
+    let documents: Vec<Document> = users.iter().map(|u| u.search_document()).collect();
+    search::index_many(conn, &documents)?;
     Ok(())
 }

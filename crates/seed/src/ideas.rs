@@ -7,7 +7,7 @@ use sonla_core::serde_ext::to_json;
 use sonla_core::text::fold;
 use sonla_core::{IdeaId, UserId};
 use sonla_db::DbConnection;
-use sonla_db::search::{self, Indexed};
+use sonla_db::search::{self, Document};
 use sonla_ideas::api::{Sector, Stage, TeamRole, Visibility};
 use sonla_ideas::model::{HistoryEntry, Idea, NewTeamMember};
 use sonla_ideas::workflow::{self, Action, IdeaStatus, Performer};
@@ -57,8 +57,8 @@ pub struct MadeIdea {
     pub team: Vec<TeamRow>,
     /// The workflow history, oldest first.
     pub history: Vec<HistoryEntry>,
-    /// The search index words.
-    pub words: Indexed,
+    /// The search document.
+    pub document: Document,
     /// What competitions need.
     pub plan: IdeaPlan,
 }
@@ -456,9 +456,7 @@ impl<'a> IdeaMaker<'a> {
                 super::EMAIL_DOMAIN
             ));
         }
-        let texts = idea.search_texts();
-        let weighted: Vec<(&str, i32)> = texts.iter().map(|(t, w)| (t.as_str(), *w)).collect();
-        let index = Indexed::weighted(sonla_ideas::repo::SEARCH_KIND, id.as_str(), &weighted);
+        let document = idea.search_document();
         MadeIdea {
             plan: IdeaPlan {
                 id,
@@ -471,7 +469,7 @@ impl<'a> IdeaMaker<'a> {
             idea,
             team,
             history,
-            words: index,
+            document,
         }
     }
 }
@@ -494,6 +492,12 @@ pub fn write(conn: &mut DbConnection, made: &[MadeIdea]) -> diesel::QueryResult<
     sonla_ideas::repo::insert_members(conn, &team)?;
     let history: Vec<HistoryEntry> = made.iter().flat_map(|m| m.history.clone()).collect();
     sonla_ideas::repo::insert_histories(conn, &history)?;
-    search::index_many(conn, made.iter().map(|m| &m.words))?;
+    // Documents are numbered in the order the ideas were created, which is the order they
+    // are made in but for the few demo ideas of fixed ages.
+    let mut documents: Vec<(&Idea, &Document)> =
+        made.iter().map(|m| (&m.idea, &m.document)).collect();
+    documents.sort_by_key(|(idea, _)| (idea.created_at, idea.id.clone()));
+    let documents: Vec<Document> = documents.into_iter().map(|(_, d)| d.clone()).collect();
+    search::index_many(conn, &documents)?;
     Ok(())
 }

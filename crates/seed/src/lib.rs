@@ -41,7 +41,7 @@ use sonla_competitions::service::Policy;
 use sonla_db::schema::{
     assignments, competitions as competition_table, entries, idea_history, idea_members,
     ideas as idea_table, organization_members, organizations as organization_table, score_sheets,
-    search_tokens, sheet_scores, users,
+    sheet_scores, users,
 };
 use sonla_db::{DbConnection, DbError, DbPool};
 
@@ -228,8 +228,8 @@ pub struct Counts {
     pub team_members: i64,
     /// Workflow steps of ideas.
     pub history: i64,
-    /// Rows of the search index.
-    pub search_words: i64,
+    /// Search documents (one per searchable record).
+    pub search_documents: i64,
     /// Competitions.
     pub competitions: i64,
     /// Entries of every competition.
@@ -251,7 +251,7 @@ impl Counts {
             ideas: idea_table::table.count().get_result(conn)?,
             team_members: idea_members::table.count().get_result(conn)?,
             history: idea_history::table.count().get_result(conn)?,
-            search_words: search_tokens::table.count().get_result(conn)?,
+            search_documents: sonla_db::search::document_count(conn)?,
             competitions: competition_table::table.count().get_result(conn)?,
             entries: entries::table.count().get_result(conn)?,
             assignments: assignments::table.count().get_result(conn)?,
@@ -335,7 +335,7 @@ impl fmt::Display for Summary {
                     grouped(c.history)
                 ),
             ),
-            ("search words", c.search_words, String::new()),
+            ("search documents", c.search_documents, String::new()),
             (
                 "competitions",
                 c.competitions,

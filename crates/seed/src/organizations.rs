@@ -8,7 +8,7 @@ use sonla_accounts::model::User;
 use sonla_core::UserId;
 use sonla_core::text::fold;
 use sonla_db::DbConnection;
-use sonla_db::search::{self, Indexed};
+use sonla_db::search::{self, Document};
 use sonla_organizations::model::{NewMember, Organization};
 
 use super::accounts::{ADMIN, OFFICER, OFFICER2, People};
@@ -281,17 +281,10 @@ pub fn write(conn: &mut DbConnection, organizations: &Organizations) -> diesel::
         })
         .collect();
     sonla_organizations::repo::insert_members(conn, &members)?;
-    let words: Vec<Indexed> = organizations
-        .rows
-        .iter()
-        .map(|o| {
-            Indexed::plain(
-                sonla_organizations::repo::SEARCH_KIND,
-                o.id.as_str(),
-                &o.search_texts(),
-            )
-        })
-        .collect();
-    search::index_many(conn, &words)?;
+    // Documents are numbered in the order the records were created.
+    let mut rows: Vec<&Organization> = organizations.rows.iter().collect();
+    rows.sort_by_key(|o| (o.created_at, o.id.clone()));
+    let documents: Vec<Document> = rows.iter().map(|o| o.search_document()).collect();
+    search::index_many(conn, &documents)?;
     Ok(())
 }

@@ -16,7 +16,7 @@ use secrecy::SecretString;
 use serde_json::Value;
 use sonla_accounts::model::NewUserRole;
 use sonla_core::Role;
-use sonla_db::{Backend, DbError, DbPool};
+use sonla_db::{Backend, DbConnection, DbError, DbPool, DbUrl};
 use tempfile::TempDir;
 
 pub use builders::{
@@ -61,6 +61,16 @@ impl TestDb {
             backend: Backend::Postgres,
             cleanup: Cleanup::Postgres { admin_url, name },
         })
+    }
+
+    /// A fresh database with every migration run, and a connection to it.
+    pub fn migrated() -> anyhow::Result<(Self, DbConnection)> {
+        let db = Self::create()?;
+        let mut conn = DbUrl::parse(&db.url)
+            .map_err(anyhow::Error::msg)?
+            .connect()?;
+        sonla_db::migrations::run_pending(&mut conn).map_err(|e| anyhow::anyhow!(e))?;
+        Ok((db, conn))
     }
 
     /// Which backend the test runs on.

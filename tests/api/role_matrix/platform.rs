@@ -1,4 +1,5 @@
-//! Role-matrix rows of operations (health, metrics, problem types) and authentication.
+//! Role-matrix rows of operations (health, metrics, problem types), the search across kinds
+//! and authentication.
 
 use serde_json::json;
 use sonla_test_support::TestApp;
@@ -17,6 +18,14 @@ pub(super) fn rows() -> Vec<Row> {
             "GET",
             "/problems/{code}",
             "/problems/not_found",
+            None,
+            [200; 5],
+        ),
+        // The search across kinds: anyone; what each caller finds is `search.rs`'s concern.
+        row(
+            "GET",
+            "/api/v1/search",
+            "/api/v1/search?q=nong%20san",
             None,
             [200; 5],
         ),

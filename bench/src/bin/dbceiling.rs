@@ -84,21 +84,8 @@ struct Ctx {
 
 fn spec(query: Option<sonla_db::search::Query>, order: Order) -> ListSpec {
     ListSpec {
-        viewer: Viewer::Anonymous,
         query,
-        sector: None,
-        stage: None,
-        status: None,
-        locality_key: None,
-        organization_id: None,
-        priority: None,
-        shortlisted: None,
-        created_from: None,
-        created_to: None,
-        updated_from: None,
-        updated_to: None,
-        team_of: None,
-        order,
+        ..ListSpec::new(Viewer::Anonymous, order)
     }
 }
 

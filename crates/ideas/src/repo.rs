@@ -212,6 +212,31 @@ pub struct ListSpec {
     pub order: Order,
 }
 
+impl ListSpec {
+    /// Every idea `viewer` may see, in `order`, with no search or filter; set the fields to
+    /// narrow it.
+    #[must_use]
+    pub const fn new(viewer: Viewer, order: Order) -> Self {
+        Self {
+            viewer,
+            query: None,
+            sector: None,
+            stage: None,
+            status: None,
+            locality_key: None,
+            organization_id: None,
+            priority: None,
+            shortlisted: None,
+            created_from: None,
+            created_to: None,
+            updated_from: None,
+            updated_to: None,
+            team_of: None,
+            order,
+        }
+    }
+}
+
 #[derive(QueryableByName)]
 struct PageRow {
     #[diesel(embed)]

@@ -23,21 +23,9 @@ struct SqlitePlan {
 
 fn spec(viewer: Viewer) -> ListSpec {
     ListSpec {
-        viewer,
         query: Query::parse("khoi nghiep"),
         sector: Some("agriculture"),
-        stage: None,
-        status: None,
-        locality_key: None,
-        organization_id: None,
-        priority: None,
-        shortlisted: None,
-        created_from: None,
-        created_to: None,
-        updated_from: None,
-        updated_to: None,
-        team_of: None,
-        order: Order::Relevance,
+        ..ListSpec::new(viewer, Order::Relevance)
     }
 }
 

@@ -18,7 +18,8 @@ pub struct SeedDemoArgs {
     /// 5 + N/50 judges (at most 25) and a round being judged with 5·N entries (12 to 5,000),
     /// 3 judges per entry (5 from 10 judges on) and 8 criteria. Scale 1 is a small demo
     /// (100 ideas, 30 accounts, 10 organisations); scale 1000 makes 100,000 ideas and a
-    /// 5,000-entry round with 25 judges and 25,000 sheets.
+    /// 5,000-entry round with 25 judges and 25,000 sheets; scale 10000, the largest, makes
+    /// 1,000,000 ideas.
     #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=i64::from(MAX_SCALE)))]
     pub scale: u32,
     /// The same seed and scale give the same data, ids included.

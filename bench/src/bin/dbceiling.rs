@@ -12,6 +12,8 @@
 //! - `list`: `sonla_ideas::repo::list` (one query: the page plus one row) for an anonymous
 //!   caller, newest first, over the same cursors as the HTTP scenario (what `service::list_ideas` runs);
 //! - `search`: the same with the words of each `q`, by relevance;
+//! - `everything`: `sonla_db::search::everything` over ideas and organisations, by relevance
+//!   (what `GET /api/v1/search` runs for an anonymous caller);
 //! - `detail`: `repo::find` (what `GET /ideas/{id}` runs for an anonymous caller);
 //! - `list-service`: `sonla_ideas::service::list_ideas` (SQL and building the page, no HTTP);
 //! - `leaderboard-sql`: what `service::leaderboard` loads: the round, its competition, the
@@ -44,6 +46,7 @@ use sonla_ideas::repo::{self as idea_repo, ListSpec, Order, SortKey};
 enum Scenario {
     List,
     Search,
+    Everything,
     Detail,
     ListService,
     LeaderboardSql,
@@ -119,6 +122,26 @@ async fn operation(ctx: &Ctx, i: usize) -> anyhow::Result<()> {
             let q = pick(&ctx.inputs.queries, i)?;
             let query = sonla_db::search::Query::parse(&q).context("a query without words")?;
             page(ctx, spec(Some(query), Order::Relevance), None).await
+        }
+        Scenario::Everything => {
+            let q = pick(&ctx.inputs.queries, i)?;
+            let query = sonla_db::search::Query::parse(&q).context("a query without words")?;
+            let kinds = [sonla_ideas::repo::SEARCH, sonla_organizations::repo::SEARCH];
+            ctx.pool
+                .run(move |conn| {
+                    std::hint::black_box(sonla_db::search::everything(
+                        conn,
+                        &kinds,
+                        None,
+                        &query,
+                        sonla_db::search::Rank::Relevance,
+                        None,
+                        21,
+                    )?);
+                    Ok::<_, DbError>(())
+                })
+                .await?;
+            Ok(())
         }
         Scenario::Detail => {
             let id = sonla_core::IdeaId::from_stored(pick(&ctx.inputs.idea_ids, i)?);

@@ -55,7 +55,7 @@ pub const DEFAULT_PASSWORD: &str = "Demo@2610-SonLa";
 /// The (reserved) domain of every demo email and website.
 pub const EMAIL_DOMAIN: &str = "sonla.example";
 /// The largest scale accepted.
-pub const MAX_SCALE: u32 = 5_000;
+pub const MAX_SCALE: u32 = 10_000;
 /// Ideas written per transaction.
 const IDEA_BATCH: usize = 1_000;
 

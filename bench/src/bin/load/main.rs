@@ -50,8 +50,9 @@ struct Args {
     /// Scale of the main database (`seed-demo --scale`: 100 ideas per unit).
     #[arg(long, default_value_t = 1000)]
     scale: u32,
-    /// The smaller scales of the scale curve (the main scale is its last point).
-    #[arg(long, value_delimiter = ',', default_values_t = [10_u32, 100])]
+    /// The other scales of the scale curve (the main scale is one of its points; the default
+    /// runs from 1,000 to 1,000,000 ideas).
+    #[arg(long, value_delimiter = ',', default_values_t = [10_u32, 100, 10_000])]
     curve: Vec<u32>,
     /// Seed of the data.
     #[arg(long, default_value_t = sonla_seed::DEFAULT_SEED)]
@@ -92,9 +93,12 @@ fn key_value(raw: &str) -> Result<(String, String), String> {
         .ok_or_else(|| format!("`{raw}` is not KEY=VALUE"))
 }
 
-/// Search words of the search scenario: products, places and trades of the demo ideas, with
-/// and without diacritics, one to three words.
+/// Search words of the search scenarios: products, places and trades of the demo ideas, with
+/// and without diacritics, one to three words, from rare (a reservoir, hydroponics) to very
+/// common (agricultural products, cooperatives); the report lists each one's matches.
 const QUERIES: &[&str] = &[
+    "quỳnh nhai",
+    "hop tac xa",
     "cà phê",
     "du lịch cộng đồng",
     "chè shan tuyết",
@@ -200,6 +204,7 @@ struct ReadInputs {
     cursors: Vec<Option<String>>,
     list: Vec<Request>,
     search: Vec<Request>,
+    everything: Vec<Request>,
     detail: Vec<Request>,
     bodies: Vec<(&'static str, Vec<u8>)>,
     search_matches: Vec<(String, i64)>,
@@ -445,6 +450,7 @@ impl Bench {
                 .collect();
             let mut search = Vec::new();
             let mut search_matches = Vec::new();
+            let mut everything = Vec::new();
             for q in QUERIES {
                 let path = format!("/api/v1/ideas?q={}&limit=20", wrk::encode(q));
                 let (_, body) = http::get_ok(&client, &format!("{base}{path}"), None).await?;
@@ -460,6 +466,12 @@ impl Bench {
                 let matches = count["count"].as_i64().unwrap_or(-1);
                 search_matches.push(((*q).to_owned(), matches));
                 search.push(Request::get(path, None));
+                let path = format!("/api/v1/search?q={}&limit=20", wrk::encode(q));
+                let (_, body) = http::get_ok(&client, &format!("{base}{path}"), None).await?;
+                if everything.is_empty() {
+                    bodies.push(("everything", body));
+                }
+                everything.push(Request::get(path, None));
             }
             let mut detail = Vec::new();
             for id in &fixture.idea_ids {
@@ -472,6 +484,7 @@ impl Bench {
                 cursors,
                 list,
                 search,
+                everything,
                 detail,
                 bodies,
                 search_matches,
@@ -691,7 +704,7 @@ impl Bench {
 
         let c = self.args.connections;
         let mut scenarios = Vec::new();
-        let reads_scenarios: [ReadScenario<'_>; 5] = [
+        let reads_scenarios: [ReadScenario<'_>; 6] = [
             (
                 "list",
                 "public idea list (page of 20, 50 pages deep)",
@@ -705,6 +718,13 @@ impl Bench {
                 &reads.search,
                 c,
                 &["search"],
+            ),
+            (
+                "everything",
+                "search of ideas and organisations, /api/v1/search (same queries)",
+                &reads.everything,
+                c,
+                &["everything"],
             ),
             (
                 "detail",
@@ -907,6 +927,49 @@ fn targets(results: &BackendResults) -> Vec<Target> {
             met: ratio >= 0.40,
         });
     }
+    if let (Some(list), Some(search)) = (find(results, "list"), find(results, "search")) {
+        let ratio = search.measure.rps / list.measure.rps;
+        out.push(Target {
+            name: format!("search at {} ideas ≥ half the list's req/s", results.ideas),
+            measured: format!("{:.0}%", ratio * 100.0),
+            met: ratio >= 0.5,
+        });
+    }
+    let search_curve: Vec<&CurvePoint> = {
+        let mut points: Vec<&CurvePoint> = results
+            .curve
+            .iter()
+            .filter(|p| p.scenario == "search")
+            .collect();
+        points.sort_by_key(|p| p.ideas);
+        points
+    };
+    if let (Some(small), Some(large)) = (search_curve.first(), search_curve.last())
+        && small.ideas < large.ideas
+    {
+        let ratio = large.measure.p50_ms / small.measure.p50_ms;
+        out.push(Target {
+            name: format!(
+                "search p50 at {} ideas ≤ 2× its p50 at {}",
+                large.ideas, small.ideas
+            ),
+            measured: format!(
+                "{ratio:.2}× ({} ms ÷ {} ms)",
+                ms(large.measure.p50_ms),
+                ms(small.measure.p50_ms)
+            ),
+            met: ratio <= 2.0,
+        });
+    }
+    for name in ["search", "everything"] {
+        if let Some(search) = find(results, name) {
+            out.push(Target {
+                name: format!("server memory during {name} < 150 MB"),
+                measured: format!("{:.0} MiB peak", search.peak_rss_mib),
+                met: search.peak_rss_mib * 1.048_576 < 150.0,
+            });
+        }
+    }
     if let Some(board) = find(results, "leaderboard")
         && let Some(sql) = db_ceiling(board, "leaderboard-sql")
     {
@@ -1043,7 +1106,7 @@ fn report(results: &BackendResults) -> String {
         }
         for (n, measure) in &sc.db {
             let label = match n.as_str() {
-                "list" | "search" | "detail" | "leaderboard-sql" => {
+                "list" | "search" | "everything" | "detail" | "leaderboard-sql" => {
                     "database (same SQL)".to_owned()
                 }
                 "list-service" => "service (SQL + page, no HTTP)".to_owned(),

@@ -6,7 +6,10 @@ use std::collections::BTreeSet;
 
 use serde_json::{Value, json};
 use sonla_core::Role;
-use sonla_db::migrations;
+use sonla_db::search::Query;
+use sonla_db::{COUNT_CAP, Counted, migrations};
+use sonla_ideas::access::Viewer;
+use sonla_ideas::repo::{self, ListSpec, Order};
 use sonla_test_support::{TestApp, TestUser, assert_problem, id_of};
 
 use crate::ideas_lists::{get, set};
@@ -316,6 +319,52 @@ async fn the_index_follows_every_change_of_a_record() {
     assert!(find("bo").await.is_empty(), "deleted");
     let own = get(&app, Some(&lead), &format!("{SEARCH}?q=yen%20chau")).await;
     assert_eq!(titles(&own), set(&["Xoài tròn Yên Châu"]));
+}
+
+/// A count reads no further than its cap plus one row, and the endpoint says when it stopped.
+#[tokio::test]
+async fn a_count_stops_at_its_cap_and_says_so() {
+    let app = TestApp::spawn().await;
+    let lead = app.user(&[]).await;
+    for n in 0..4 {
+        app.idea(&lead, &format!("Sắn dây {n}"), json!({})).await;
+    }
+    app.idea(&lead, "Sắn dây riêng", json!({"visibility": "private"}))
+        .await;
+    let count = get(&app, None, &format!("{IDEAS}/count?q=san%20day")).await;
+    assert_eq!(count, json!({"count": 4, "capped": false}));
+
+    let counts = app
+        .db
+        .run(|conn| {
+            let spec = |q: Option<&str>| ListSpec {
+                query: q.and_then(Query::parse),
+                ..ListSpec::new(Viewer::Anonymous, Order::Relevance)
+            };
+            Ok::<_, sonla_db::DbError>([
+                repo::count(conn, &spec(Some("san day")), 2)?,
+                repo::count(conn, &spec(Some("san day")), 10)?,
+                repo::count(conn, &spec(None), 2)?,
+                repo::count(conn, &spec(None), 10)?,
+            ])
+        })
+        .await
+        .unwrap();
+    assert_eq!(counts, [3, 4, 3, 4]);
+    assert_eq!(
+        Counted::of(COUNT_CAP + 1),
+        Counted {
+            count: COUNT_CAP,
+            capped: true
+        }
+    );
+    assert_eq!(
+        Counted::of(COUNT_CAP),
+        Counted {
+            count: COUNT_CAP,
+            capped: false
+        }
+    );
 }
 
 /// The migration that built the engines' indexes from the old token table gives the same

@@ -174,7 +174,8 @@ struct BackendResults {
     startup_empty_ms: Vec<f64>,
     startup_full_ms: Vec<f64>,
     idle_rss_mib: f64,
-    search_matches: Vec<(String, i64)>,
+    /// Matches per query, and whether the count stopped at its cap.
+    search_matches: Vec<(String, i64, bool)>,
     scenarios: Vec<ScenarioResult>,
     curve: Vec<CurvePoint>,
     targets: Vec<Target>,
@@ -207,7 +208,7 @@ struct ReadInputs {
     everything: Vec<Request>,
     detail: Vec<Request>,
     bodies: Vec<(&'static str, Vec<u8>)>,
-    search_matches: Vec<(String, i64)>,
+    search_matches: Vec<(String, i64, bool)>,
 }
 
 fn median(values: &[f64]) -> f64 {
@@ -464,7 +465,8 @@ impl Bench {
                 )
                 .await?;
                 let matches = count["count"].as_i64().unwrap_or(-1);
-                search_matches.push(((*q).to_owned(), matches));
+                let capped = count["capped"].as_bool().unwrap_or(false);
+                search_matches.push(((*q).to_owned(), matches, capped));
                 search.push(Request::get(path, None));
                 let path = format!("/api/v1/search?q={}&limit=20", wrk::encode(q));
                 let (_, body) = http::get_ok(&client, &format!("{base}{path}"), None).await?;
@@ -1179,10 +1181,11 @@ fn report(results: &BackendResults) -> String {
     let _ = writeln!(s);
     let _ = writeln!(
         s,
-        "Search matches per query at the largest scale: {}.\n",
+        "Search matches per query at {} ideas (`GET /api/v1/ideas/count`; `+`: at its cap): {}.\n",
+        r.ideas,
         r.search_matches
             .iter()
-            .map(|(q, n)| format!("“{q}” {n}"))
+            .map(|(q, n, capped)| format!("“{q}” {n}{}", if *capped { "+" } else { "" }))
             .collect::<Vec<_>>()
             .join(", ")
     );

@@ -260,13 +260,18 @@ values = {q([password])}
 # allows is 400 `invalid_cursor`, as documented.
 [[operations]]
 include-name = [
-  "GET /api/v1/organizations", "GET /api/v1/organizations/{{organization_id}}/members",
-  "GET /api/v1/competitions", "GET /api/v1/me/assignments", "GET /api/v1/users", "GET /api/v1/audit",
+  "GET /api/v1/organizations/{{organization_id}}/members", "GET /api/v1/competitions",
+  "GET /api/v1/me/assignments", "GET /api/v1/audit",
 ]
 checks.positive_data_acceptance.expected-statuses = ["2xx", "3xx", "400", "401", "403", "404", "409", "429", "5xx"]
-# The idea lists also refuse `sort=relevance` without `q` (422): no words, no relevance.
+# The lists with `q` and the search also refuse a `q` without a letter or digit (422
+# `no_words`), a rule of Unicode categories the schema's `pattern` cannot carry portably; the
+# idea lists refuse `sort=relevance` without `q` (422): no words, no relevance.
 [[operations]]
-include-name = ["GET /api/v1/ideas", "GET /api/v1/ideas/count", "GET /api/v1/me/ideas"]
+include-name = [
+  "GET /api/v1/ideas", "GET /api/v1/ideas/count", "GET /api/v1/me/ideas", "GET /api/v1/search",
+  "GET /api/v1/organizations", "GET /api/v1/users",
+]
 checks.positive_data_acceptance.expected-statuses = ["2xx", "3xx", "400", "401", "403", "404", "409", "422", "429", "5xx"]
 # 422 for a common password (a list of 10,000 the schema does not carry), an organisation or
 # a user that does not exist, a rejection without a note.

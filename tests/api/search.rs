@@ -183,6 +183,50 @@ async fn title_matches_rank_first_unless_newest_is_asked_for() {
 }
 
 #[tokio::test]
+async fn kinds_share_one_order_and_one_cursor() {
+    let app = TestApp::spawn().await;
+    let lead = app.user(&[]).await;
+    app.idea(&lead, "Tằm tơ Mai Sơn", json!({})).await;
+    app.organization(&lead)
+        .name("Hợp tác xã Tằm tơ")
+        .build()
+        .await;
+    app.idea(&lead, "Dệt lụa", json!({"summary": "Từ tằm tơ của bản"}))
+        .await;
+    let owned = |pairs: &[(&str, &str)]| -> Vec<(String, String)> {
+        pairs
+            .iter()
+            .map(|(k, t)| ((*k).to_owned(), (*t).to_owned()))
+            .collect()
+    };
+    let relevance = owned(&[
+        ("organization", "Hợp tác xã Tằm tơ"),
+        ("idea", "Tằm tơ Mai Sơn"),
+        ("idea", "Dệt lụa"),
+    ]);
+    let newest = owned(&[
+        ("idea", "Dệt lụa"),
+        ("organization", "Hợp tác xã Tằm tơ"),
+        ("idea", "Tằm tơ Mai Sơn"),
+    ]);
+    for (sort, expected) in [("relevance", relevance), ("newest", newest)] {
+        let whole = get(&app, None, &format!("{SEARCH}?q=tam%20to&sort={sort}")).await;
+        assert_eq!(hits(&whole), expected, "{sort}");
+        let mut paged = Vec::new();
+        let mut path = format!("{SEARCH}?q=tam%20to&sort={sort}&limit=1");
+        loop {
+            let page = get(&app, None, &path).await;
+            paged.extend(hits(&page));
+            let Some(next) = page["next_cursor"].as_str() else {
+                break;
+            };
+            path = format!("{SEARCH}?q=tam%20to&sort={sort}&limit=1&cursor={next}");
+        }
+        assert_eq!(paged, expected, "{sort}, a page at a time");
+    }
+}
+
+#[tokio::test]
 async fn pages_follow_the_cursor_without_repeats_and_a_cursor_keeps_its_order() {
     let app = TestApp::spawn().await;
     let lead = app.user(&[]).await;

@@ -7,9 +7,9 @@ use diesel::sql_types::{BigInt, Text};
 use sonla_core::auth::Actor;
 use sonla_core::text;
 
-use super::{Position, Query, Rank, matching, read_page};
-use crate::DbConnection;
+use super::{Position, Query, Rank, Scope, matching, read_page};
 use crate::sql::{Bind, Sql};
+use crate::{Backend, DbConnection};
 
 /// A kind of record the search across kinds covers, registered by its domain (see the
 /// README's "Adding a domain").
@@ -69,6 +69,44 @@ struct Found {
     doc: i64,
 }
 
+/// The newest `n` matches of `query` in `scope` among the records of `kinds` that `actor` may
+/// see, with document numbers below `before`.
+fn group_read(
+    sql: &mut Sql,
+    kinds: &[Kind],
+    actor: Option<&Actor>,
+    query: &Query,
+    scope: Scope,
+    before: Option<&str>,
+    n: &str,
+) -> String {
+    let names: Vec<&str> = kinds.iter().map(|k| k.name).collect();
+    let m = matching(sql, &names, query, scope);
+    let visible: Vec<String> = kinds
+        .iter()
+        .map(|kind| {
+            let name = sql.text(kind.name);
+            let condition = (kind.visible)(actor, "r", sql);
+            format!(
+                "(d.kind = {name} AND EXISTS (SELECT 1 FROM {} r WHERE r.id = {} AND {condition}))",
+                kind.table, m.record_id
+            )
+        })
+        .collect();
+    let mut conditions = vec![m.condition.clone(), format!("({})", visible.join(" OR "))];
+    if let Some(before) = before {
+        conditions.push(format!("{} < {before}", m.doc));
+    }
+    format!(
+        "SELECT d.kind AS kind, {} AS record_id, {} AS doc FROM {} WHERE {} ORDER BY {} DESC LIMIT {n}",
+        m.record_id,
+        m.doc,
+        m.from,
+        conditions.join(" AND "),
+        m.doc
+    )
+}
+
 /// A page of records of `kinds` that match `query` and that `actor` may see, in `rank`
 /// order, after `after`.
 pub fn everything(
@@ -84,34 +122,32 @@ pub fn everything(
         return Ok(Vec::new());
     }
     let backend = conn.backend();
-    let names: Vec<&str> = kinds.iter().map(|k| k.name).collect();
+    // SQLite's FTS5 hands the matches of every kind over in one scan in document order.
+    // PostgreSQL reads each kind through its own range of the `(kind, doc)` index, newest
+    // first, and merges the pages: one scan over several kinds would have to sort every match.
+    let groups: Vec<&[Kind]> = match backend {
+        Backend::Sqlite => vec![kinds],
+        Backend::Postgres => kinds.chunks(1).collect(),
+    };
     let found = read_page(rank, after, limit, |scope, before, n| {
         let mut sql = Sql::new(backend);
-        let m = matching(&mut sql, &names, query, scope);
-        let mut conditions = vec![m.condition.clone()];
-        let visible: Vec<String> = kinds
-            .iter()
-            .map(|kind| {
-                let name = sql.text(kind.name);
-                let condition = (kind.visible)(actor, "r", &mut sql);
-                format!(
-                    "(d.kind = {name} AND EXISTS (SELECT 1 FROM {} r WHERE r.id = {} AND {condition}))",
-                    kind.table, m.record_id
-                )
-            })
-            .collect();
-        conditions.push(format!("({})", visible.join(" OR ")));
-        if let Some(before) = before {
-            let before = sql.bind(Bind::BigInt(before));
-            conditions.push(format!("{} < {before}", m.doc));
-        }
-        sql.push(&format!(
-            "SELECT d.kind AS kind, {} AS record_id, {} AS doc FROM {}",
-            m.record_id, m.doc, m.from
-        ));
-        sql.push_where(&conditions);
         let n = sql.bind(Bind::BigInt(n));
-        sql.push(&format!(" ORDER BY {} DESC LIMIT {n}", m.doc));
+        let before = before.map(|b| sql.bind(Bind::BigInt(b)));
+        let reads: Vec<String> = groups
+            .iter()
+            .map(|group| group_read(&mut sql, group, actor, query, scope, before.as_deref(), &n))
+            .collect();
+        match reads.as_slice() {
+            [one] => sql.push(one),
+            _ => sql.push(&format!(
+                "SELECT kind, record_id, doc FROM ({}) u ORDER BY doc DESC LIMIT {n}",
+                reads
+                    .iter()
+                    .map(|r| format!("({r})"))
+                    .collect::<Vec<_>>()
+                    .join(" UNION ALL ")
+            )),
+        }
         let rows: Vec<Found> = sql.query().load(conn)?;
         Ok(rows
             .into_iter()

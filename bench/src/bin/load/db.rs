@@ -1,9 +1,10 @@
 //! Databases of the benchmark: seeded ones kept between runs (keyed by scale and seed), and the
 //! working copies and empty databases each run makes from them.
 //!
-//! SQLite: `target/bench/cache/sqlite-s<scale>-seed<seed>.db`, with a `.summary.txt` beside it
-//! written once seeding succeeded (the marker). PostgreSQL: databases
+//! SQLite: `target/bench/cache/sqlite-s<scale>-seed<seed>.db`, with a `.summary.txt` and a
+//! `.marker` beside it written once seeding succeeded. PostgreSQL: databases
 //! `bench_s<scale>_seed<seed>`, whose comment says they were seeded completely (the marker);
+//! the marker names the schema (newest migration), so a new migration means a new seeding;
 //! working copies are made with `CREATE DATABASE … TEMPLATE …`.
 
 use std::path::{Path, PathBuf};
@@ -83,11 +84,22 @@ impl Databases {
         format!("bench_s{scale}_seed{}", self.seed)
     }
 
-    fn marker(&self, scale: u32) -> String {
-        format!(
-            "sonla-bench: seed-demo --scale {scale} --seed {} done",
+    /// What a complete seeding writes: the scale, the seed and the schema (the newest
+    /// migration), so a database seeded before a migration is seeded again rather than
+    /// upgraded at every server start.
+    fn marker(&self, scale: u32) -> anyhow::Result<String> {
+        let backend = match self.backend {
+            Backend::Sqlite => sonla_db::Backend::Sqlite,
+            Backend::Postgres => sonla_db::Backend::Postgres,
+        };
+        let schema = sonla_db::migrations::names(backend)
+            .map_err(|e| anyhow::anyhow!(e))?
+            .pop()
+            .unwrap_or_default();
+        Ok(format!(
+            "sonla-bench: seed-demo --scale {scale} --seed {} done, schema {schema}",
             self.seed
-        )
+        ))
     }
 
     /// The URL of the seeded database of `scale`, seeding it first unless it is cached;
@@ -98,13 +110,19 @@ impl Databases {
             Backend::Sqlite => {
                 let path = self.sqlite_cached(scale);
                 let summary = path.with_extension("summary.txt");
+                let marker = path.with_extension("marker");
                 let url = format!("sqlite://{}", path.display());
-                if summary.exists() && path.exists() {
+                let expected = self.marker(scale)?;
+                if path.exists()
+                    && summary.exists()
+                    && std::fs::read_to_string(&marker).is_ok_and(|m| m == expected)
+                {
                     return Ok((url, None));
                 }
                 remove_sqlite(&path)?;
                 let took = self.seed_into(&url, scale, &summary)?;
                 checkpoint(&path)?;
+                std::fs::write(&marker, expected)?;
                 Ok((url, Some(took)))
             }
             Backend::Postgres => {
@@ -117,9 +135,10 @@ impl Databases {
                 .bind::<diesel::sql_types::Text, _>(&name)
                 .load(&mut admin)?;
                 let url = self.pg_url(&name);
+                let expected = self.marker(scale)?;
                 if comment
                     .first()
-                    .is_some_and(|c| c.comment.as_deref() == Some(self.marker(scale).as_str()))
+                    .is_some_and(|c| c.comment.as_deref() == Some(expected.as_str()))
                 {
                     return Ok((url, None));
                 }
@@ -127,11 +146,8 @@ impl Databases {
                 diesel::sql_query(format!("CREATE DATABASE \"{name}\"")).execute(&mut admin)?;
                 let summary = self.cache.join(format!("{name}.summary.txt"));
                 let took = self.seed_into(&url, scale, &summary)?;
-                diesel::sql_query(format!(
-                    "COMMENT ON DATABASE \"{name}\" IS '{}'",
-                    self.marker(scale)
-                ))
-                .execute(&mut admin)?;
+                diesel::sql_query(format!("COMMENT ON DATABASE \"{name}\" IS '{expected}'"))
+                    .execute(&mut admin)?;
                 Ok((url, Some(took)))
             }
         }

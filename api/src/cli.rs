@@ -113,7 +113,7 @@ async fn create_admin(settings: &Settings, email: &str, name: &str) -> ExitCode 
             return ExitCode::from(2);
         }
     };
-    let pool = match migrated_pool(settings).await {
+    let pool = match crate::migrated_pool(settings).await {
         Ok(pool) => pool,
         Err(code) => return code,
     };
@@ -148,22 +148,6 @@ async fn create_admin(settings: &Settings, email: &str, name: &str) -> ExitCode 
             ExitCode::FAILURE
         }
     }
-}
-
-/// The database of `settings`, migrated; on failure the message is printed and the exit code
-/// returned (1).
-pub(crate) async fn migrated_pool(settings: &Settings) -> Result<sonla_db::DbPool, ExitCode> {
-    let pool = connect(settings).await.map_err(|error| {
-        eprintln!("error: {error:#}");
-        ExitCode::FAILURE
-    })?;
-    pool.run(|conn| migrations::run_pending(conn).map_err(|e| anyhow::anyhow!(e)))
-        .await
-        .map_err(|error| {
-            eprintln!("error: cannot migrate the database: {error:#}");
-            ExitCode::FAILURE
-        })?;
-    Ok(pool)
 }
 
 fn read_password() -> anyhow::Result<SecretString> {

@@ -237,6 +237,22 @@ pub async fn connect(settings: &Settings) -> anyhow::Result<DbPool> {
         .with_context(|| format!("cannot connect to the {backend} database"))
 }
 
+/// The database of `settings`, migrated; on failure the message is printed and the exit code
+/// returned (1).
+pub(crate) async fn migrated_pool(settings: &Settings) -> Result<DbPool, std::process::ExitCode> {
+    let pool = connect(settings).await.map_err(|error| {
+        eprintln!("error: {error:#}");
+        std::process::ExitCode::FAILURE
+    })?;
+    pool.run(|conn| migrations::run_pending(conn).map_err(|e| anyhow::anyhow!(e)))
+        .await
+        .map_err(|error| {
+            eprintln!("error: cannot migrate the database: {error:#}");
+            std::process::ExitCode::FAILURE
+        })?;
+    Ok(pool)
+}
+
 /// Echoes the request id of the tracing span in `x-request-id`.
 async fn echo_request_id(
     req: actix_web::dev::ServiceRequest,

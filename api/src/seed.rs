@@ -36,7 +36,7 @@ pub struct SeedDemoArgs {
 /// Runs `api seed-demo`: migrates, seeds and prints the summary. Exit code 2 when the
 /// database is not empty or the password is refused, 1 when the database fails.
 pub async fn run_command(settings: &Settings, args: SeedDemoArgs) -> ExitCode {
-    let pool = match crate::cli::migrated_pool(settings).await {
+    let pool = match crate::migrated_pool(settings).await {
         Ok(pool) => pool,
         Err(code) => return code,
     };

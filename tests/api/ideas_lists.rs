@@ -8,7 +8,8 @@ use sonla_test_support::{TestApp, TestUser, assert_problem, id_of, json};
 
 use crate::ideas::IDEAS;
 
-fn titles(page: &Value) -> BTreeSet<String> {
+/// The titles of a page's items.
+pub(crate) fn titles(page: &Value) -> BTreeSet<String> {
     page["items"]
         .as_array()
         .unwrap()

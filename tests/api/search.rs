@@ -12,7 +12,7 @@ use sonla_ideas::access::Viewer;
 use sonla_ideas::repo::{self, ListSpec, Order};
 use sonla_test_support::{TestApp, TestUser, assert_problem, id_of};
 
-use crate::ideas_lists::{get, set};
+use crate::ideas_lists::{get, set, titles};
 
 const SEARCH: &str = "/api/v1/search";
 const IDEAS: &str = "/api/v1/ideas";
@@ -30,10 +30,6 @@ fn hits(page: &Value) -> Vec<(String, String)> {
             )
         })
         .collect()
-}
-
-fn titles(page: &Value) -> BTreeSet<String> {
-    hits(page).into_iter().map(|(_, title)| title).collect()
 }
 
 #[tokio::test]

@@ -25,17 +25,15 @@ impl Document {
     #[must_use]
     pub fn new(kind: &'static str, record_id: &str, title: &str, body: &[&str]) -> Self {
         let title = text::tokens(title);
-        let mut rest: Vec<String> = Vec::new();
-        for word in body.iter().flat_map(|t| text::tokens(t)) {
-            if !title.contains(&word) && !rest.contains(&word) {
-                rest.push(word);
-            }
-        }
+        let body = text::tokens(&body.join(" "))
+            .into_iter()
+            .filter(|word| !title.contains(word))
+            .collect();
         Self {
             kind,
             record_id: record_id.to_owned(),
             title,
-            body: rest,
+            body,
         }
     }
 

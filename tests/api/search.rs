@@ -407,12 +407,13 @@ async fn a_count_stops_at_its_cap_and_says_so() {
     );
 }
 
-/// The migration that built the engines' indexes from the old token table gives the same
-/// answers as before it ran: content written on the old schema is found the same way after
-/// the upgrade, on either backend.
+/// The migrations that built the engines' indexes from the old token table, and the title
+/// indexes from the engines', give the same answers as before they ran: content written on
+/// the old schema is found the same way after the upgrade, on either backend.
 #[tokio::test]
-async fn the_upgrade_to_the_search_engines_keeps_every_answer() {
+async fn the_upgrades_of_the_search_engines_keep_every_answer() {
     const ENGINES: &str = "2026-12-07-000007_search_engines";
+    const TITLES: &str = "2026-12-08-000008_search_titles";
     let app = TestApp::spawn().await;
     let (lead, officer) = (app.user(&[]).await, app.user(&[Role::Officer]).await);
     for (title, summary, visibility) in [
@@ -442,6 +443,7 @@ async fn the_upgrade_to_the_search_engines_keeps_every_answer() {
         format!("{SEARCH}?q=ban"),
         format!("{SEARCH}?q=moc%20ch"),
         format!("{IDEAS}?q=man"),
+        format!("{IDEAS}?q=che%20ta"),
         format!("{IDEAS}/count?q=man"),
         "/api/v1/organizations?q=chieng".to_owned(),
     ];
@@ -453,25 +455,40 @@ async fn the_upgrade_to_the_search_engines_keeps_every_answer() {
         "every query finds something: {before:?}"
     );
 
-    let tokens: i64 = app
-        .db
-        .run(|conn| -> Result<i64, sonla_db::DbError> {
-            let reverted = migrations::revert_through(conn, ENGINES)
-                .map_err(|e| sonla_db::DbError::Unavailable(e.to_string()))?;
-            assert_eq!(reverted.last().map(String::as_str), Some(ENGINES));
-            let count = diesel::RunQueryDsl::get_result::<TokenCount>(
-                diesel::sql_query("SELECT COUNT(*) AS n FROM search_tokens"),
-                conn,
-            )?;
-            migrations::run_pending(conn)
-                .map_err(|e| sonla_db::DbError::Unavailable(e.to_string()))?;
-            Ok(count.n)
-        })
-        .await
-        .unwrap();
-    assert!(tokens > 0, "the old schema held the content as tokens");
+    for migration in [TITLES, ENGINES] {
+        let tokens: Option<i64> = app
+            .db
+            .run(move |conn| -> Result<Option<i64>, sonla_db::DbError> {
+                let unavailable =
+                    |e: migrations::MigrationError| sonla_db::DbError::Unavailable(e.to_string());
+                let reverted = migrations::revert_through(conn, migration).map_err(unavailable)?;
+                assert_eq!(reverted.last().map(String::as_str), Some(migration));
+                let count = (migration == ENGINES)
+                    .then(|| {
+                        diesel::RunQueryDsl::get_result::<TokenCount>(
+                            diesel::sql_query("SELECT COUNT(*) AS n FROM search_tokens"),
+                            conn,
+                        )
+                    })
+                    .transpose()?;
+                migrations::run_pending(conn).map_err(unavailable)?;
+                Ok(count.map(|c| c.n))
+            })
+            .await
+            .unwrap();
+        if migration == ENGINES {
+            assert!(
+                tokens > Some(0),
+                "the old schema held the content as tokens"
+            );
+        }
 
-    assert_eq!(answers(&app, &officer, &queries).await, before);
+        assert_eq!(
+            answers(&app, &officer, &queries).await,
+            before,
+            "{migration}"
+        );
+    }
 }
 
 /// What each of `queries` answers `who`: the titles (or names) of a page in order, or a count.

@@ -81,7 +81,9 @@ struct DbColumn {
 /// in raw SQL because diesel has no type for their columns (`tsvector`, FTS5's tables and
 /// their shadow tables); `search.rs` in `tests/api` covers them on both backends.
 fn is_search_engine_table(name: &str) -> bool {
-    name == "search_documents" || name.starts_with("search_fts")
+    name == "search_documents"
+        || name.starts_with("search_fts")
+        || name.starts_with("search_titles")
 }
 
 /// The columns of the migrated database, diesel's own migrations table and the search

@@ -2,8 +2,9 @@
 
 use diesel::RunQueryDsl;
 use diesel::sql_types::Text;
+use sonla_db::Backend;
 use sonla_db::DbConnection;
-use sonla_db::search::{self, Document, Query, Scope};
+use sonla_db::search::{self, Document, Query, Scope, Span};
 use sonla_db::sql::{Bind, Sql};
 use sonla_test_support::TestDb;
 
@@ -15,9 +16,19 @@ struct Found {
 
 /// The ids of documents of kind `t` matching `q` in `scope`, newest first.
 fn found(conn: &mut DbConnection, q: &str, scope: Scope) -> anyhow::Result<Vec<String>> {
+    found_in(conn, q, scope, Span::default())
+}
+
+/// The ids of documents of kind `t` in `span` matching `q` in `scope`, newest first.
+fn found_in(
+    conn: &mut DbConnection,
+    q: &str,
+    scope: Scope,
+    span: Span,
+) -> anyhow::Result<Vec<String>> {
     let query = Query::parse(q).ok_or_else(|| anyhow::anyhow!("no words in {q}"))?;
     let mut sql = Sql::new(conn.backend());
-    let m = search::matching(&mut sql, &["t"], &query, scope);
+    let m = search::matching(&mut sql, &["t"], &query, scope, span);
     let limit = sql.bind(Bind::BigInt(1_000));
     sql.push(&format!(
         "SELECT {} AS record_id FROM {} WHERE {} ORDER BY {} DESC LIMIT {limit}",
@@ -122,6 +133,56 @@ fn relevance_tiers_split_title_matches_from_the_rest() -> anyhow::Result<()> {
     // A word in the title and another elsewhere: the second tier.
     assert_eq!(found(&mut conn, "moc say", Scope::Elsewhere)?, ["1"]);
     Ok(())
+}
+
+#[test]
+fn a_span_reads_below_a_document_and_a_window_only_the_newest() -> anyhow::Result<()> {
+    let (_db, mut conn) = TestDb::migrated()?;
+    index_corpus(&mut conn)?;
+    let number = |conn: &mut DbConnection, id: &str| -> anyhow::Result<i64> {
+        let mut sql = Sql::new(conn.backend());
+        let id = sql.text(id);
+        sql.push(&format!(
+            "SELECT CAST(doc AS BIGINT) AS doc FROM search_documents WHERE record_id = {id}"
+        ));
+        Ok(sql.query().get_result::<Doc>(conn)?.doc)
+    };
+    let below_2 = Some(number(&mut conn, "2")?);
+
+    for scope in [Scope::Anywhere, Scope::Title] {
+        let span = Span {
+            before: below_2,
+            window: None,
+        };
+        assert_eq!(
+            found_in(&mut conn, "nong san", scope, span)?,
+            ["1"],
+            "{scope:?}"
+        );
+    }
+    if conn.backend() == Backend::Postgres {
+        // The window is the newest three documents (7, 6, 5), then those below 2 (1 alone).
+        let window = |before| Span {
+            before,
+            window: Some(3),
+        };
+        assert_eq!(
+            found_in(&mut conn, "nong san", Scope::Anywhere, window(None))?,
+            ["5"]
+        );
+        assert!(found_in(&mut conn, "nong san", Scope::Title, window(None))?.is_empty());
+        assert_eq!(
+            found_in(&mut conn, "n", Scope::Anywhere, window(below_2))?,
+            ["1"]
+        );
+    }
+    Ok(())
+}
+
+#[derive(diesel::QueryableByName)]
+struct Doc {
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    doc: i64,
 }
 
 #[test]

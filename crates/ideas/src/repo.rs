@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use sonla_core::auth::Actor;
 use sonla_core::{IdeaId, UserId};
 use sonla_db::schema::{idea_history, idea_members, ideas};
-use sonla_db::search::{self, Position, Query, Rank, Scope};
+use sonla_db::search::{self, Position, Query, Rank, Scope, Span};
 use sonla_db::sql::{Bind, Sql};
 use sonla_db::{Backend, DbConnection, insert_batches, lookup};
 
@@ -401,8 +401,8 @@ pub fn list(
         Rank::Newest
     };
     let backend = conn.backend();
-    let rows = search::read_page(rank, position(after), limit, |scope, before, n| {
-        let sql = search_read(backend, spec, query, scope, before, n);
+    let rows = search::read_page(backend, rank, position(after), limit, |scope, span, n| {
+        let sql = search_read(backend, spec, query, scope, span, n);
         let rows: Vec<PageRow> = sql.query().load(conn)?;
         Ok(rows.into_iter().map(|r| (r.doc, r.idea)).collect())
     })?;
@@ -413,28 +413,24 @@ pub fn list(
 }
 
 /// The statement of one read of a search: up to `n` ideas matching `query` in `scope`, with
-/// search documents below `before`, newest first (public so that tests can explain it).
+/// search documents in `span`, newest first (public so that tests can explain it).
 #[must_use]
 pub fn search_read(
     backend: Backend,
     spec: &ListSpec,
     query: &Query,
     scope: Scope,
-    before: Option<i64>,
+    span: Span,
     n: i64,
 ) -> Sql {
     let mut sql = Sql::new(backend);
-    let found = search::matching(&mut sql, &[SEARCH_KIND], query, scope);
+    let found = search::matching(&mut sql, &[SEARCH_KIND], query, scope, span);
     sql.push(&format!(
         "SELECT i.*, {} AS doc FROM {} CROSS JOIN ideas i",
         found.doc, found.from
     ));
     let mut all = vec![found.condition, format!("i.id = {}", found.record_id)];
     all.extend(conditions(spec, &mut sql));
-    if let Some(before) = before {
-        let before = sql.bind(Bind::BigInt(before));
-        all.push(format!("{} < {before}", found.doc));
-    }
     sql.push_where(&all);
     let n = sql.bind(Bind::BigInt(n));
     sql.push(&format!(" ORDER BY {} DESC LIMIT {n}", found.doc));
@@ -447,7 +443,13 @@ pub fn count(conn: &mut DbConnection, spec: &ListSpec, cap: i64) -> QueryResult<
     let mut all = Vec::new();
     let from = match &spec.query {
         Some(query) => {
-            let found = search::matching(&mut sql, &[SEARCH_KIND], query, Scope::Anywhere);
+            let found = search::matching(
+                &mut sql,
+                &[SEARCH_KIND],
+                query,
+                Scope::Anywhere,
+                Span::default(),
+            );
             all.push(found.condition);
             all.push(format!("i.id = {}", found.record_id));
             format!("{} CROSS JOIN ideas i", found.from)

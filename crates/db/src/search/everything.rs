@@ -7,7 +7,7 @@ use diesel::sql_types::{BigInt, Text};
 use sonla_core::auth::Actor;
 use sonla_core::text;
 
-use super::{Position, Query, Rank, Scope, matching, read_page};
+use super::{Position, Query, Rank, Scope, Span, matching, read_page};
 use crate::sql::{Bind, Sql};
 use crate::{Backend, DbConnection};
 
@@ -77,11 +77,11 @@ fn group_read(
     actor: Option<&Actor>,
     query: &Query,
     scope: Scope,
-    before: Option<&str>,
+    span: Span,
     n: &str,
 ) -> String {
     let names: Vec<&str> = kinds.iter().map(|k| k.name).collect();
-    let m = matching(sql, &names, query, scope);
+    let m = matching(sql, &names, query, scope, span);
     let visible: Vec<String> = kinds
         .iter()
         .map(|kind| {
@@ -93,10 +93,7 @@ fn group_read(
             )
         })
         .collect();
-    let mut conditions = vec![m.condition.clone(), format!("({})", visible.join(" OR "))];
-    if let Some(before) = before {
-        conditions.push(format!("{} < {before}", m.doc));
-    }
+    let conditions = [m.condition.clone(), format!("({})", visible.join(" OR "))];
     format!(
         "SELECT d.kind AS kind, {} AS record_id, {} AS doc FROM {} WHERE {} ORDER BY {} DESC LIMIT {n}",
         m.record_id,
@@ -129,13 +126,12 @@ pub fn everything(
         Backend::Sqlite => vec![kinds],
         Backend::Postgres => kinds.chunks(1).collect(),
     };
-    let found = read_page(rank, after, limit, |scope, before, n| {
+    let found = read_page(backend, rank, after, limit, |scope, span, n| {
         let mut sql = Sql::new(backend);
         let n = sql.bind(Bind::BigInt(n));
-        let before = before.map(|b| sql.bind(Bind::BigInt(b)));
         let reads: Vec<String> = groups
             .iter()
-            .map(|group| group_read(&mut sql, group, actor, query, scope, before.as_deref(), &n))
+            .map(|group| group_read(&mut sql, group, actor, query, scope, span, &n))
             .collect();
         match reads.as_slice() {
             [one] => sql.push(one),

@@ -41,17 +41,29 @@ impl Document {
         self.title.is_empty() && self.body.is_empty()
     }
 
-    /// The `tsvector` literal: every word quoted, at its position, title words weighted `A`.
-    /// Words are letters and digits only, so nothing needs escaping.
-    fn tsvector(&self) -> String {
-        self.title
+    /// The `tsvector` literals of all the words (title words weighted `A`) and of the title
+    /// alone: every word quoted, at its position. Words are letters and digits only, so
+    /// nothing needs escaping.
+    fn tsvectors(&self) -> (String, String) {
+        let lexeme =
+            |i: usize, w: &str, weight: &str| format!("'{w}':{}{weight}", (i + 1).min(16_383));
+        let words = self
+            .title
             .iter()
             .map(|w| (w, "A"))
             .chain(self.body.iter().map(|w| (w, "")))
             .enumerate()
-            .map(|(i, (w, weight))| format!("'{w}':{}{weight}", (i + 1).min(16_383)))
+            .map(|(i, (w, weight))| lexeme(i, w, weight))
             .collect::<Vec<_>>()
-            .join(" ")
+            .join(" ");
+        let title = self
+            .title
+            .iter()
+            .enumerate()
+            .map(|(i, w)| lexeme(i, w, ""))
+            .collect::<Vec<_>>()
+            .join(" ");
+        (words, title)
     }
 }
 
@@ -84,16 +96,25 @@ pub fn index(conn: &mut DbConnection, document: &Document) -> QueryResult<()> {
             .bind::<Text, _>(document.title.join(" "))
             .bind::<Text, _>(document.body.join(" "))
             .execute(conn)?;
+            diesel::sql_query(
+                "INSERT OR REPLACE INTO search_titles (rowid, title) VALUES ($1, $2)",
+            )
+            .bind::<BigInt, _>(doc)
+            .bind::<Text, _>(document.title.join(" "))
+            .execute(conn)?;
         }
         Backend::Postgres => {
+            let (words, title) = document.tsvectors();
             diesel::sql_query(
-                "INSERT INTO search_documents (kind, record_id, words) \
-                 VALUES ($1, $2, CAST($3 AS tsvector)) \
-                 ON CONFLICT (kind, record_id) DO UPDATE SET words = excluded.words",
+                "INSERT INTO search_documents (kind, record_id, words, title_words) \
+                 VALUES ($1, $2, CAST($3 AS tsvector), CAST($4 AS tsvector)) \
+                 ON CONFLICT (kind, record_id) DO UPDATE \
+                 SET words = excluded.words, title_words = excluded.title_words",
             )
             .bind::<Text, _>(document.kind)
             .bind::<Text, _>(&document.record_id)
-            .bind::<Text, _>(document.tsvector())
+            .bind::<Text, _>(words)
+            .bind::<Text, _>(title)
             .execute(conn)?;
         }
     }
@@ -103,13 +124,15 @@ pub fn index(conn: &mut DbConnection, document: &Document) -> QueryResult<()> {
 /// Removes a record's document, if any.
 pub fn remove(conn: &mut DbConnection, kind: &'static str, record_id: &str) -> QueryResult<()> {
     if conn.backend() == Backend::Sqlite {
-        diesel::sql_query(
-            "DELETE FROM search_fts WHERE rowid IN \
-             (SELECT doc FROM search_documents WHERE kind = $1 AND record_id = $2)",
-        )
-        .bind::<Text, _>(kind)
-        .bind::<Text, _>(record_id)
-        .execute(conn)?;
+        for table in ["search_fts", "search_titles"] {
+            diesel::sql_query(format!(
+                "DELETE FROM {table} WHERE rowid IN \
+                 (SELECT doc FROM search_documents WHERE kind = $1 AND record_id = $2)"
+            ))
+            .bind::<Text, _>(kind)
+            .bind::<Text, _>(record_id)
+            .execute(conn)?;
+        }
     }
     diesel::sql_query("DELETE FROM search_documents WHERE kind = $1 AND record_id = $2")
         .bind::<Text, _>(kind)
@@ -138,7 +161,9 @@ pub fn index_many(conn: &mut DbConnection, documents: &[Document]) -> QueryResul
         let first = last + 1 + i64::try_from(chunk_no * BULK_ROWS).unwrap_or(i64::MAX);
         let mut rows = Sql::new(backend);
         let mut words = Sql::new(backend);
-        let (mut row_values, mut word_values) = (Vec::new(), Vec::new());
+        let mut titles = Sql::new(backend);
+        let (mut row_values, mut word_values, mut title_values) =
+            (Vec::new(), Vec::new(), Vec::new());
         for (n, document) in (first..).zip(chunk) {
             let doc = rows.bind(Bind::BigInt(n));
             let kind = rows.text(document.kind);
@@ -150,11 +175,15 @@ pub fn index_many(conn: &mut DbConnection, documents: &[Document]) -> QueryResul
                     let title = words.text(document.title.join(" "));
                     let body = words.text(document.body.join(" "));
                     word_values.push(format!("({doc}, {title}, {body})"));
+                    let doc = titles.bind(Bind::BigInt(n));
+                    let title = titles.text(document.title.join(" "));
+                    title_values.push(format!("({doc}, {title})"));
                 }
                 Backend::Postgres => {
-                    let vector = rows.text(document.tsvector());
+                    let (all, title) = document.tsvectors();
+                    let (all, title) = (rows.text(all), rows.text(title));
                     row_values.push(format!(
-                        "({doc}, {kind}, {record}, CAST({vector} AS tsvector))"
+                        "({doc}, {kind}, {record}, CAST({all} AS tsvector), CAST({title} AS tsvector))"
                     ));
                 }
             }
@@ -171,10 +200,16 @@ pub fn index_many(conn: &mut DbConnection, documents: &[Document]) -> QueryResul
                     word_values.join(", ")
                 ));
                 words.query().execute(conn)?;
+                titles.push(&format!(
+                    "INSERT INTO search_titles (rowid, title) VALUES {}",
+                    title_values.join(", ")
+                ));
+                titles.query().execute(conn)?;
             }
             Backend::Postgres => {
                 rows.push(&format!(
-                    "INSERT INTO search_documents (doc, kind, record_id, words) VALUES {}",
+                    "INSERT INTO search_documents (doc, kind, record_id, words, title_words) \
+                     VALUES {}",
                     row_values.join(", ")
                 ));
                 rows.query().execute(conn)?;
@@ -210,8 +245,11 @@ mod tests {
         assert_eq!(d.title, ["ca", "phe", "son", "la"]);
         assert_eq!(d.body, ["sach", "dac", "san"]);
         assert_eq!(
-            d.tsvector(),
-            "'ca':1A 'phe':2A 'son':3A 'la':4A 'sach':5 'dac':6 'san':7"
+            d.tsvectors(),
+            (
+                "'ca':1A 'phe':2A 'son':3A 'la':4A 'sach':5 'dac':6 'san':7".to_owned(),
+                "'ca':1 'phe':2 'son':3 'la':4".to_owned()
+            )
         );
     }
 }

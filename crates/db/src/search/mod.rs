@@ -33,7 +33,7 @@ use diesel::expression::BoxableExpression;
 use diesel::sql_types::{Bool, Text};
 use sonla_core::text;
 
-use crate::sql::Sql;
+use crate::sql::{Bind, Sql};
 use crate::{Backend, MultiBackend};
 
 /// The most words of a query honoured; later words are ignored.
@@ -79,8 +79,8 @@ impl Query {
             .collect::<Vec<_>>()
             .join(" AND ");
         match scope {
-            Scope::Anywhere => all,
-            Scope::Title => format!("title : ({all})"),
+            // The first tier reads `search_titles`, which holds titles alone.
+            Scope::Anywhere | Scope::Title => all,
             Scope::Elsewhere => format!("({all}) NOT title : ({all})"),
         }
     }
@@ -104,8 +104,8 @@ impl Query {
                 .join(" & ")
         };
         match scope {
-            Scope::Anywhere => words(""),
-            Scope::Title => words("A"),
+            // The first tier matches `title_words`, which holds titles alone.
+            Scope::Anywhere | Scope::Title => words(""),
             Scope::Elsewhere => format!("{} & !({})", words(""), words("A")),
         }
     }
@@ -141,19 +141,46 @@ pub struct Position {
     pub doc: i64,
 }
 
-/// Reads up to `limit` rows in `rank` order after `after`: `read(scope, before, n)` reads
-/// at most `n` rows of a scope, newest first, with document numbers below `before`, and
-/// returns each with its document number. Relevance reads the title tier, then the rest
-/// only if the page is not full, so no read sorts more than it returns.
+/// The documents one read looks at: those numbered below `before`, and of those only the
+/// newest `window` when it is set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Span {
+    /// Only documents numbered below this one (the cursor's).
+    pub before: Option<i64>,
+    /// Only this many of the newest documents of the kinds (PostgreSQL; see [`read_page`]).
+    pub window: Option<i64>,
+}
+
+/// The newest documents a PostgreSQL read tries first, in document order, before it asks
+/// the GIN index (see [`read_page`]).
+pub const WINDOW: i64 = 2_000;
+
+/// Reads up to `limit` rows in `rank` order after `after`: `read(scope, span, n)` reads at
+/// most `n` rows of a scope within `span`, newest first, and returns each with its document
+/// number. Relevance reads the title tier, then the rest only if the page is not full, so no
+/// read sorts more than it returns.
+///
+/// SQLite's FTS5 returns matches in document order, so a read stops at its page whatever
+/// the number of matches. PostgreSQL's GIN index returns them unordered, to be sorted; when
+/// a word is common that is every one of its records, and the planner, which takes a
+/// query's words for independent, cannot tell. So each PostgreSQL read first looks at the
+/// newest [`WINDOW`] documents through the `(kind, doc)` index and asks the GIN index only
+/// when fewer than a page of them match: a common query stops in the window, a rare one
+/// has few matches to sort.
 pub fn read_page<T>(
+    backend: Backend,
     rank: Rank,
     after: Option<Position>,
     limit: i64,
-    mut read: impl FnMut(Scope, Option<i64>, i64) -> diesel::QueryResult<Vec<(i64, T)>>,
+    mut read: impl FnMut(Scope, Span, i64) -> diesel::QueryResult<Vec<(i64, T)>>,
 ) -> diesel::QueryResult<Vec<(Position, T)>> {
     let tiers: &[Scope] = match rank {
         Rank::Relevance => &[Scope::Title, Scope::Elsewhere],
         Rank::Newest => &[Scope::Anywhere],
+    };
+    let windows: &[Option<i64>] = match backend {
+        Backend::Sqlite => &[None],
+        Backend::Postgres => &[Some(WINDOW), None],
     };
     let mut out = Vec::new();
     for (tier, scope) in (0u8..).zip(tiers) {
@@ -166,23 +193,28 @@ pub fn read_page<T>(
         if room <= 0 {
             break;
         }
-        out.extend(
-            read(*scope, before, room)?
-                .into_iter()
-                .map(|(doc, row)| (Position { tier, doc }, row)),
-        );
+        for &window in windows {
+            let rows = read(*scope, Span { before, window }, room)?;
+            if window.is_none() || i64::try_from(rows.len()).unwrap_or(i64::MAX) >= room {
+                out.extend(
+                    rows.into_iter()
+                        .map(|(doc, row)| (Position { tier, doc }, row)),
+                );
+                break;
+            }
+        }
     }
     Ok(out)
 }
 
 /// A match in raw SQL: `SELECT … FROM {from} CROSS JOIN <records> r WHERE {condition} AND
 /// r.id = {record_id} … ORDER BY {doc} DESC LIMIT n` reads the matching records newest
-/// first and stops at the page. Keyset pages continue with `{doc} < $after`.
+/// first and stops at the page.
 #[derive(Debug, Clone)]
 pub struct Match {
     /// The engine's tables (`CROSS JOIN` keeps SQLite from reordering them).
-    pub from: &'static str,
-    /// The match, with its binds already in the statement.
+    pub from: String,
+    /// The match and its span, with their binds already in the statement.
     pub condition: String,
     /// The document number to order and page by (the FTS5 `rowid` on SQLite, which the engine
     /// returns in order; `d.doc` on PostgreSQL).
@@ -191,31 +223,63 @@ pub struct Match {
     pub record_id: &'static str,
 }
 
-/// The match of `query` within `scope` among documents of `kinds`.
+/// The match of `query` within `scope` among documents of `kinds` in `span`.
 #[must_use]
-pub fn matching(sql: &mut Sql, kinds: &[&str], query: &Query, scope: Scope) -> Match {
+pub fn matching(sql: &mut Sql, kinds: &[&str], query: &Query, scope: Scope, span: Span) -> Match {
     let kinds = kinds
         .iter()
         .map(|k| sql.text(*k))
         .collect::<Vec<_>>()
         .join(", ");
+    let before = span.before.map(|b| sql.bind(Bind::BigInt(b)));
     match sql.backend() {
         Backend::Sqlite => {
+            let table = if scope == Scope::Title {
+                "search_titles"
+            } else {
+                "search_fts"
+            };
             let q = sql.text(query.fts5(scope));
+            let mut condition =
+                format!("f.{table} MATCH {q} AND d.doc = f.rowid AND d.kind IN ({kinds})");
+            if let Some(before) = before {
+                condition.push_str(&format!(" AND f.rowid < {before}"));
+            }
             Match {
-                from: "search_fts f CROSS JOIN search_documents d",
-                condition: format!(
-                    "f.search_fts MATCH {q} AND d.doc = f.rowid AND d.kind IN ({kinds})"
-                ),
+                from: format!("{table} f CROSS JOIN search_documents d"),
+                condition,
                 doc: "f.rowid",
                 record_id: "d.record_id",
             }
         }
         Backend::Postgres => {
+            let column = if scope == Scope::Title {
+                "title_words"
+            } else {
+                "words"
+            };
             let q = sql.text(query.tsquery(scope));
+            let mut span_condition = format!("d.kind IN ({kinds})");
+            if let Some(before) = before {
+                span_condition.push_str(&format!(" AND d.doc < {before}"));
+            }
+            let condition = format!("{span_condition} AND d.{column} @@ CAST({q} AS tsquery)");
+            let from = match span.window {
+                // A subquery with a LIMIT keeps its order and is not merged into the outer
+                // query, so the match filters these rows only.
+                Some(window) => {
+                    let window = sql.bind(Bind::BigInt(window));
+                    format!(
+                        "(SELECT d.doc, d.kind, d.record_id, d.words, d.title_words \
+                         FROM search_documents d WHERE {span_condition} \
+                         ORDER BY d.doc DESC LIMIT {window}) d"
+                    )
+                }
+                None => "search_documents d".to_owned(),
+            };
             Match {
-                from: "search_documents d",
-                condition: format!("d.kind IN ({kinds}) AND d.words @@ CAST({q} AS tsquery)"),
+                from,
+                condition,
                 doc: "d.doc",
                 record_id: "d.record_id",
             }
@@ -258,7 +322,59 @@ pub fn filter<QS: 'static>(
 
 #[cfg(test)]
 mod tests {
-    use super::{Query, Scope};
+    use super::{Position, Query, Rank, Scope, Span, WINDOW, read_page};
+    use crate::Backend;
+
+    /// Reads a page of `matches` (document numbers, newest first, among documents
+    /// `1..=10_000` of one kind) the way `backend` does, and returns it with the spans read.
+    fn page(backend: Backend, matches: &[i64]) -> (Vec<i64>, Vec<Span>) {
+        let mut spans = Vec::new();
+        let rows = read_page(backend, Rank::Newest, None, 20, |_, span, n| {
+            spans.push(span);
+            let top = span.before.unwrap_or(10_001);
+            let floor = span.window.map_or(0, |w| top - w);
+            Ok(matches
+                .iter()
+                .filter(|&&d| d < top && d >= floor)
+                .take(usize::try_from(n).unwrap())
+                .map(|&d| (d, ()))
+                .collect())
+        })
+        .unwrap();
+        let docs = rows.iter().map(|(Position { doc, .. }, ())| *doc).collect();
+        (docs, spans)
+    }
+
+    #[test]
+    fn postgres_reads_the_newest_documents_first_and_the_index_only_for_rare_words() {
+        let common: Vec<i64> = (1..=10_000).rev().step_by(7).collect();
+        let rare = [9_000, 5, 3];
+        let window = Span {
+            before: None,
+            window: Some(WINDOW),
+        };
+
+        let (sqlite, sqlite_spans) = page(Backend::Sqlite, &common);
+        let (postgres, postgres_spans) = page(Backend::Postgres, &common);
+        assert_eq!(postgres, sqlite);
+        assert_eq!(sqlite.len(), 20);
+        assert_eq!(sqlite_spans, [Span::default()]);
+        assert_eq!(
+            postgres_spans,
+            [window],
+            "a common word stops in the window"
+        );
+
+        let (sqlite, _) = page(Backend::Sqlite, &rare);
+        let (postgres, postgres_spans) = page(Backend::Postgres, &rare);
+        assert_eq!(postgres, sqlite);
+        assert_eq!(sqlite, rare);
+        assert_eq!(
+            postgres_spans,
+            [window, Span::default()],
+            "a rare word asks the index"
+        );
+    }
 
     #[test]
     fn a_query_is_its_folded_words_and_needs_one() {
@@ -285,14 +401,15 @@ mod tests {
     }
 
     #[test]
-    fn scopes_weight_the_title() {
+    fn the_second_tier_leaves_out_the_title_matches() {
+        // The first tier's query is the plain one, run on the titles' own index.
         let q = Query::parse("nong s").unwrap();
-        assert_eq!(q.fts5(Scope::Title), "title : (\"nong\" AND \"s\"*)");
+        assert_eq!(q.fts5(Scope::Title), "\"nong\" AND \"s\"*");
         assert_eq!(
             q.fts5(Scope::Elsewhere),
             "(\"nong\" AND \"s\"*) NOT title : (\"nong\" AND \"s\"*)"
         );
-        assert_eq!(q.tsquery(Scope::Title), "'nong':A & 's':*A");
+        assert_eq!(q.tsquery(Scope::Title), "'nong' & 's':*");
         assert_eq!(
             q.tsquery(Scope::Elsewhere),
             "'nong' & 's':* & !('nong':A & 's':*A)"

@@ -79,8 +79,7 @@ fn a_search_page_is_read_through_the_full_text_index() {
                     // The window is the newest documents of the kind, by their order index
                     // (on a large table backwards; on this empty one the planner may sort).
                     assert!(
-                        plan.contains("search_documents_order_idx")
-                            && !plan.contains("words_idx"),
+                        plan.contains("search_documents_order_idx") && !plan.contains("words_idx"),
                         "the window is not read by its order, {scope:?}:\n{plan}"
                     );
                     assert!(!plan.contains("Seq Scan"), "a full scan, {span:?}:\n{plan}");

@@ -240,14 +240,13 @@ pub fn matching(sql: &mut Sql, kinds: &[&str], query: &Query, scope: Scope, span
                 "search_fts"
             };
             let q = sql.text(query.fts5(scope));
-            let mut condition =
-                format!("f.{table} MATCH {q} AND d.doc = f.rowid AND d.kind IN ({kinds})");
-            if let Some(before) = before {
-                condition.push_str(&format!(" AND f.rowid < {before}"));
-            }
+            let below = before.map(|b| format!(" AND f.rowid < {b}"));
             Match {
                 from: format!("{table} f CROSS JOIN search_documents d"),
-                condition,
+                condition: format!(
+                    "f.{table} MATCH {q} AND d.doc = f.rowid AND d.kind IN ({kinds}){}",
+                    below.unwrap_or_default()
+                ),
                 doc: "f.rowid",
                 record_id: "d.record_id",
             }
@@ -259,10 +258,8 @@ pub fn matching(sql: &mut Sql, kinds: &[&str], query: &Query, scope: Scope, span
                 "words"
             };
             let q = sql.text(query.tsquery(scope));
-            let mut span_condition = format!("d.kind IN ({kinds})");
-            if let Some(before) = before {
-                span_condition.push_str(&format!(" AND d.doc < {before}"));
-            }
+            let below = before.map(|b| format!(" AND d.doc < {b}"));
+            let span_condition = format!("d.kind IN ({kinds}){}", below.unwrap_or_default());
             let condition = format!("{span_condition} AND d.{column} @@ CAST({q} AS tsquery)");
             let from = match span.window {
                 // A subquery with a LIMIT keeps its order and is not merged into the outer

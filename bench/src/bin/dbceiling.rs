@@ -7,7 +7,8 @@
 //!     --concurrency 32 --duration 10
 //! ```
 //!
-//! Prints one JSON [`sonla_bench::Measure`]. The scenarios:
+//! Prints one JSON [`sonla_bench::Measure`]; with `--each-query`, one line per `q` of the
+//! search scenarios, each measured alone, with that `q` beside its figures. The scenarios:
 //!
 //! - `list`: `sonla_ideas::repo::list` (one query: the page plus one row) for an anonymous
 //!   caller, newest first, over the same cursors as the HTTP scenario (what `service::list_ideas` runs);
@@ -73,9 +74,24 @@ struct Args {
     /// Connections of the pool (the server's `DATABASE_POOL_SIZE`, 10 by default).
     #[arg(long, default_value_t = 10)]
     pool_size: u32,
+    /// The database to run on instead of the inputs' (another scale of the same seed).
+    #[arg(long)]
+    database_url: Option<String>,
+    /// Measures each `q` of the inputs alone, one after the other (search scenarios).
+    #[arg(long)]
+    each_query: bool,
+}
+
+/// The figures of one query measured alone.
+#[derive(serde::Serialize)]
+struct QueryMeasure {
+    query: String,
+    #[serde(flatten)]
+    measure: Measure,
 }
 
 /// Everything an operation reads.
+#[derive(Clone)]
 struct Ctx {
     pool: DbPool,
     scenario: Scenario,
@@ -254,10 +270,13 @@ fn main() -> anyhow::Result<()> {
         .enable_all()
         .build()?;
     runtime.block_on(async move {
-        let inputs: Inputs = serde_json::from_slice(
+        let mut inputs: Inputs = serde_json::from_slice(
             &std::fs::read(&args.inputs)
                 .with_context(|| format!("cannot read {}", args.inputs.display()))?,
         )?;
+        if let Some(url) = &args.database_url {
+            inputs.database_url.clone_from(url);
+        }
         let url = DbUrl::parse(&inputs.database_url).map_err(anyhow::Error::msg)?;
         let options = PoolOptions {
             max_size: args.pool_size,
@@ -298,9 +317,25 @@ fn main() -> anyhow::Result<()> {
             cursors,
             hash,
         });
+        let duration = Duration::from_secs(args.duration);
+        if args.each_query {
+            for query in &ctx.inputs.queries {
+                let mut alone = (*ctx).clone();
+                alone.inputs.queries = vec![query.clone()];
+                let alone = Arc::new(alone);
+                operation(&alone, 0).await?;
+                let measure = measure(alone, args.concurrency, duration).await;
+                let query = query.clone();
+                println!(
+                    "{}",
+                    serde_json::to_string(&QueryMeasure { query, measure })?
+                );
+            }
+            return Ok(());
+        }
         // One operation first, so a broken input fails loudly instead of counting errors.
         operation(&ctx, 0).await?;
-        let result = measure(ctx, args.concurrency, Duration::from_secs(args.duration)).await;
+        let result = measure(ctx, args.concurrency, duration).await;
         println!("{}", serde_json::to_string(&result)?);
         Ok(())
     })

@@ -151,9 +151,12 @@ pub struct Span {
     pub window: Option<i64>,
 }
 
-/// The newest documents a PostgreSQL read tries first, in document order, before it asks
+/// The newest documents a PostgreSQL read looks at first, in document order, before it asks
 /// the GIN index (see [`read_page`]).
 pub const WINDOW: i64 = 2_000;
+
+/// The most documents a second window looks at (see [`read_page`]).
+pub const MAX_WINDOW: i64 = 25_000;
 
 /// Reads up to `limit` rows in `rank` order after `after`: `read(scope, span, n)` reads at
 /// most `n` rows of a scope within `span`, newest first, and returns each with its document
@@ -161,12 +164,10 @@ pub const WINDOW: i64 = 2_000;
 /// read sorts more than it returns.
 ///
 /// SQLite's FTS5 returns matches in document order, so a read stops at its page whatever
-/// the number of matches. PostgreSQL's GIN index returns them unordered, to be sorted; when
-/// a word is common that is every one of its records, and the planner, which takes a
-/// query's words for independent, cannot tell. So each PostgreSQL read first looks at the
-/// newest [`WINDOW`] documents through the `(kind, doc)` index and asks the GIN index only
-/// when fewer than a page of them match: a common query stops in the window, a rare one
-/// has few matches to sort.
+/// the number of matches. PostgreSQL's GIN index returns them unordered, to be sorted: for
+/// a common word, every one of its records. The planner cannot tell a common query from a
+/// rare one (it takes a query's words for independent, and "chanh leo" always come
+/// together), so each tier is read in up to three steps ([`tier`]).
 pub fn read_page<T>(
     backend: Backend,
     rank: Rank,
@@ -178,33 +179,65 @@ pub fn read_page<T>(
         Rank::Relevance => &[Scope::Title, Scope::Elsewhere],
         Rank::Newest => &[Scope::Anywhere],
     };
-    let windows: &[Option<i64>] = match backend {
-        Backend::Sqlite => &[None],
-        Backend::Postgres => &[Some(WINDOW), None],
-    };
     let mut out = Vec::new();
-    for (tier, scope) in (0u8..).zip(tiers) {
+    for (tier_no, scope) in (0u8..).zip(tiers) {
         let before = match after {
-            Some(a) if a.tier > tier => continue,
-            Some(a) if a.tier == tier => Some(a.doc),
+            Some(a) if a.tier > tier_no => continue,
+            Some(a) if a.tier == tier_no => Some(a.doc),
             _ => None,
         };
-        let room = limit - i64::try_from(out.len()).unwrap_or(i64::MAX);
+        let room = limit - count(out.len());
         if room <= 0 {
             break;
         }
-        for &window in windows {
-            let rows = read(*scope, Span { before, window }, room)?;
-            if window.is_none() || i64::try_from(rows.len()).unwrap_or(i64::MAX) >= room {
-                out.extend(
-                    rows.into_iter()
-                        .map(|(doc, row)| (Position { tier, doc }, row)),
-                );
-                break;
+        let rows = match backend {
+            Backend::Sqlite => read(
+                *scope,
+                Span {
+                    before,
+                    window: None,
+                },
+                room,
+            )?,
+            Backend::Postgres => tier(|window| read(*scope, Span { before, window }, room), room)?,
+        };
+        out.extend(
+            rows.into_iter()
+                .map(|(doc, row)| (Position { tier: tier_no, doc }, row)),
+        );
+    }
+    Ok(out)
+}
+
+/// One tier of a PostgreSQL page of `room` rows, by `read(window)`: the newest [`WINDOW`]
+/// documents first, read backwards through the `(kind, doc)` index, where a common query
+/// fills its page (the read stops there, so it costs what it finds). If they hold fewer, the
+/// matches they hold tell how far the page is: a second window goes half as far again, when
+/// that is at most [`MAX_WINDOW`]. Only a query too rare for that asks the GIN index, and it
+/// has few matches to sort.
+fn tier<T>(
+    mut read: impl FnMut(Option<i64>) -> diesel::QueryResult<Vec<T>>,
+    room: i64,
+) -> diesel::QueryResult<Vec<T>> {
+    let first = read(Some(WINDOW))?;
+    let found = count(first.len());
+    if found >= room {
+        return Ok(first);
+    }
+    if found > 0 {
+        let next = WINDOW * room * 3 / (2 * found);
+        if next <= MAX_WINDOW {
+            let second = read(Some(next))?;
+            if count(second.len()) >= room {
+                return Ok(second);
             }
         }
     }
-    Ok(out)
+    read(None)
+}
+
+fn count(n: usize) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
 }
 
 /// A match in raw SQL: `SELECT … FROM {from} CROSS JOIN <records> r WHERE {condition} AND
@@ -371,6 +404,27 @@ mod tests {
             [window, Span::default()],
             "a rare word asks the index"
         );
+
+        // Seven of the newest 2,000 documents match: a page of 20 is about 5,700 documents
+        // away, and the second window looks half as far again.
+        let sparse: Vec<i64> = (1..=10_000).rev().step_by(300).collect();
+        let (sqlite, _) = page(Backend::Sqlite, &sparse);
+        let (postgres, postgres_spans) = page(Backend::Postgres, &sparse);
+        assert_eq!(postgres, sqlite);
+        let second = Span {
+            before: None,
+            window: Some(8_571),
+        };
+        assert_eq!(
+            postgres_spans,
+            [window, second],
+            "the second window fills the page"
+        );
+
+        // Two of them: the page would be 20,000 documents away, beyond the second window.
+        let rarer: Vec<i64> = (1..=10_000).rev().step_by(1_500).collect();
+        let (_, postgres_spans) = page(Backend::Postgres, &rarer);
+        assert_eq!(postgres_spans, [window, Span::default()]);
     }
 
     #[test]

@@ -12,7 +12,7 @@ use actix_web::error::PayloadError;
 use actix_web::web::{Bytes, PathConfig, QueryConfig};
 use actix_web::{FromRequest, HttpRequest};
 use serde::de::DeserializeOwned;
-use sonla_core::validation::custom;
+use sonla_core::validation::{FieldError, control_character, custom, is_refused_control};
 use sonla_core::{ErrorCode, Localized};
 use validator::Validate;
 
@@ -154,11 +154,45 @@ pub fn decode_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
             ),
         )]));
     }
+    let mut controls = Vec::new();
+    control_characters(&document, "", &mut controls);
+    if !controls.is_empty() {
+        return Err(ApiError::validation(controls));
+    }
     whole_numbers_as_integers(&mut document);
     serde_path_to_error::deserialize(document).map_err(|error| {
         let path = error.path().to_string();
         ApiError::validation(vec![shape_error(&path, &error.into_inner().to_string())])
     })
+}
+
+/// The paths (`links[2].url`) of the strings and keys of `value` that hold a control character
+/// no field takes ([`is_refused_control`]).
+fn control_characters(value: &serde_json::Value, path: &str, out: &mut Vec<FieldError>) {
+    let refused = |text: &str| text.chars().any(is_refused_control);
+    match value {
+        serde_json::Value::String(text) if refused(text) => out.push(control_character(path)),
+        serde_json::Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                control_characters(item, &format!("{path}[{i}]"), out);
+            }
+        }
+        serde_json::Value::Object(fields) => {
+            for (key, item) in fields {
+                let path = if path.is_empty() {
+                    key.clone()
+                } else {
+                    format!("{path}.{key}")
+                };
+                if refused(key) {
+                    out.push(control_character(&path));
+                } else {
+                    control_characters(item, &path, out);
+                }
+            }
+        }
+        _ => {}
+    }
 }
 
 /// JSON Schema counts `3.0` as an integer, as the OpenAPI document promises; serde's integers
@@ -203,7 +237,7 @@ fn malformed(error: &serde_json::Error) -> ApiError {
 }
 
 /// A field error for a value serde could not take, named by its path.
-fn shape_error(path: &str, message: &str) -> sonla_core::validation::FieldError {
+fn shape_error(path: &str, message: &str) -> FieldError {
     // serde's own text ends with " at line X column Y", which the field path already says better.
     let message = message
         .split(" at line ")
@@ -280,6 +314,13 @@ impl<T: DeserializeOwned + Validate + 'static> FromRequest for ValidQuery<T> {
     type Future = std::future::Ready<Result<Self, ApiError>>;
 
     fn from_request(req: &HttpRequest, _payload: &mut Payload) -> Self::Future {
+        let controls: Vec<FieldError> = form_urlencoded::parse(req.query_string().as_bytes())
+            .filter(|(name, value)| name.chars().chain(value.chars()).any(is_refused_control))
+            .map(|(name, _)| control_character(&name))
+            .collect();
+        if !controls.is_empty() {
+            return std::future::ready(Err(ApiError::validation(controls)));
+        }
         std::future::ready(
             serde_urlencoded::from_str::<T>(req.query_string())
                 .map_err(|e| invalid_query(&e.to_string()))

@@ -1,7 +1,7 @@
 //! Hostile inputs: each gets the right 4xx as problem+json, never a 5xx, and nothing is
 //! written by a refused request.
 
-use serde_json::json;
+use serde_json::{Value, json};
 use sonla_test_support::{TestApp, assert_problem, json};
 
 const ORGS: &str = "/api/v1/organizations";
@@ -195,6 +195,104 @@ async fn a_search_without_a_word_is_422_on_every_list() {
     let path = format!("/api/v1/ideas?q={}", urlencode("(nông) \"sản\"*"));
     let found = json(app.get_as(&officer, &path).await).await;
     assert_eq!(found["items"].as_array().unwrap().len(), 1, "{found}");
+}
+
+/// NUL and the other control characters no field takes are a 422 naming the input, in every
+/// kind of input and before any write, on both databases (PostgreSQL cannot store NUL in text
+/// and answered 500); tab and line breaks are text like any other.
+#[tokio::test]
+async fn control_characters_in_any_input_are_422() {
+    let app = TestApp::spawn().await;
+    let user = app.user(&[]).await;
+    let idea = |changes: Value| {
+        let mut body = json!({"title": "Nông sản", "summary": "Tóm tắt", "sector": "other",
+                              "stage": "idea", "visibility": "public"});
+        body.as_object_mut()
+            .unwrap()
+            .extend(changes.as_object().unwrap().clone());
+        body
+    };
+    let bodies = [
+        (
+            "/api/v1/auth/register",
+            None,
+            json!({"email": "a\u{0}@utb.edu.vn", "password": "mật khẩu đủ dài", "full_name": "Lò Văn A"}),
+            "email",
+        ),
+        (
+            "/api/v1/auth/login",
+            None,
+            json!({"email": "a@utb.edu.vn", "password": "mật\u{0}khẩu"}),
+            "password",
+        ),
+        (
+            "/api/v1/ideas",
+            Some(&user),
+            idea(json!({"title": "Nông\u{0}sản"})),
+            "title",
+        ),
+        (
+            "/api/v1/ideas",
+            Some(&user),
+            idea(json!({"tags": ["ok", "x\u{1b}[31m"]})),
+            "tags[1]",
+        ),
+        (
+            "/api/v1/ideas",
+            Some(&user),
+            idea(json!({"bad\u{0}key": 1})),
+            "badkey",
+        ),
+        (
+            ORGS,
+            Some(&user),
+            json!({"name": "CLB\u{85}", "kind": "club"}),
+            "name",
+        ),
+    ];
+    let refused = |problem: &Value| -> Vec<(String, String)> {
+        problem["errors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| (e["field"].to_string(), e["code"].to_string()))
+            .collect()
+    };
+    let only = |field: &str| vec![(format!("\"{field}\""), "\"control_character\"".to_owned())];
+    for (path, who, body, field) in bodies {
+        let request = app.client.post(app.url(path)).json(&body);
+        let request = match who {
+            Some(who) => request.bearer_auth(&who.token),
+            None => request,
+        };
+        let problem = assert_problem(request.send().await.unwrap(), 422, "validation_failed").await;
+        assert_eq!(refused(&problem), only(field), "{path}: {problem}");
+    }
+    for (path, field) in [
+        (format!("/api/v1/ideas?q={}", urlencode("nông\u{0}")), "q"),
+        (format!("{ORGS}?q=clb&{}=1", urlencode("x\u{1}")), "x"),
+        (format!("/api/v1/search?q={}", urlencode("a\u{7f}")), "q"),
+    ] {
+        let problem =
+            assert_problem(app.get_as(&user, &path).await, 422, "validation_failed").await;
+        assert_eq!(refused(&problem), only(field), "{path}: {problem}");
+    }
+    // Nothing was written.
+    assert!(
+        json(app.get(ORGS).await).await["items"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+    let ideas = json(app.get_as(&user, "/api/v1/ideas").await).await;
+    assert!(ideas["items"].as_array().unwrap().is_empty(), "{ideas}");
+
+    let text = "Dòng một\r\n\tDòng hai";
+    let kept = app
+        .post_as(&user, "/api/v1/ideas", &idea(json!({"description": text})))
+        .await;
+    assert_eq!(kept.status().as_u16(), 201);
+    assert_eq!(json(kept).await["description"], text);
 }
 
 fn urlencode(text: &str) -> String {

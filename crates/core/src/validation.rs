@@ -212,6 +212,29 @@ pub fn message(error: &ValidationError) -> Localized {
     }
 }
 
+/// Whether `c` is a control character that no field takes: every one of Unicode's (`Cc`:
+/// U+0000–U+001F, U+007F–U+009F) but tab, line feed and carriage return. The extractors refuse
+/// them in every string of a body and every query parameter, before any field rule, so no
+/// database sees them (PostgreSQL refuses NUL in text; SQLite would store it).
+#[must_use]
+pub fn is_refused_control(c: char) -> bool {
+    c.is_control() && !matches!(c, '\t' | '\n' | '\r')
+}
+
+/// The error of a value holding a character [`is_refused_control`] refuses; `field` is named
+/// without such characters (a key can hold them too).
+#[must_use]
+pub fn control_character(field: &str) -> FieldError {
+    custom(
+        field.replace(is_refused_control, ""),
+        "control_character",
+        Localized::new(
+            "Không được chứa ký tự điều khiển (như U+0000)",
+            "Must not contain control characters (such as U+0000)",
+        ),
+    )
+}
+
 /// A field error for a rule checked outside `validator`, such as a decoding failure.
 pub fn custom(field: impl Into<String>, code: &'static str, message: Localized) -> FieldError {
     FieldError::new(field, Cow::Borrowed(code), message)
@@ -219,7 +242,7 @@ pub fn custom(field: impl Into<String>, code: &'static str, message: Localized) 
 
 #[cfg(test)]
 mod tests {
-    use super::{email, http_url, not_blank, phone, search_words};
+    use super::{email, http_url, is_refused_control, not_blank, phone, search_words};
 
     #[test]
     fn a_search_needs_a_word() {
@@ -251,6 +274,18 @@ mod tests {
         assert!(phone("0212 abc").is_err());
         assert!(email("lienhe@utb.edu.vn").is_ok());
         assert!(email("not-an-email").is_err());
+    }
+
+    #[test]
+    fn control_characters_but_line_breaks_and_tabs_are_refused() {
+        for c in [
+            '\0', '\u{1}', '\u{1b}', '\u{1f}', '\u{7f}', '\u{85}', '\u{9f}',
+        ] {
+            assert!(is_refused_control(c), "{c:?}");
+        }
+        for c in ['\t', '\n', '\r', ' ', 'a', 'đ', '\u{a0}', '\u{2028}'] {
+            assert!(!is_refused_control(c), "{c:?}");
+        }
     }
 
     #[test]

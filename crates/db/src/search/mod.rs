@@ -6,18 +6,19 @@
 //! tokenise Vietnamese themselves and find the same records:
 //!
 //! - **SQLite**: `search_documents (doc, kind, record_id)` numbers the documents, and the
-//!   contentless FTS5 table `search_fts (title, body)` holds their words under that number,
-//!   split by the `ascii` tokenizer, which splits only at the spaces between our words.
-//! - **PostgreSQL**: `search_documents (doc, kind, record_id, words)`, where `words` is a
-//!   `tsvector` written lexeme by lexeme (title words weighted `A`), with a GIN index; no text
-//!   parser runs.
+//!   contentless FTS5 tables `search_fts (title, body)` and `search_titles (title)` hold their
+//!   words under that number, split by the `ascii` tokenizer, which splits only at the spaces
+//!   between our words, with prefix indexes up to six letters.
+//! - **PostgreSQL**: `search_documents (doc, kind, record_id, words, title_words)`, where
+//!   `words` is a `tsvector` written lexeme by lexeme (title words weighted `A`) and
+//!   `title_words` the title's alone, each with a GIN index; no text parser runs.
 //!
 //! A query ([`Query`]) is the folded words of `q`: every word must match a whole word of the
 //! document, the last one also the start of a longer one (type-ahead). Each word reaches the
 //! engine quoted, as a single term, so query syntax (`"`, `*`, `NEAR`, `OR`, `!`, `:`, …) is
 //! only ever text. Documents are numbered in the order they are first indexed, which is the
 //! order their records were created; a match is read in that number's order, newest first,
-//! so a page stops after its rows however many records match ([`matching`]).
+//! so a page stops after its rows however many records match ([`matching`], [`read_page`]).
 //!
 //! A domain indexes a record in the transaction that writes it ([`index`], [`remove`]),
 //! filters its list by a match ([`matching`] for raw SQL, [`filter`] for the query builder),

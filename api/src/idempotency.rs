@@ -4,8 +4,9 @@
 //! was done), so a retry after them acts again.
 //!
 //! The caller is the authenticated person or API key (so a retry with a refreshed token
-//! replays too); a request without credentials is keyed by its client address, and one with
-//! invalid credentials goes straight to its handler, which refuses it. Operations whose
+//! replays too); a request without credentials is keyed by its client address where the
+//! operation takes none (registering), and goes straight to its handler, which answers 401,
+//! where it needs them, as does one with invalid credentials. Operations whose
 //! answers carry secrets ([`WITHOUT_IDEMPOTENCY`]) ignore the header: their answers are never
 //! stored.
 
@@ -23,6 +24,7 @@ use sonla_db::idempotency::{self, Claim};
 use crate::AppState;
 use crate::extract::BodyLimit;
 use crate::problem::{ApiError, request_lang};
+use crate::route_table::RouteTable;
 
 const HEADER: &str = "idempotency-key";
 
@@ -137,6 +139,15 @@ pub async fn idempotency(
     };
     let caller = match crate::auth::principal_key(req.request()).await {
         Ok(Some(principal)) => principal,
+        // No credentials where they are needed: the handler answers 401 first, whatever
+        // the key was used for before.
+        Ok(None)
+            if req.app_data::<Data<RouteTable>>().is_some_and(|table| {
+                table.needs_credentials(req.method().as_str(), req.path())
+            }) =>
+        {
+            return Ok(next.call(req).await?.map_into_boxed_body());
+        }
         Ok(None) => crate::ratelimit::caller_key(&req, state.trust_forwarded_for),
         // The handler answers 401 (or 403); nothing is claimed.
         Err(_) => return Ok(next.call(req).await?.map_into_boxed_body()),

@@ -1,13 +1,16 @@
-//! Which methods each path of the API accepts, built from the OpenAPI document, so a known
-//! path asked with another method answers 405 rather than 404 (the default service and the
-//! path extractor's errors consult it).
+//! Which methods each path of the API accepts, and which need credentials, built from the
+//! OpenAPI document: a known path asked with another method answers 405 rather than 404 (the
+//! default service and the path extractor's errors consult it), and a request without
+//! credentials to an operation that needs them is refused before anything else looks at it
+//! (the idempotency middleware).
 
 use std::collections::BTreeSet;
 
 use actix_web::web::Data;
 use actix_web::{HttpRequest, HttpResponse};
 use sonla_core::ErrorCode;
-use utoipa::openapi::path::PathItem;
+use utoipa::openapi::path::{Operation, PathItem};
+use utoipa::openapi::security::SecurityRequirement;
 
 use crate::problem::ApiError;
 
@@ -17,7 +20,15 @@ use crate::problem::ApiError;
 /// through to the default service; this table tells the two cases apart.
 #[derive(Debug, Clone)]
 pub struct RouteTable {
-    routes: Vec<(Vec<String>, BTreeSet<&'static str>)>,
+    routes: Vec<Route>,
+}
+
+#[derive(Debug, Clone)]
+struct Route {
+    template: Vec<String>,
+    methods: BTreeSet<&'static str>,
+    /// The methods whose operation needs credentials (its `security` has no empty entry).
+    signed_in: BTreeSet<&'static str>,
 }
 
 impl RouteTable {
@@ -28,26 +39,54 @@ impl RouteTable {
             .paths
             .paths
             .iter()
-            .map(|(path, item)| (segments(path).map(str::to_owned).collect(), methods(item)))
+            .map(|(path, item)| {
+                let operations = operations(item);
+                Route {
+                    template: segments(path).map(str::to_owned).collect(),
+                    methods: operations.iter().map(|(method, _)| *method).collect(),
+                    signed_in: operations
+                        .iter()
+                        .filter(|(_, op)| {
+                            op.security.as_ref().is_some_and(|all| {
+                                !all.is_empty() && !all.contains(&SecurityRequirement::default())
+                            })
+                        })
+                        .map(|(method, _)| *method)
+                        .collect(),
+                }
+            })
             .collect();
         Self { routes }
     }
 
-    /// The methods of the most specific route matching `path`: a literal segment beats a
-    /// parameter at the first place they differ (`/ideas/count` beats `/ideas/{idea_id}`).
-    #[must_use]
-    pub fn methods_of_most_specific(&self, path: &str) -> Option<Vec<&'static str>> {
+    /// The most specific route matching `path`: a literal segment beats a parameter at the
+    /// first place they differ (`/ideas/count` beats `/ideas/{idea_id}`).
+    fn most_specific(&self, path: &str) -> Option<&Route> {
         let wanted: Vec<&str> = segments(path).collect();
         self.routes
             .iter()
-            .filter(|(template, _)| matches(template, &wanted))
-            .max_by_key(|(template, _)| {
-                template
+            .filter(|route| matches(&route.template, &wanted))
+            .max_by_key(|route| {
+                route
+                    .template
                     .iter()
                     .map(|t| !t.starts_with('{'))
                     .collect::<Vec<bool>>()
             })
-            .map(|(_, methods)| methods.iter().copied().collect())
+    }
+
+    /// The methods of the most specific route matching `path`.
+    #[must_use]
+    pub fn methods_of_most_specific(&self, path: &str) -> Option<Vec<&'static str>> {
+        self.most_specific(path)
+            .map(|route| route.methods.iter().copied().collect())
+    }
+
+    /// Whether the operation of `method` on `path` needs credentials.
+    #[must_use]
+    pub fn needs_credentials(&self, method: &str, path: &str) -> bool {
+        self.most_specific(path)
+            .is_some_and(|route| route.signed_in.contains(method))
     }
 }
 
@@ -65,16 +104,16 @@ fn segments(path: &str) -> impl Iterator<Item = &str> {
     path.strip_prefix('/').unwrap_or(path).split('/')
 }
 
-fn methods(item: &PathItem) -> BTreeSet<&'static str> {
+fn operations(item: &PathItem) -> Vec<(&'static str, &Operation)> {
     [
-        ("GET", item.get.is_some()),
-        ("POST", item.post.is_some()),
-        ("PUT", item.put.is_some()),
-        ("PATCH", item.patch.is_some()),
-        ("DELETE", item.delete.is_some()),
+        ("GET", item.get.as_ref()),
+        ("POST", item.post.as_ref()),
+        ("PUT", item.put.as_ref()),
+        ("PATCH", item.patch.as_ref()),
+        ("DELETE", item.delete.as_ref()),
     ]
     .into_iter()
-    .filter_map(|(name, present)| present.then_some(name))
+    .filter_map(|(name, operation)| Some((name, operation?)))
     .collect()
 }
 
@@ -117,5 +156,16 @@ mod tests {
             table.methods_of_most_specific("/api/v1/ideas/abc/submit"),
             Some(vec!["POST"])
         );
+    }
+
+    #[test]
+    fn route_table_knows_which_operations_need_credentials() {
+        let table = RouteTable::from_spec(&spec());
+        assert!(table.needs_credentials("POST", "/api/v1/ideas"));
+        assert!(table.needs_credentials("POST", "/api/v1/ideas/abc/submit"));
+        assert!(!table.needs_credentials("POST", "/api/v1/auth/register"));
+        // Public reads take an optional token.
+        assert!(!table.needs_credentials("GET", "/api/v1/ideas"));
+        assert!(!table.needs_credentials("POST", "/api/v1/nothing"));
     }
 }

@@ -99,6 +99,34 @@ async fn refusals_are_replayed_too_and_bad_keys_are_400() {
     assert_problem(too_long, 400, "invalid_idempotency_key").await;
 }
 
+/// A key an anonymous caller used where no credentials are needed (registering) does not turn
+/// its next request without credentials, where they are, into a 422: it is a 401, as it is
+/// without the header.
+#[tokio::test]
+async fn an_anonymous_request_that_needs_credentials_is_401_whatever_its_key_did() {
+    let app = TestApp::spawn().await;
+    let register = app
+        .client
+        .post(app.url("/api/v1/auth/register"))
+        .header("idempotency-key", "khoa-an-danh")
+        .json(&json!({"email": "an.danh@utb.edu.vn", "password": "mật khẩu đủ dài", "full_name": "Lò Thị An"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(register.status().as_u16(), 201);
+
+    let create = app
+        .client
+        .post(app.url(ORGS))
+        .header("idempotency-key", "khoa-an-danh")
+        .json(&json!({"name": "CLB", "kind": "club"}))
+        .send()
+        .await
+        .unwrap();
+
+    assert_problem(create, 401, "unauthenticated").await;
+}
+
 #[tokio::test]
 async fn keys_belong_to_the_person_not_the_token_and_need_valid_credentials() {
     let app = TestApp::spawn().await;

@@ -155,6 +155,7 @@ impl Application {
                 })
                 .into_app()
                 .route("/openapi.json", web::get().to(openapi_document))
+                .route("/docs", web::get().to(docs_redirect))
                 .app_data(Data::new(OpenApiDocument(document.clone())))
         })
         .listen(listener)?
@@ -266,6 +267,13 @@ async fn echo_request_id(
             .insert(HeaderName::from_static("x-request-id"), value);
     }
     Ok(response)
+}
+
+/// `/docs` is the interactive documentation at `/docs/` (whose relative links need the slash).
+async fn docs_redirect() -> actix_web::HttpResponse {
+    actix_web::HttpResponse::PermanentRedirect()
+        .insert_header((header::LOCATION, "/docs/"))
+        .finish()
 }
 
 /// The OpenAPI document as served at `/openapi.json`, serialised once.

@@ -45,6 +45,20 @@ async fn interactive_docs_are_served_without_internet() {
     assert!(script.text().await.unwrap().len() > 100_000);
 }
 
+#[tokio::test]
+async fn docs_without_the_slash_redirect_to_it() {
+    let app = TestApp::spawn().await;
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+
+    let response = client.get(app.url("/docs")).send().await.unwrap();
+
+    assert_eq!(response.status().as_u16(), 308);
+    assert_eq!(response.headers()["location"], "/docs/");
+}
+
 #[test]
 fn schemas_state_their_limits() {
     let spec: serde_json::Value = serde_json::from_str(COMMITTED).unwrap();

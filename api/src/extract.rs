@@ -40,8 +40,9 @@ impl<T: DeserializeOwned + Validate + 'static> FromRequest for ValidJson<T> {
     }
 }
 
-/// An optional JSON body: no body at all, or `null`, is `T::default()`; any other body must be
-/// valid, as with [`ValidJson`] (`Option<ValidJson<T>>` would turn a wrong body into "no body").
+/// An optional JSON body: no body at all, an empty one (whatever its `Content-Type`, as
+/// generated clients send it), or `null`, is `T::default()`; any other body must be valid, as
+/// with [`ValidJson`] (`Option<ValidJson<T>>` would turn a wrong body into "no body").
 #[derive(Debug)]
 pub struct OptionalJson<T>(pub T);
 
@@ -51,10 +52,9 @@ impl<T: DeserializeOwned + Validate + Default + 'static> FromRequest for Optiona
 
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
         let headers = req.headers();
-        let no_body = !headers.contains_key(actix_web::http::header::CONTENT_TYPE)
-            && headers
-                .get(actix_web::http::header::CONTENT_LENGTH)
-                .is_none_or(|length| length.as_bytes() == b"0")
+        let no_body = headers
+            .get(actix_web::http::header::CONTENT_LENGTH)
+            .is_none_or(|length| length.as_bytes() == b"0")
             && !headers.contains_key(actix_web::http::header::TRANSFER_ENCODING);
         if no_body {
             return Box::pin(std::future::ready(Ok(Self(T::default()))));
@@ -62,7 +62,7 @@ impl<T: DeserializeOwned + Validate + Default + 'static> FromRequest for Optiona
         let body = json_body(req, payload);
         Box::pin(async move {
             let bytes = body.await?;
-            if bytes.trim_ascii() == b"null" {
+            if matches!(bytes.trim_ascii(), b"" | b"null") {
                 return Ok(Self(T::default()));
             }
             let value: T = decode_json(&bytes)?;

@@ -1,7 +1,7 @@
 //! The OpenAPI 3.1 document, generated from the handlers.
 
 use actix_web::App;
-use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 use utoipa_actix_web::AppExt;
 
@@ -13,9 +13,11 @@ use crate::routes;
 #[openapi(
     info(
         title = "Sơn La startup-ecosystem API",
-        description = "The provincial plan for innovative startups (Decision 2610/QĐ-UBND): ideas, \
-competitions, incubators, the startup support fund, training, events, the technology market and \
-reports.\n\nErrors are RFC 9457 `application/problem+json` with a stable `code`. Messages are in \
+        description = "The provincial plan for innovative startups (Decision 2610/QĐ-UBND). This \
+version serves accounts and roles, organisations and their members, startup ideas and their teams, \
+idea competitions with judging, search across them, API keys and the audit log; incubators, the \
+startup support fund, training, events, the technology market and reports come in later \
+versions.\n\nErrors are RFC 9457 `application/problem+json` with a stable `code`. Messages are in \
 Vietnamese by default; send `Accept-Language: en` for English. Lists are paged with `limit` \
 (1–100, default 20) and the opaque `cursor` from `next_cursor`.",
         license(name = "MIT", identifier = "MIT"),
@@ -52,7 +54,7 @@ development server alike",
 )]
 pub struct ApiDoc;
 
-/// The two ways to authenticate.
+/// How to authenticate: a bearer token, either an access token or an API key.
 struct SecuritySchemes;
 
 impl Modify for SecuritySchemes {
@@ -69,17 +71,12 @@ impl Modify for SecuritySchemes {
                          A JWT (RFC 7519) validated as RFC8725 (JSON Web Token Best Current Practices) \
                          advises: one pinned algorithm (HS256 by default, EdDSA or RS256 when configured), a \
                          known `kid`, `typ` `at+jwt`, and `iss`, `aud`, `exp`, `nbf` and `iat` checked with at \
-                         most 60 s of leeway. Tokens live 15 minutes; renew them with the refresh token.",
+                         most 60 s of leeway. Tokens live 15 minutes; renew them with the refresh token. \
+                         A machine client sends its API key (`slk_…`, from `POST /api/v1/api-keys`) the same \
+                         way, as `Authorization: Bearer slk_…` (the server also reads it from `X-API-Key`).",
                     ))
                     .build(),
             ),
-        );
-        components.add_security_scheme(
-            "api_key",
-            SecurityScheme::ApiKey(ApiKey::Header(ApiKeyValue::with_description(
-                "X-API-Key",
-                "An API key of a machine client (`slk_…`), also accepted as `Authorization: Bearer <key>`.",
-            ))),
         );
     }
 }
@@ -104,14 +101,22 @@ pub fn spec() -> utoipa::openapi::OpenApi {
                 .get_or_insert_with(Vec::new)
                 .push(utoipa::openapi::RefOr::T(idempotency_key_parameter()));
         }
+        let operational = path.starts_with("/health") || path == "/metrics";
         let operations = [
-            &mut item.get,
-            &mut item.post,
-            &mut item.put,
-            &mut item.patch,
-            &mut item.delete,
+            (true, &mut item.get),
+            (false, &mut item.post),
+            (false, &mut item.put),
+            (false, &mut item.patch),
+            (false, &mut item.delete),
         ];
-        for operation in operations.into_iter().flatten() {
+        for (read, operation) in operations {
+            let Some(operation) = operation else {
+                continue;
+            };
+            // crate::caching tags every successful read but the operational ones.
+            if read && !operational {
+                declare_etag(operation);
+            }
             // OpenAPI requires a description on every response; a bare `body = …` has none.
             for (status, response) in &mut operation.responses.responses {
                 if let utoipa::openapi::RefOr::T(response) = response
@@ -162,7 +167,42 @@ pub fn spec() -> utoipa::openapi::OpenApi {
             .headers
             .insert(name.to_owned(), utoipa::openapi::RefOr::T(header));
     }
+    components.headers.insert(
+        "ETag".to_owned(),
+        utoipa::openapi::RefOr::T(
+            utoipa::openapi::HeaderBuilder::new()
+                .schema(Some(
+                    <sonla_core::EntityTag as utoipa::PartialSchema>::schema(),
+                ))
+                .description(Some(
+                    "The representation's tag (`W/\"…\"`): send it as `If-None-Match` to get 304 \
+                     while it is unchanged, or as `If-Match` to change the record only if it is",
+                ))
+                .build(),
+        ),
+    );
     api
+}
+
+/// Declares the `ETag` header on the successful answers of `operation`.
+fn declare_etag(operation: &mut utoipa::openapi::path::Operation) {
+    let successes = operation
+        .responses
+        .responses
+        .iter_mut()
+        .filter(|(status, _)| status.starts_with('2'));
+    for (_, response) in successes {
+        if let utoipa::openapi::RefOr::T(response) = response {
+            response
+                .headers
+                .entry("ETag".to_owned())
+                .or_insert_with(|| {
+                    utoipa::openapi::RefOr::Ref(utoipa::openapi::Ref::new(
+                        "#/components/headers/ETag",
+                    ))
+                });
+        }
+    }
 }
 
 /// The published document: [`spec`] with the wire-type bounds of `bound_wire_types`. The server
@@ -171,7 +211,117 @@ pub fn spec() -> utoipa::openapi::OpenApi {
 pub fn document() -> serde_json::Value {
     let mut document = serde_json::to_value(spec()).unwrap_or_default();
     bound_wire_types(&mut document);
+    optional_bodies_by_reference(&mut document);
+    components_by_reference(&mut document);
     document
+}
+
+/// utoipa writes a generic page's items and an enum query parameter out in full; a client
+/// generator then makes a new type of each copy. They refer to their component instead:
+/// `Page_X.items` to `X`, and a parameter whose values are an enum component's to it, so a
+/// client has one `Sector` whether it reads an idea or filters the list.
+fn components_by_reference(document: &mut serde_json::Value) {
+    let Some(schemas) = document
+        .pointer("/components/schemas")
+        .and_then(|s| s.as_object())
+        .cloned()
+    else {
+        return;
+    };
+    let reference =
+        |name: &str| serde_json::json!({"$ref": format!("#/components/schemas/{name}")});
+    let enums: Vec<(&String, &serde_json::Value)> = schemas
+        .iter()
+        .filter_map(|(name, schema)| Some((name, schema.get("enum")?)))
+        .collect();
+    for (name, schema) in &schemas {
+        let Some(item) = name
+            .strip_prefix("Page_")
+            .filter(|item| schemas.contains_key(*item))
+        else {
+            continue;
+        };
+        if schema.pointer("/properties/items/items").is_some()
+            && let Some(items) = document.pointer_mut(&format!(
+                "/components/schemas/{name}/properties/items/items"
+            ))
+        {
+            *items = reference(item);
+        }
+    }
+    let Some(paths) = document.get_mut("paths").and_then(|p| p.as_object_mut()) else {
+        return;
+    };
+    let parameters = paths
+        .values_mut()
+        .filter_map(|item| item.as_object_mut())
+        .flat_map(|item| item.values_mut())
+        .filter_map(|operation| operation.get_mut("parameters")?.as_array_mut())
+        .flatten();
+    for parameter in parameters {
+        let Some(schema) = parameter.get_mut("schema") else {
+            continue;
+        };
+        let named = schema.get("enum").and_then(|values| {
+            enums
+                .iter()
+                .find(|(_, component)| *component == values)
+                .map(|(name, _)| reference(name))
+        });
+        if let Some(named) = named {
+            *schema = named;
+        }
+    }
+}
+
+/// An optional body (`Option<T>` in a handler, which [`crate::extract::OptionalJson`] reads)
+/// comes out of utoipa as `oneOf: [T, null]`, on which client generators stumble (the Python
+/// one crashes). It is said instead as `required: false` with `T` itself: no body, an empty
+/// body or `null` are all "none".
+fn optional_bodies_by_reference(document: &mut serde_json::Value) {
+    let Some(paths) = document.get_mut("paths").and_then(|p| p.as_object_mut()) else {
+        return;
+    };
+    let operations = paths
+        .values_mut()
+        .filter_map(|item| item.as_object_mut())
+        .flat_map(|item| item.values_mut());
+    for operation in operations {
+        let Some(body) = operation
+            .get_mut("requestBody")
+            .and_then(|b| b.as_object_mut())
+        else {
+            continue;
+        };
+        let mut optional = false;
+        for content in body
+            .get_mut("content")
+            .and_then(|c| c.as_object_mut())
+            .into_iter()
+            .flat_map(|c| c.values_mut())
+        {
+            let Some(schema) = content.get_mut("schema") else {
+                continue;
+            };
+            let one = match schema.get("oneOf").and_then(|o| o.as_array()) {
+                Some(items) if items.len() == 2 => {
+                    let null = serde_json::json!({"type": "null"});
+                    items
+                        .iter()
+                        .position(|i| i == &null)
+                        .map(|n| items[1 - n].clone())
+                }
+                _ => None,
+            };
+            if let Some(one) = one {
+                *schema = one;
+                optional = true;
+            }
+        }
+        if optional {
+            body.insert("required".to_owned(), false.into());
+        }
+    }
 }
 
 /// Headers on every response, defined once under `components.headers`.

@@ -262,7 +262,7 @@ pub struct Problem {
     #[schema(max_length = 2048)]
     pub instance: Option<String>,
     /// The stable machine-readable code; branch on this, not on the text.
-    #[schema(max_length = 64, example = "organization_not_found")]
+    #[schema(value_type = ProblemCode, example = "organization_not_found")]
     pub code: String,
     /// The invalid fields (422 only), the first 100.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -277,10 +277,54 @@ pub struct Problem {
 /// The most field errors one problem lists.
 const MAX_FIELD_ERRORS: usize = 100;
 
-/// A status name in `allowed_next_states` (OpenAPI only).
-#[derive(ToSchema)]
-#[schema(max_length = 32)]
-pub struct StateName(pub String);
+/// A status name in `allowed_next_states`: one of an idea's or a competition's (OpenAPI only).
+pub struct StateName;
+
+impl utoipa::PartialSchema for StateName {
+    fn schema() -> RefOr<utoipa::openapi::Schema> {
+        let mut names: Vec<&str> = sonla_ideas::workflow::IdeaStatus::ALL
+            .iter()
+            .map(|s| s.as_str())
+            .chain(
+                sonla_competitions::api::CompetitionStatus::ALL
+                    .iter()
+                    .map(|s| s.as_str()),
+            )
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        names_schema("A status an idea or a competition can move to", names)
+    }
+}
+
+impl ToSchema for StateName {}
+
+/// The `code` of a problem: one of the `error_codes!` table's, as `GET /problems` lists them
+/// (OpenAPI only).
+pub struct ProblemCode;
+
+impl utoipa::PartialSchema for ProblemCode {
+    fn schema() -> RefOr<utoipa::openapi::Schema> {
+        names_schema(
+            "A problem's stable code (`GET /problems` describes each)",
+            ErrorCode::ALL.iter().map(|c| c.as_str()),
+        )
+    }
+}
+
+impl ToSchema for ProblemCode {}
+
+/// A string schema that takes only `names`.
+fn names_schema<'a>(
+    description: &str,
+    names: impl IntoIterator<Item = &'a str>,
+) -> RefOr<utoipa::openapi::Schema> {
+    utoipa::openapi::schema::ObjectBuilder::new()
+        .schema_type(utoipa::openapi::schema::Type::String)
+        .enum_values(Some(names))
+        .description(Some(description))
+        .into()
+}
 
 /// One invalid field of a 422 problem.
 #[derive(Debug, Clone, Serialize, ToSchema)]

@@ -87,12 +87,12 @@ impl Default for AuthSettings {
             jwt_previous_keys: Vec::new(),
             jwt_issuer: "sonla-ecosystem-api".to_owned(),
             jwt_audience: "sonla-ecosystem".to_owned(),
-            access_token_ttl: Duration::from_secs(15 * 60),
-            refresh_token_ttl: Duration::from_secs(30 * 24 * 3600),
-            jwt_leeway: Duration::from_secs(60),
+            access_token_ttl: Duration::from_mins(15),
+            refresh_token_ttl: Duration::from_hours(720),
+            jwt_leeway: Duration::from_mins(1),
             login_max_failures_per_account: 5,
             login_max_failures_per_address: 20,
-            login_failure_window: Duration::from_secs(15 * 60),
+            login_failure_window: Duration::from_mins(15),
             trust_forwarded_for: false,
         }
     }
@@ -321,7 +321,7 @@ impl Settings {
             )?,
             trust_forwarded_for: flag("TRUST_FORWARDED_FOR", false)?,
         };
-        if auth.jwt_leeway > Duration::from_secs(60) {
+        if auth.jwt_leeway > Duration::from_mins(1) {
             bail!("JWT_LEEWAY_SECS must be at most 60");
         }
         if auth.access_token_ttl.is_zero() || auth.refresh_token_ttl.is_zero() {

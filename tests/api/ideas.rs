@@ -153,6 +153,53 @@ async fn linking_an_organisation_needs_it_to_exist_and_membership() {
     assert_eq!(member.status().as_u16(), 201);
 }
 
+/// A step's note is optional: no body, an empty body with or without a JSON content type (as
+/// generated clients send it) and `null` are all "no note"; a body that is not JSON is still
+/// refused.
+#[tokio::test]
+async fn an_optional_body_may_be_empty_whatever_its_content_type() {
+    let app = TestApp::spawn().await;
+    let lead = app.user(&[]).await;
+    let idea_id = id_of(&app.idea(&lead, "Chè Tà Xùa", json!({})).await);
+    let post = |action: &str, content_type: Option<&str>, body: &'static str| {
+        let request = app
+            .client
+            .post(app.url(&format!("{IDEAS}/{idea_id}/{action}")))
+            .bearer_auth(&lead.token)
+            .body(body);
+        match content_type {
+            Some(content_type) => request.header("content-type", content_type),
+            None => request,
+        }
+        .send()
+    };
+
+    for (action, content_type, body) in [
+        ("submit", None, ""),
+        ("withdraw", Some("application/json"), ""),
+        ("submit", Some("application/json; charset=utf-8"), "  "),
+        ("withdraw", Some("application/json"), "null"),
+    ] {
+        let response = post(action, content_type, body).await.unwrap();
+        assert_eq!(
+            response.status().as_u16(),
+            200,
+            "{action} {content_type:?} {body:?}"
+        );
+    }
+    let broken = post("submit", Some("application/json"), "{").await.unwrap();
+    assert_problem(broken, 400, "malformed_json").await;
+
+    let history = json(
+        app.get_as(&lead, &format!("{IDEAS}/{idea_id}/history"))
+            .await,
+    )
+    .await;
+    let steps = history.as_array().unwrap();
+    assert_eq!(steps.len(), 4, "{history}");
+    assert!(steps.iter().all(|h| h["note"].is_null()), "{history}");
+}
+
 #[tokio::test]
 async fn the_workflow_runs_and_leaves_a_history() {
     let app = TestApp::spawn().await;

@@ -28,7 +28,7 @@ pub(crate) fn configure(cfg: &mut ServiceConfig<'_>) {
     tag = "api-keys",
     security(("bearer_jwt" = [])),
     request_body = CreateApiKeyRequest,
-    responses((status = 201, body = ApiKeyResponse), CreateErrors, AuthErrors)
+    responses((status = 201, body = ApiKeyResponse, headers(("Location" = sonla_core::UrlPath, description = "The new key's URL"))), CreateErrors, AuthErrors)
 )]
 #[post("")]
 pub async fn create_api_key(

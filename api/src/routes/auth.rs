@@ -24,14 +24,23 @@ pub(crate) fn configure(cfg: &mut ServiceConfig<'_>) {
         .service(whoami);
 }
 
+sonla_core::string_enum! {
+    /// What a credential belongs to.
+    pub enum CredentialKind {
+        /// A person (an access token).
+        User => "user",
+        /// A machine client (an API key).
+        ApiKey => "api_key",
+    }
+}
+
 /// Who a credential belongs to.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct WhoAmI {
-    /// `user` or `api_key`.
-    #[schema(max_length = 16)]
-    pub kind: String,
+    /// A person's or a machine client's.
+    pub kind: CredentialKind,
     /// The user's or the key's id.
-    #[schema(max_length = 36)]
+    #[schema(format = Uuid, max_length = 36)]
     pub id: String,
     /// Global roles (people).
     #[schema(max_items = 6)]
@@ -43,23 +52,24 @@ pub struct WhoAmI {
 
 /// Tell who the credentials belong to.
 ///
-/// Accepts an access token or an API key; useful to check a partner app's set-up.
+/// Accepts an access token or an API key, both as `Authorization: Bearer …`; useful to check
+/// a partner app's set-up.
 #[utoipa::path(
     tag = "auth",
-    security(("bearer_jwt" = []), ("api_key" = [])),
+    security(("bearer_jwt" = [])),
     responses((status = 200, body = WhoAmI), AuthErrors, ServerErrors)
 )]
 #[get("/whoami")]
 pub async fn whoami(Caller(principal): Caller) -> HttpResponse {
     let body = match principal {
         Principal::User(actor) => WhoAmI {
-            kind: "user".to_owned(),
+            kind: CredentialKind::User,
             id: actor.user_id.into(),
             roles: actor.roles,
             scopes: Vec::new(),
         },
         Principal::ApiKey { key_id, scopes } => WhoAmI {
-            kind: "api_key".to_owned(),
+            kind: CredentialKind::ApiKey,
             id: key_id.into(),
             roles: Vec::new(),
             scopes,
@@ -92,7 +102,7 @@ fn tokens(state: &AppState, session: Session) -> ApiResult<HttpResponse> {
 #[utoipa::path(
     tag = "auth",
     request_body = RegisterRequest,
-    responses((status = 201, body = UserResponse), CreateErrors)
+    responses((status = 201, body = UserResponse, headers(("Location" = sonla_core::UrlPath, description = "The new account's URL"))), CreateErrors)
 )]
 #[post("/register")]
 pub async fn register(

@@ -5,7 +5,7 @@ use actix_web::http::header;
 use actix_web::web::{Data, Path};
 use actix_web::{HttpRequest, HttpResponse, delete, get, post, put};
 use sonla_competitions::api::{
-    AddJudgeRequest, AssignmentResponse, AutoAssignRequest, AutoAssignResponse, AwardResponse,
+    AddJudgeRequest, AssignmentResponse, AutoAssignRequest, AutoAssignResult, AwardResponse,
     CompetitionResponse, ConflictResponse, CreateAssignmentRequest, CreateAwardRequest,
     CreateCompetitionRequest, CreateEntryRequest, CreateRoundRequest, DeclareConflictRequest,
     EntryResponse, JudgeResponse, LeaderboardQuery, LeaderboardResponse, LifecycleRequest,
@@ -54,7 +54,7 @@ pub(crate) fn configure_rounds(cfg: &mut ServiceConfig<'_>) {
         .service(list_assignments)
         .service(add_assignment)
         .service(get_leaderboard)
-        .service(advance);
+        .service(advance_entries);
 }
 
 pub(crate) fn configure_entries(cfg: &mut ServiceConfig<'_>) {
@@ -108,7 +108,7 @@ pub async fn list_competitions(
     tag = "competitions",
     security(("bearer_jwt" = [])),
     request_body = CreateCompetitionRequest,
-    responses((status = 201, body = CompetitionResponse), CreateErrors, AuthErrors)
+    responses((status = 201, body = CompetitionResponse, headers(("Location" = sonla_core::UrlPath, description = "The new competition's URL"))), CreateErrors, AuthErrors)
 )]
 #[post("")]
 pub async fn create_competition(
@@ -485,7 +485,7 @@ pub async fn close_round(
     security(("bearer_jwt" = [])),
     params(("round_id" = Uuid, Path, description = "The round's id")),
     request_body = AutoAssignRequest,
-    responses((status = 200, body = AutoAssignResponse), UpdateErrors, AuthErrors)
+    responses((status = 200, body = AutoAssignResult), UpdateErrors, AuthErrors)
 )]
 #[post("/{round_id}/auto-assign")]
 pub async fn auto_assign(
@@ -495,7 +495,7 @@ pub async fn auto_assign(
     id: Path<RoundId>,
     ValidJson(body): ValidJson<AutoAssignRequest>,
 ) -> ApiResult<HttpResponse> {
-    Ok(HttpResponse::Ok().json(AutoAssignResponse::from(
+    Ok(HttpResponse::Ok().json(AutoAssignResult::from(
         service::auto_assign(&state.db, actor, meta, id.into_inner(), body.seed).await?,
     )))
 }
@@ -586,7 +586,7 @@ pub async fn get_leaderboard(
     responses((status = 200, body = sonla_competitions::api::AdvancedEntries), UpdateErrors, AuthErrors)
 )]
 #[post("/{round_id}/advance")]
-pub async fn advance(
+pub async fn advance_entries(
     state: Data<AppState>,
     AuthUser(actor): AuthUser,
     Meta(meta): Meta,

@@ -16,7 +16,7 @@ use crate::problem::{ApiError, ApiResult, ServerErrors};
 const READY_TIMEOUT: Duration = Duration::from_secs(3);
 
 pub(crate) fn configure(cfg: &mut ServiceConfig<'_>) {
-    cfg.service(live).service(ready);
+    cfg.service(check_liveness).service(check_readiness);
 }
 
 /// A health report.
@@ -39,7 +39,7 @@ pub struct Health {
     responses((status = 200, description = "The process is up", body = Health), ServerErrors)
 )]
 #[get("/live")]
-pub async fn live() -> HttpResponse {
+pub async fn check_liveness() -> HttpResponse {
     HttpResponse::Ok().json(Health {
         status: "ok".to_owned(),
         database: None,
@@ -54,7 +54,7 @@ pub async fn live() -> HttpResponse {
     responses((status = 200, description = "The database answers", body = Health), ServerErrors)
 )]
 #[get("/ready")]
-pub async fn ready(state: Data<AppState>) -> ApiResult<HttpResponse> {
+pub async fn check_readiness(state: Data<AppState>) -> ApiResult<HttpResponse> {
     match tokio::time::timeout(READY_TIMEOUT, state.db.ping()).await {
         Ok(Ok(())) => Ok(HttpResponse::Ok().json(Health {
             status: "ok".to_owned(),
@@ -88,7 +88,7 @@ fn unreachable() -> Localized {
     )
 )]
 #[get("/metrics")]
-pub async fn metrics(state: Data<AppState>) -> ApiResult<HttpResponse> {
+pub async fn get_metrics(state: Data<AppState>) -> ApiResult<HttpResponse> {
     let body = state
         .metrics
         .render(&state.db)

@@ -89,7 +89,7 @@ pub async fn count_ideas(
     tag = "ideas",
     security(("bearer_jwt" = [])),
     request_body = CreateIdeaRequest,
-    responses((status = 201, body = IdeaResponse), CreateErrors, AuthErrors)
+    responses((status = 201, body = IdeaResponse, headers(("Location" = sonla_core::UrlPath, description = "The new idea's URL"))), CreateErrors, AuthErrors)
 )]
 #[post("")]
 pub async fn create_idea(

@@ -20,7 +20,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 /// Every route of the API, for the server and for `api openapi` alike.
 pub fn configure(cfg: &mut ServiceConfig<'_>) {
     cfg.service(scope("/health").configure(health::configure))
-        .service(health::metrics)
+        .service(health::get_metrics)
         .service(scope("/problems").configure(problems::configure))
         .service(scope("/api/v1/auth").configure(auth::configure))
         .service(scope("/api/v1/me").configure(me::configure))

@@ -17,7 +17,7 @@ pub(crate) fn configure(cfg: &mut ServiceConfig<'_>) {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ProblemType {
     /// The stable code.
-    #[schema(max_length = 64, example = "organization_not_found")]
+    #[schema(value_type = crate::problem::ProblemCode, example = "organization_not_found")]
     pub code: String,
     /// The HTTP status it comes with.
     #[schema(minimum = 400, maximum = 599, format = Int32)]

@@ -20,7 +20,7 @@ use crate::problem::{ApiResult, AuthErrors, ListErrors};
 static KINDS: [Kind; 2] = [sonla_ideas::repo::SEARCH, sonla_organizations::repo::SEARCH];
 
 pub(crate) fn configure(cfg: &mut ServiceConfig<'_>) {
-    cfg.service(search);
+    cfg.service(search_everything);
 }
 
 /// Search everything.
@@ -37,7 +37,7 @@ pub(crate) fn configure(cfg: &mut ServiceConfig<'_>) {
     responses((status = 200, body = Page<SearchHitResponse>), ListErrors, AuthErrors)
 )]
 #[get("")]
-pub async fn search(
+pub async fn search_everything(
     state: Data<AppState>,
     OptionalAuthUser(actor): OptionalAuthUser,
     ValidQuery(query): ValidQuery<SearchQuery>,

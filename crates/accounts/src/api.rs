@@ -88,7 +88,7 @@ pub struct TokenResponse {
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct UserResponse {
     /// Id (UUID v7).
-    #[schema(max_length = 36)]
+    #[schema(format = Uuid, max_length = 36)]
     pub id: String,
     /// Email.
     #[schema(max_length = 254, format = Email)]
@@ -227,7 +227,7 @@ pub struct CreateApiKeyRequest {
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct ApiKeyResponse {
     /// Id (UUID v7).
-    #[schema(max_length = 36)]
+    #[schema(format = Uuid, max_length = 36)]
     pub id: String,
     /// What the key is for.
     #[schema(max_length = 100)]

@@ -33,7 +33,7 @@ pub struct SessionPolicy {
 impl Default for SessionPolicy {
     fn default() -> Self {
         Self {
-            refresh_ttl: Duration::from_secs(30 * 24 * 3600),
+            refresh_ttl: Duration::from_hours(30 * 24),
             limits: LoginLimits::default(),
         }
     }

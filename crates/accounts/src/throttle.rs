@@ -28,7 +28,7 @@ impl Default for LoginLimits {
         Self {
             per_account: 5,
             per_address: 20,
-            window: Duration::from_secs(15 * 60),
+            window: Duration::from_mins(15),
         }
     }
 }

@@ -45,13 +45,30 @@ impl<'a> From<&'a Principal> for Who<'a> {
     }
 }
 
+sonla_core::string_enum! {
+    /// Who acted, in an audit entry.
+    pub enum ActorKind {
+        /// A signed-in person.
+        User => "user",
+        /// A machine client's API key.
+        ApiKey => "api_key",
+        /// A caller without credentials (a failed login, a registration).
+        Anonymous => "anonymous",
+        /// The server itself.
+        System => "system",
+    }
+}
+
 impl Who<'_> {
     fn parts(self) -> (Option<String>, &'static str) {
         match self {
-            Self::User(actor) => (Some(actor.user_id.as_str().to_owned()), "user"),
-            Self::ApiKey(id) => (Some(id.to_owned()), "api_key"),
-            Self::Anonymous => (None, "anonymous"),
-            Self::System => (None, "system"),
+            Self::User(actor) => (
+                Some(actor.user_id.as_str().to_owned()),
+                ActorKind::User.as_str(),
+            ),
+            Self::ApiKey(id) => (Some(id.to_owned()), ActorKind::ApiKey.as_str()),
+            Self::Anonymous => (None, ActorKind::Anonymous.as_str()),
+            Self::System => (None, ActorKind::System.as_str()),
         }
     }
 }
@@ -196,16 +213,15 @@ pub struct ListAuditQuery {
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct AuditEntryResponse {
     /// Id (UUID v7).
-    #[schema(max_length = 36)]
+    #[schema(format = Uuid, max_length = 36)]
     pub id: String,
     /// When it happened (UTC).
     pub occurred_at: DateTime<Utc>,
     /// The user or API key that acted.
-    #[schema(max_length = 36)]
+    #[schema(format = Uuid, max_length = 36)]
     pub actor_id: Option<String>,
-    /// `user`, `api_key`, `anonymous` or `system`.
-    #[schema(max_length = 16)]
-    pub actor_kind: String,
+    /// Who acted.
+    pub actor_kind: ActorKind,
     /// What happened.
     #[schema(max_length = 64)]
     pub action: String,
@@ -213,7 +229,7 @@ pub struct AuditEntryResponse {
     #[schema(max_length = 64)]
     pub record_type: String,
     /// The record.
-    #[schema(max_length = 36)]
+    #[schema(format = Uuid, max_length = 36)]
     pub record_id: Option<String>,
     /// The record before the change.
     pub before: Option<serde_json::Value>,
@@ -234,7 +250,7 @@ impl From<AuditRow> for AuditEntryResponse {
             id: row.id,
             occurred_at: row.occurred_at.and_utc(),
             actor_id: row.actor_id,
-            actor_kind: row.actor_kind,
+            actor_kind: ActorKind::parse(&row.actor_kind).unwrap_or(ActorKind::System),
             action: row.action,
             record_type: row.record_type,
             record_id: row.record_id,

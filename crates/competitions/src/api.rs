@@ -3,13 +3,14 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use sonla_core::validation::{not_blank, short_items};
+use sonla_core::{Sector, Stage};
 use utoipa::{IntoParams, ToSchema};
 use validator::{Validate, ValidationError};
 
 use crate::assign::Short;
 use crate::model::{
-    AssignmentView, AutoAssignment, AwardView, Competition, Conflict, CriterionInfo, EntryView,
-    Judge, JudgeTask, RoundBoard, RoundView, SheetView,
+    AssignmentView, AutoAssignment, AwardView, Competition, Conflict, CriterionInfo, EntryStatus,
+    EntryView, Judge, JudgeTask, RoundBoard, RoundStatus, RoundView, SheetStatus, SheetView,
 };
 use crate::scoring::{Leaderboard, Method};
 
@@ -298,7 +299,7 @@ pub struct CreateAwardRequest {
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct CompetitionResponse {
     /// Id.
-    #[schema(max_length = 36)]
+    #[schema(format = Uuid, max_length = 36)]
     pub id: String,
     /// Title.
     #[schema(max_length = 200)]
@@ -312,7 +313,7 @@ pub struct CompetitionResponse {
     #[schema(max_items = 10, value_type = Vec<Track>)]
     pub tracks: Vec<String>,
     /// Organiser.
-    #[schema(max_length = 36)]
+    #[schema(format = Uuid, max_length = 36)]
     pub organizer_id: Option<String>,
     /// Entries from.
     pub submission_opens_at: Option<DateTime<Utc>>,
@@ -330,10 +331,10 @@ pub struct CompetitionResponse {
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct RoundResponse {
     /// Id.
-    #[schema(max_length = 36)]
+    #[schema(format = Uuid, max_length = 36)]
     pub id: String,
     /// The competition.
-    #[schema(max_length = 36)]
+    #[schema(format = Uuid, max_length = 36)]
     pub competition_id: String,
     /// 1, 2, …
     #[schema(format = Int32)]
@@ -354,9 +355,8 @@ pub struct RoundResponse {
     /// Advance count.
     #[schema(format = Int32)]
     pub advance_count: Option<i32>,
-    /// `open` or `closed`.
-    #[schema(max_length = 16)]
-    pub status: String,
+    /// Whether it takes scores.
+    pub status: RoundStatus,
     /// Criteria can no longer change: a sheet is submitted.
     pub criteria_frozen: bool,
     /// Criteria.
@@ -368,13 +368,13 @@ pub struct RoundResponse {
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct EntryResponse {
     /// Id.
-    #[schema(max_length = 36)]
+    #[schema(format = Uuid, max_length = 36)]
     pub id: String,
     /// The competition.
-    #[schema(max_length = 36)]
+    #[schema(format = Uuid, max_length = 36)]
     pub competition_id: String,
     /// The idea.
-    #[schema(max_length = 36)]
+    #[schema(format = Uuid, max_length = 36)]
     pub idea_id: String,
     /// The idea's title.
     #[schema(max_length = 200)]
@@ -382,9 +382,8 @@ pub struct EntryResponse {
     /// Track.
     #[schema(max_length = 100)]
     pub track: Option<String>,
-    /// `active` or `withdrawn`.
-    #[schema(max_length = 16)]
-    pub status: String,
+    /// Whether it is still in the competition.
+    pub status: EntryStatus,
     /// When entered.
     pub created_at: DateTime<Utc>,
 }
@@ -393,7 +392,7 @@ pub struct EntryResponse {
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct JudgeResponse {
     /// The user.
-    #[schema(max_length = 36)]
+    #[schema(format = Uuid, max_length = 36)]
     pub user_id: String,
     /// Name.
     #[schema(max_length = 200)]
@@ -406,10 +405,10 @@ pub struct JudgeResponse {
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct ConflictResponse {
     /// The judge.
-    #[schema(max_length = 36)]
+    #[schema(format = Uuid, max_length = 36)]
     pub judge_id: String,
     /// The entry.
-    #[schema(max_length = 36)]
+    #[schema(format = Uuid, max_length = 36)]
     pub entry_id: String,
     /// Kind.
     pub kind: ConflictKind,
@@ -424,27 +423,26 @@ pub struct ConflictResponse {
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct AssignmentResponse {
     /// Id.
-    #[schema(max_length = 36)]
+    #[schema(format = Uuid, max_length = 36)]
     pub id: String,
     /// The round.
-    #[schema(max_length = 36)]
+    #[schema(format = Uuid, max_length = 36)]
     pub round_id: String,
     /// The entry.
-    #[schema(max_length = 36)]
+    #[schema(format = Uuid, max_length = 36)]
     pub entry_id: String,
     /// The judge.
-    #[schema(max_length = 36)]
+    #[schema(format = Uuid, max_length = 36)]
     pub judge_id: String,
-    /// `none`, `draft` or `submitted`.
-    #[schema(max_length = 16)]
-    pub sheet_status: String,
+    /// Where the sheet stands.
+    pub sheet_status: SheetStatus,
 }
 
 /// An entry left short of judges.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct ShortEntry {
     /// The entry.
-    #[schema(max_length = 36)]
+    #[schema(format = Uuid, max_length = 36)]
     pub entry_id: String,
     /// Judges it has.
     #[schema(format = Int32)]
@@ -456,7 +454,7 @@ pub struct ShortEntry {
 
 /// The result of automatic assignment.
 #[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct AutoAssignResponse {
+pub struct AutoAssignResult {
     /// Every assignment of the round now (at most 50 per entry).
     #[schema(max_items = 500_000)]
     pub assignments: Vec<AssignmentResponse>,
@@ -469,7 +467,7 @@ pub struct AutoAssignResponse {
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct JudgedEntry {
     /// The entry.
-    #[schema(max_length = 36)]
+    #[schema(format = Uuid, max_length = 36)]
     pub entry_id: String,
     /// Title.
     #[schema(max_length = 200)]
@@ -481,21 +479,19 @@ pub struct JudgedEntry {
     #[schema(max_length = 20000)]
     pub description: Option<String>,
     /// Sector.
-    #[schema(max_length = 32)]
-    pub sector: String,
+    pub sector: Sector,
     /// Stage.
-    #[schema(max_length = 32)]
-    pub stage: String,
+    pub stage: Stage,
     /// Track.
     #[schema(max_length = 100)]
     pub track: Option<String>,
     /// The idea (not in blind rounds).
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[schema(max_length = 36)]
+    #[schema(format = Uuid, max_length = 36)]
     pub idea_id: Option<String>,
     /// The idea's organisation (not in blind rounds).
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[schema(max_length = 36)]
+    #[schema(format = Uuid, max_length = 36)]
     pub organization_id: Option<String>,
     /// Team members' names (not in blind rounds).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -507,10 +503,10 @@ pub struct JudgedEntry {
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct MyAssignmentResponse {
     /// The assignment.
-    #[schema(max_length = 36)]
+    #[schema(format = Uuid, max_length = 36)]
     pub id: String,
     /// The round.
-    #[schema(max_length = 36)]
+    #[schema(format = Uuid, max_length = 36)]
     pub round_id: String,
     /// Round name.
     #[schema(max_length = 200)]
@@ -522,9 +518,8 @@ pub struct MyAssignmentResponse {
     /// The criteria to score.
     #[schema(max_items = 50)]
     pub criteria: Vec<CriterionInfo>,
-    /// `none`, `draft` or `submitted`.
-    #[schema(max_length = 16)]
-    pub sheet_status: String,
+    /// Where the sheet stands.
+    pub sheet_status: SheetStatus,
     /// The sheet's version (0 before the first save).
     #[schema(format = Int32)]
     pub sheet_version: i32,
@@ -534,11 +529,10 @@ pub struct MyAssignmentResponse {
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct SheetResponse {
     /// The assignment.
-    #[schema(max_length = 36)]
+    #[schema(format = Uuid, max_length = 36)]
     pub assignment_id: String,
-    /// `none`, `draft` or `submitted`.
-    #[schema(max_length = 16)]
-    pub status: String,
+    /// Where it stands.
+    pub status: SheetStatus,
     /// Comment.
     #[schema(max_length = 5000)]
     pub comment: Option<String>,
@@ -556,7 +550,7 @@ pub struct SheetResponse {
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct LeaderboardResponse {
     /// The round.
-    #[schema(max_length = 36)]
+    #[schema(format = Uuid, max_length = 36)]
     pub round_id: String,
     /// Whether this is the published, frozen result.
     pub published: bool,
@@ -569,13 +563,13 @@ pub struct LeaderboardResponse {
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct AwardResponse {
     /// Id.
-    #[schema(max_length = 36)]
+    #[schema(format = Uuid, max_length = 36)]
     pub id: String,
     /// Title.
     #[schema(max_length = 200)]
     pub title: String,
     /// Round.
-    #[schema(max_length = 36)]
+    #[schema(format = Uuid, max_length = 36)]
     pub round_id: Option<String>,
     /// First rank.
     #[schema(format = Int32)]
@@ -584,7 +578,7 @@ pub struct AwardResponse {
     #[schema(format = Int32)]
     pub rank_to: Option<i32>,
     /// Entry.
-    #[schema(max_length = 36)]
+    #[schema(format = Uuid, max_length = 36)]
     pub entry_id: Option<String>,
     /// The entries it goes to, from the published ranks.
     #[schema(max_items = 10_000, value_type = Vec<sonla_core::id::RecordId>)]
@@ -629,7 +623,7 @@ impl From<RoundView> for RoundResponse {
             pass_mark: round.pass_mark,
             blind: round.blind,
             advance_count: round.advance_count,
-            status: round.status,
+            status: RoundStatus::parse(&round.status).unwrap_or(RoundStatus::Open),
             criteria_frozen: frozen,
             criteria: criteria.iter().map(CriterionInfo::from).collect(),
         }
@@ -644,7 +638,7 @@ impl From<EntryView> for EntryResponse {
             idea_id: entry.idea_id.into(),
             title,
             track: entry.track,
-            status: entry.status,
+            status: EntryStatus::parse(&entry.status).unwrap_or(EntryStatus::Active),
             created_at: entry.created_at.and_utc(),
         }
     }
@@ -673,8 +667,10 @@ impl From<Conflict> for ConflictResponse {
 }
 
 /// The status of a sheet as assignments and sheets show it: `none` before the first save.
-fn sheet_status(status: Option<String>) -> String {
-    status.unwrap_or_else(|| "none".to_owned())
+fn sheet_status(status: Option<&str>) -> SheetStatus {
+    status
+        .and_then(SheetStatus::parse)
+        .unwrap_or(SheetStatus::None)
 }
 
 impl From<AssignmentView> for AssignmentResponse {
@@ -685,7 +681,7 @@ impl From<AssignmentView> for AssignmentResponse {
             round_id: a.round_id.into(),
             entry_id: a.entry_id.into(),
             judge_id: a.judge_id.into(),
-            sheet_status: sheet_status(view.sheet_status),
+            sheet_status: sheet_status(view.sheet_status.as_deref()),
         }
     }
 }
@@ -700,7 +696,7 @@ impl From<Short> for ShortEntry {
     }
 }
 
-impl From<AutoAssignment> for AutoAssignResponse {
+impl From<AutoAssignment> for AutoAssignResult {
     fn from(outcome: AutoAssignment) -> Self {
         Self {
             assignments: outcome.assignments.into_iter().map(Into::into).collect(),
@@ -731,8 +727,8 @@ impl From<JudgeTask> for MyAssignmentResponse {
                 title: idea.title,
                 summary: idea.summary,
                 description: idea.description,
-                sector: idea.sector,
-                stage: idea.stage,
+                sector: Sector::parse(&idea.sector).unwrap_or(Sector::Other),
+                stage: Stage::parse(&idea.stage).unwrap_or(Stage::Idea),
                 track: entry.track,
                 idea_id: (!blind).then(|| entry.idea_id.into()),
                 organization_id: idea.organization_id.filter(|_| !blind).map(Into::into),
@@ -740,7 +736,7 @@ impl From<JudgeTask> for MyAssignmentResponse {
             },
             criteria: criteria.iter().map(CriterionInfo::from).collect(),
             sheet_version: sheet.as_ref().map_or(0, |s| s.version),
-            sheet_status: sheet_status(sheet.map(|s| s.status)),
+            sheet_status: sheet_status(sheet.as_ref().map(|s| s.status.as_str())),
         }
     }
 }
@@ -755,7 +751,7 @@ impl From<SheetView> for SheetResponse {
             submitted_at: sheet
                 .as_ref()
                 .and_then(|s| s.submitted_at.map(|t| t.and_utc())),
-            status: sheet_status(sheet.map(|s| s.status)),
+            status: sheet_status(sheet.as_ref().map(|s| s.status.as_str())),
             scores: view
                 .values
                 .into_iter()

@@ -214,6 +214,38 @@ string_enum! {
 }
 
 string_enum! {
+    /// Whether a round takes scores.
+    pub enum RoundStatus {
+        /// Judges score it.
+        Open => "open",
+        /// Scoring is over (its entries were advanced, or the competition finalised).
+        Closed => "closed",
+    }
+}
+
+string_enum! {
+    /// Whether an entry is still in its competition.
+    pub enum EntryStatus {
+        /// In the competition.
+        Active => "active",
+        /// Withdrawn by its team.
+        Withdrawn => "withdrawn",
+    }
+}
+
+string_enum! {
+    /// Where a judge's score sheet stands.
+    pub enum SheetStatus {
+        /// Not saved yet.
+        None => "none",
+        /// Saved, still open to changes.
+        Draft => "draft",
+        /// Submitted: counted in the results.
+        Submitted => "submitted",
+    }
+}
+
+string_enum! {
     /// Who may enter.
     pub enum Audience {
         /// Students.
@@ -392,7 +424,7 @@ impl From<&CriterionRow> for CriterionInfo {
 #[schema(as = CriterionResponse)]
 pub struct CriterionInfo {
     /// Id.
-    #[schema(max_length = 36)]
+    #[schema(format = Uuid, max_length = 36)]
     pub id: String,
     /// Name.
     #[schema(max_length = 200)]
@@ -434,7 +466,7 @@ pub struct RoundParameters {
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct RoundResult {
     /// The round.
-    #[schema(max_length = 36)]
+    #[schema(format = Uuid, max_length = 36)]
     pub round_id: String,
     /// Name.
     #[schema(max_length = 200)]
@@ -461,7 +493,7 @@ pub struct RoundResult {
 #[schema(as = ResultsResponse)]
 pub struct PublishedResults {
     /// The competition.
-    #[schema(max_length = 36)]
+    #[schema(format = Uuid, max_length = 36)]
     pub competition_id: String,
     /// When published.
     pub published_at: DateTime<Utc>,
@@ -475,7 +507,7 @@ pub struct PublishedResults {
 pub struct FeedbackComment {
     /// The judge, except in blind rounds.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[schema(max_length = 36)]
+    #[schema(format = Uuid, max_length = 36)]
     pub judge_id: Option<String>,
     /// The comment.
     #[schema(max_length = 5000)]
@@ -486,7 +518,7 @@ pub struct FeedbackComment {
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct RoundFeedback {
     /// The round.
-    #[schema(max_length = 36)]
+    #[schema(format = Uuid, max_length = 36)]
     pub round_id: String,
     /// Rank in the published result.
     #[schema(format = Int32)]
@@ -504,7 +536,7 @@ pub struct RoundFeedback {
 #[schema(as = FeedbackResponse)]
 pub struct Feedback {
     /// The entry.
-    #[schema(max_length = 36)]
+    #[schema(format = Uuid, max_length = 36)]
     pub entry_id: String,
     /// Per round.
     #[schema(max_items = 10)]

@@ -59,7 +59,7 @@ pub struct Sheet {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct CriterionMean {
     /// The criterion.
-    #[schema(max_length = 36)]
+    #[schema(format = Uuid, max_length = 36)]
     pub criterion_id: String,
     /// Mean raw value over the entry's submitted sheets.
     pub mean: f64,
@@ -71,7 +71,7 @@ pub struct Row {
     /// Rank; tied rows share it (1, 2, 2, 4).
     pub rank: u32,
     /// The entry.
-    #[schema(max_length = 36)]
+    #[schema(format = Uuid, max_length = 36)]
     pub entry_id: String,
     /// The score by the method.
     pub score: f64,
@@ -92,7 +92,7 @@ pub struct Row {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct JudgeStats {
     /// The judge.
-    #[schema(max_length = 36)]
+    #[schema(format = Uuid, max_length = 36)]
     pub judge_id: String,
     /// Submitted sheets.
     pub count: u32,

@@ -9,6 +9,7 @@ pub mod id;
 pub mod lang;
 pub mod page;
 pub mod rand;
+pub mod reference;
 pub mod text;
 pub mod validation;
 
@@ -20,6 +21,7 @@ pub use id::{
 };
 pub use lang::Lang;
 pub use page::{Cursor, Page, PageRequest};
+pub use reference::{Sector, Stage};
 
 /// Serde helpers shared by request types.
 pub mod serde_ext {

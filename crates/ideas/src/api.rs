@@ -325,7 +325,7 @@ pub struct SelectionResponse {
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct IdeaResponse {
     /// Id (UUID v7).
-    #[schema(max_length = 36)]
+    #[schema(format = Uuid, max_length = 36)]
     pub id: String,
     /// Title.
     #[schema(max_length = 200)]
@@ -351,7 +351,7 @@ pub struct IdeaResponse {
     #[schema(max_length = 100)]
     pub former_district: Option<String>,
     /// Organisation.
-    #[schema(max_length = 36)]
+    #[schema(format = Uuid, max_length = 36)]
     pub organization_id: Option<String>,
     /// Tags.
     #[schema(max_items = 10, value_type = Vec<Tag>)]
@@ -383,7 +383,7 @@ pub struct IdeaResponse {
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct Tombstone {
     /// The idea's id.
-    #[schema(max_length = 36)]
+    #[schema(format = Uuid, max_length = 36)]
     pub id: String,
     /// Always `true`.
     pub deleted: bool,
@@ -416,7 +416,7 @@ pub struct CountResponse {
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct TeamMemberResponse {
     /// The user's id.
-    #[schema(max_length = 36)]
+    #[schema(format = Uuid, max_length = 36)]
     pub user_id: String,
     /// Full name.
     #[schema(max_length = 200)]
@@ -439,7 +439,7 @@ pub struct TeamMemberResponse {
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct HistoryEntryResponse {
     /// Id.
-    #[schema(max_length = 36)]
+    #[schema(format = Uuid, max_length = 36)]
     pub id: String,
     /// The action.
     pub action: Action,
@@ -451,7 +451,7 @@ pub struct HistoryEntryResponse {
     #[schema(max_length = 2000)]
     pub note: Option<String>,
     /// Who acted.
-    #[schema(max_length = 36)]
+    #[schema(format = Uuid, max_length = 36)]
     pub actor_id: Option<String>,
     /// When (UTC).
     pub occurred_at: DateTime<Utc>,

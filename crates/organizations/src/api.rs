@@ -220,7 +220,7 @@ pub struct ListOrganizationsQuery {
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct OrganizationResponse {
     /// Id (UUID v7).
-    #[schema(max_length = 36)]
+    #[schema(format = Uuid, max_length = 36)]
     pub id: String,
     /// Name.
     #[schema(max_length = 200)]
@@ -307,7 +307,7 @@ pub struct ListMembersQuery {
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct MemberResponse {
     /// The user's id.
-    #[schema(max_length = 36)]
+    #[schema(format = Uuid, max_length = 36)]
     pub user_id: String,
     /// The user's full name.
     #[schema(max_length = 200)]

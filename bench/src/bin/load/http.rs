@@ -18,7 +18,7 @@ pub fn client() -> anyhow::Result<reqwest::Client> {
     Ok(reqwest::Client::builder()
         .pool_max_idle_per_host(1)
         .tcp_nodelay(true)
-        .timeout(Duration::from_secs(60))
+        .timeout(Duration::from_mins(1))
         .build()?)
 }
 

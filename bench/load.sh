@@ -11,9 +11,10 @@
 # runs target/release/load. Seeded databases are kept between runs: SQLite files under
 # target/bench/cache, PostgreSQL databases bench_s<scale>_seed<seed> on $PG_SERVER (default
 # postgres://postgres@127.0.0.1:5432, trust authentication), each with a marker written once
-# seeding finished. The first run seeds (about 1 min for 100,000 ideas on SQLite, 2 on
-# PostgreSQL; 18 and 13 min for the 1,000,000 of the scale curve's last point); a run of both
-# backends takes about 45 minutes on 2 cores (about 12 with `--curve 10,100`).
+# seeding finished. The first run seeds (about 1 min for 100,000 ideas; 8 to 18 min each for
+# the 1,000,000 of the scale curve's last point, depending on the machine); a run of both
+# backends then takes about 14 minutes on 2 cores (45 with the seeding on the slowest machine
+# seen). bench/per-query.sh then times each search query alone at every scale.
 # Results: target/bench/report-<backend>.md and results-<backend>.json; wrk outputs and
 # server logs under target/bench/logs/.
 set -euo pipefail

@@ -273,13 +273,14 @@ include-name = [
   "GET /api/v1/organizations", "GET /api/v1/users",
 ]
 checks.positive_data_acceptance.expected-statuses = ["2xx", "3xx", "400", "401", "403", "404", "409", "422", "429", "5xx"]
-# 422 for a common password (a list of 10,000 the schema does not carry), an organisation or
-# a user that does not exist, a rejection without a note.
+# 422 for a common password (a list of 10,000 the schema does not carry), an organisation, a
+# user or an idea that does not exist, a rejection without a note.
 [[operations]]
 include-name = [
   "POST /api/v1/auth/register", "POST /api/v1/me/password", "POST /api/v1/ideas",
   "POST /api/v1/ideas/{{idea_id}}/{{action}}", "POST /api/v1/ideas/{{idea_id}}/members",
   "POST /api/v1/organizations/{{organization_id}}/members",
+  "POST /api/v1/competitions/{{competition_id}}/entries",
 ]
 checks.positive_data_acceptance.expected-statuses = ["2xx", "3xx", "401", "403", "404", "409", "422", "429", "5xx"]
 

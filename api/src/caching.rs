@@ -44,17 +44,20 @@ pub async fn conditional_get(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
-    let overlong = [header::IF_MATCH, header::IF_NONE_MATCH]
+    // A condition is a list of entity tags: visible ASCII (the spec's header pattern) and at
+    // most MAX_CONDITION_BYTES. Anything else is 400 rather than a condition silently ignored.
+    let unreadable = [header::IF_MATCH, header::IF_NONE_MATCH]
         .iter()
-        .any(|name| {
-            req.headers()
-                .get(name)
-                .is_some_and(|v| v.len() > MAX_CONDITION_BYTES)
-        });
-    if overlong {
+        .filter_map(|name| req.headers().get(name))
+        .any(|v| v.len() > MAX_CONDITION_BYTES || v.to_str().is_err());
+    if unreadable {
         let error = ApiError::new(ErrorCode::BadRequest).with_detail(Localized::new(
-            format!("If-Match và If-None-Match dài tối đa {MAX_CONDITION_BYTES} byte"),
-            format!("If-Match and If-None-Match have at most {MAX_CONDITION_BYTES} bytes"),
+            format!(
+                "If-Match và If-None-Match là danh sách thẻ ETag bằng ký tự ASCII, dài tối đa {MAX_CONDITION_BYTES} byte"
+            ),
+            format!(
+                "If-Match and If-None-Match are lists of entity tags in ASCII, at most {MAX_CONDITION_BYTES} bytes"
+            ),
         ));
         let response = error.to_response(request_lang(req.request()), Some(req.path()));
         return Ok(req.into_response(response));

@@ -40,9 +40,10 @@ impl<T: DeserializeOwned + Validate + 'static> FromRequest for ValidJson<T> {
     }
 }
 
-/// An optional JSON body: no body at all, an empty one (whatever its `Content-Type`, as
-/// generated clients send it), or `null`, is `T::default()`; any other body must be valid, as
-/// with [`ValidJson`] (`Option<ValidJson<T>>` would turn a wrong body into "no body").
+/// An optional JSON body: no body at all, or an empty one (whatever its `Content-Type`, as
+/// generated clients send it), is `T::default()`; any other body must be valid, as with
+/// [`ValidJson`] (`Option<ValidJson<T>>` would turn a wrong body into "no body"), so `null`
+/// is refused like any body that is not an object: the spec says the body is `T` or nothing.
 #[derive(Debug)]
 pub struct OptionalJson<T>(pub T);
 
@@ -62,7 +63,7 @@ impl<T: DeserializeOwned + Validate + Default + 'static> FromRequest for Optiona
         let body = json_body(req, payload);
         Box::pin(async move {
             let bytes = body.await?;
-            if matches!(bytes.trim_ascii(), b"" | b"null") {
+            if bytes.trim_ascii().is_empty() {
                 return Ok(Self(T::default()));
             }
             let value: T = decode_json(&bytes)?;

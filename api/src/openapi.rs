@@ -1,6 +1,7 @@
 //! The OpenAPI 3.1 document, generated from the handlers.
 
 use actix_web::App;
+use sonla_core::validation::{HEADER_PATTERN, NOT_BLANK_PATTERN, TEXT_PATTERN};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 use utoipa_actix_web::AppExt;
@@ -211,6 +212,7 @@ fn declare_etag(operation: &mut utoipa::openapi::path::Operation) {
 pub fn document() -> serde_json::Value {
     let mut document = serde_json::to_value(spec()).unwrap_or_default();
     bound_wire_types(&mut document);
+    header_patterns(&mut document);
     optional_bodies_by_reference(&mut document);
     components_by_reference(&mut document);
     document
@@ -276,8 +278,8 @@ fn components_by_reference(document: &mut serde_json::Value) {
 
 /// An optional body (`Option<T>` in a handler, which [`crate::extract::OptionalJson`] reads)
 /// comes out of utoipa as `oneOf: [T, null]`, on which client generators stumble (the Python
-/// one crashes). It is said instead as `required: false` with `T` itself: no body, an empty
-/// body or `null` are all "none".
+/// one crashes). It is said instead as `required: false` with `T` itself: no body or an empty
+/// one is "none"; `null` is refused like any other body that is not a `T`.
 fn optional_bodies_by_reference(document: &mut serde_json::Value) {
     let Some(paths) = document.get_mut("paths").and_then(|p| p.as_object_mut()) else {
         return;
@@ -381,10 +383,62 @@ fn shared_headers() -> [(&'static str, utoipa::openapi::Header); 4] {
     ]
 }
 
+/// Header values are bytes that the server reads as visible ASCII ([`HEADER_PATTERN`]): the
+/// header parameters and the response headers get that pattern instead of the text one.
+fn header_patterns(document: &mut serde_json::Value) {
+    let set = |schema: Option<&mut serde_json::Value>| {
+        if let Some(schema) = schema.and_then(|s| s.as_object_mut())
+            && schema.get("pattern").is_some_and(|p| p == TEXT_PATTERN)
+        {
+            schema.insert("pattern".to_owned(), HEADER_PATTERN.into());
+        }
+    };
+    if let Some(paths) = document.get_mut("paths").and_then(|p| p.as_object_mut()) {
+        let parameters = paths
+            .values_mut()
+            .filter_map(|item| item.as_object_mut())
+            .flat_map(|item| item.values_mut())
+            .filter_map(|operation| operation.get_mut("parameters")?.as_array_mut())
+            .flatten()
+            .filter(|parameter| parameter.get("in").is_some_and(|i| i == "header"));
+        for parameter in parameters {
+            set(parameter.get_mut("schema"));
+        }
+    }
+    if let Some(headers) = document
+        .pointer_mut("/components/headers")
+        .and_then(|h| h.as_object_mut())
+    {
+        for header in headers.values_mut() {
+            set(header.get_mut("schema"));
+        }
+    }
+}
+
+/// The pattern of a string schema: a free-text string (no enum, format or pattern of its own)
+/// takes [`TEXT_PATTERN`], what the extractors let through; `pattern = r"\S"` on a field marks
+/// it as not blank and becomes [`NOT_BLANK_PATTERN`], what `not_blank` accepts. URLs and
+/// telephone numbers keep their own patterns, printable ASCII only.
+fn text_pattern(object: &mut serde_json::Map<String, serde_json::Value>) {
+    let pattern = match object.get("pattern").and_then(|p| p.as_str()) {
+        Some(r"\S") => NOT_BLANK_PATTERN,
+        // `format: password` is only a hint to forms: the text is free.
+        None if !object.contains_key("enum")
+            && !object.contains_key("const")
+            && object.get("format").is_none_or(|f| f == "password") =>
+        {
+            TEXT_PATTERN
+        }
+        _ => return,
+    };
+    object.insert("pattern".to_owned(), pattern.into());
+}
+
 /// Gives every integer, UUID and timestamp without explicit bounds the bounds of its wire type:
 /// a 32- or 64-bit integer, a hyphenated UUID (36 characters), an RFC 3339 timestamp (at most
-/// 35 characters, as `2026-11-26T17:38:03.123456789+07:00`). Domain limits stay on the fields
-/// themselves (`#[schema(maximum = …)]` next to `#[validate(range(…))]`).
+/// 35 characters, as `2026-11-26T17:38:03.123456789+07:00`), and every string its pattern
+/// ([`text_pattern`]). Domain limits stay on the fields themselves (`#[schema(maximum = …)]`
+/// next to `#[validate(range(…))]`).
 fn bound_wire_types(document: &mut serde_json::Value) {
     fn walk(value: &mut serde_json::Value) {
         match value {
@@ -423,7 +477,10 @@ fn bound_wire_types(document: &mut serde_json::Value) {
             if !object.contains_key("maximum") && !object.contains_key("exclusiveMaximum") {
                 object.insert("maximum".to_owned(), max);
             }
-        } else if is(object, "string") && !object.contains_key("maxLength") {
+        } else if is(object, "string") {
+            text_pattern(object);
+        }
+        if is(object, "string") && !object.contains_key("maxLength") {
             let max = match format.as_str() {
                 "uuid" => 36,
                 "date-time" => 35,

@@ -124,9 +124,13 @@ impl ApiError {
         } = &*self.0;
         let status = code.status();
         let title = code.title(lang).to_owned();
-        // A 5xx never says more than its title: causes stay in the log.
+        // A 5xx never says more than its title: causes stay in the log. A detail that quotes
+        // the request (a path parameter that does not parse) shows its control characters as
+        // U+FFFD, so the answer keeps to the spec's text pattern.
         let detail = match detail {
-            Some(detail) if status < 500 => detail.get(lang).to_owned(),
+            Some(detail) if status < 500 => detail
+                .get(lang)
+                .replace(sonla_core::validation::is_refused_control, "\u{fffd}"),
             _ => title.clone(),
         };
         Problem {

@@ -342,3 +342,26 @@ async fn overlong_conditions_are_400() {
     let me = json(app.get_as(&user, "/api/v1/me").await).await;
     assert_ne!(me["full_name"], "Tên mới", "nothing was written");
 }
+
+/// A condition that is not ASCII can match no tag the server writes: 400, not a condition
+/// silently ignored (a change would otherwise go through unconditionally).
+#[tokio::test]
+async fn conditions_that_are_not_ascii_are_400() {
+    let app = TestApp::spawn().await;
+    let user = app.user(&[]).await;
+    let not_ascii = reqwest::header::HeaderValue::from_bytes(b"W/\"\xc2\x84\"").unwrap();
+
+    let patch = app
+        .client
+        .patch(app.url("/api/v1/me"))
+        .bearer_auth(&user.token)
+        .header("if-match", not_ascii)
+        .json(&json!({"full_name": "Tên mới"}))
+        .send()
+        .await
+        .unwrap();
+
+    assert_problem(patch, 400, "bad_request").await;
+    let me = json(app.get_as(&user, "/api/v1/me").await).await;
+    assert_ne!(me["full_name"], "Tên mới", "nothing was written");
+}

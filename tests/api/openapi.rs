@@ -122,7 +122,9 @@ fn every_response_has_a_description_and_every_reference_resolves() {
 /// Every `pattern` of the document is one a validator applies, character for character.
 #[test]
 fn documented_patterns_are_the_ones_the_server_applies() {
-    use sonla_core::validation::{HTTP_URL_PATTERN, PHONE_PATTERN};
+    use sonla_core::validation::{
+        HEADER_PATTERN, HTTP_URL_PATTERN, NOT_BLANK_PATTERN, PHONE_PATTERN, TEXT_PATTERN,
+    };
     fn patterns(value: &serde_json::Value, found: &mut Vec<String>) {
         match value {
             serde_json::Value::Object(fields) => {
@@ -138,10 +140,20 @@ fn documented_patterns_are_the_ones_the_server_applies() {
     let mut found = Vec::new();
     patterns(&api::openapi::document(), &mut found);
     assert!(found.len() > 10, "{found:?}");
-    for pattern in found {
+    let known = [
+        TEXT_PATTERN,
+        NOT_BLANK_PATTERN,
+        HEADER_PATTERN,
+        HTTP_URL_PATTERN,
+        PHONE_PATTERN,
+    ];
+    for pattern in &found {
         assert!(
-            [r"\S", HTTP_URL_PATTERN, PHONE_PATTERN].contains(&pattern.as_str()),
+            known.contains(&pattern.as_str()),
             "no validator applies the pattern {pattern}"
         );
     }
+    // The marker of a not-blank field became the pattern that says it exactly.
+    assert!(!found.iter().any(|p| p == r"\S"));
+    assert!(found.iter().any(|p| p == NOT_BLANK_PATTERN));
 }

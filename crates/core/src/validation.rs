@@ -75,9 +75,11 @@ pub fn short_items(items: &[String], max: usize) -> Result<(), ValidationError> 
     }
 }
 
-/// The `pattern` of URL fields in the OpenAPI document: `http` or `https`, a host name, an
-/// optional port and printable ASCII after it. Kept equal to the schema attributes by a test.
-pub const HTTP_URL_PATTERN: &str = r"^[Hh][Tt][Tt][Pp][Ss]?://[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*(?::[0-9]{1,4})?(?:[/?#][!-~]*)?$";
+/// The `pattern` of URL fields in the OpenAPI document: `http` or `https`, a host name whose
+/// last label starts with a letter (a WHATWG URL parser reads a host ending in a number as an
+/// IPv4 address, so `https://a.1` is no URL), an optional port and printable ASCII after it.
+/// Kept equal to the schema attributes by a test.
+pub const HTTP_URL_PATTERN: &str = r"^[Hh][Tt][Tt][Pp][Ss]?://(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)*[A-Za-z](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?::[0-9]{1,4})?(?:[/?#][!-~]*)?$";
 
 /// The `pattern` of telephone fields in the OpenAPI document, which [`phone`] applies.
 pub const PHONE_PATTERN: &str = r"^\+?(?:[ .-]*[0-9]){8,15}[ .-]*$";
@@ -221,6 +223,21 @@ pub fn is_refused_control(c: char) -> bool {
     c.is_control() && !matches!(c, '\t' | '\n' | '\r')
 }
 
+/// The `pattern` the OpenAPI document gives every free-text string (and query parameter): no
+/// character that [`is_refused_control`] refuses. The same text in Rust's `regex`, ECMAScript
+/// and Python; a test holds it equal to [`is_refused_control`] over every character.
+pub const TEXT_PATTERN: &str = r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$";
+
+/// The `pattern` the OpenAPI document gives header values: what `HeaderValue::to_str` reads,
+/// visible ASCII, space and tab. The server refuses other bytes in the headers it reads
+/// (`If-Match`, `If-None-Match`: 400; `Idempotency-Key`: 400).
+pub const HEADER_PATTERN: &str = r"^[\t\x20-\x7E]*$";
+
+/// The `pattern` of a string that must not be blank ([`not_blank`]): [`TEXT_PATTERN`] with at
+/// least one character that is neither white space (Unicode's, as Rust's `char::is_whitespace`
+/// has it: spelled out, since `\s` differs between regex dialects) nor a control character.
+pub const NOT_BLANK_PATTERN: &str = r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*[^\x00-\x20\x7F-\x9F\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000][^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$";
+
 /// The error of a value holding a character [`is_refused_control`] refuses; `field` is named
 /// without such characters (a key can hold them too).
 #[must_use]
@@ -288,6 +305,24 @@ mod tests {
         }
     }
 
+    /// The spec's patterns say exactly what the extractors and `not_blank` accept, character
+    /// by character over the whole of Unicode.
+    #[test]
+    fn the_spec_patterns_agree_with_the_rules_on_every_character() {
+        let text = regex::Regex::new(super::TEXT_PATTERN).unwrap();
+        let visible = regex::Regex::new(super::NOT_BLANK_PATTERN).unwrap();
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+            let one = c.to_string();
+            assert_eq!(text.is_match(&one), !is_refused_control(c), "{c:?}");
+            let kept = !is_refused_control(c) && not_blank(&one).is_ok();
+            assert_eq!(visible.is_match(&one), kept, "{c:?}");
+            assert_eq!(visible.is_match(&format!(" \t{one}\n")), kept, "{c:?}");
+        }
+        assert!(visible.is_match("Cà phê Sơn La"));
+        assert!(!visible.is_match(" \u{3000}\u{a0} "));
+        assert!(!text.is_match("a\u{0}b"));
+    }
+
     #[test]
     fn blank_strings_are_rejected() {
         assert!(not_blank("  \t").is_err());
@@ -311,6 +346,10 @@ mod pattern_tests {
             ("https://utb edu.vn", false),
             ("https://utb.edu.vn/có dấu", false),
             ("https://-utb.vn", false),
+            ("https://a.1", false),
+            ("HTtp://G.8.9.A-cHePwlOfPx0rU0.0:8?s\"|(xg5!", false),
+            ("https://1.2.3.4", false),
+            ("https://xn--bcher-kva.vn/a?b=\"c\"|d", true),
             ("javascript:alert(1)", false),
             ("", false),
         ] {

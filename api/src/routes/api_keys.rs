@@ -71,6 +71,9 @@ pub async fn list_api_keys(
 }
 
 /// Get an API key.
+///
+/// Admins only. Its name, scopes, when it was last used and whether it is revoked; the
+/// secret is shown only once, when the key is created.
 #[utoipa::path(
     tag = "api-keys",
     security(("bearer_jwt" = [])),

@@ -124,6 +124,8 @@ pub async fn create_competition(
 }
 
 /// Get a competition.
+///
+/// Anyone, once it is past its draft; officers and admins see drafts too.
 #[utoipa::path(
     tag = "competitions",
     security((), ("bearer_jwt" = [])),
@@ -201,6 +203,9 @@ pub async fn create_round(
 }
 
 /// List a competition's rounds with their criteria.
+///
+/// Whoever may see the competition; in order, each with its scoring method and whether its
+/// criteria can still change.
 #[utoipa::path(
     tag = "competitions",
     security((), ("bearer_jwt" = [])),
@@ -291,6 +296,8 @@ pub async fn add_judge(
 }
 
 /// List judges.
+///
+/// Officers and admins: the people who score the competition's entries.
 #[utoipa::path(
     tag = "competitions",
     security(("bearer_jwt" = [])),
@@ -400,6 +407,8 @@ pub async fn create_award(
 }
 
 /// List the awards of a published competition.
+///
+/// Anyone, once the results are published (403 `results_not_published` before).
 #[utoipa::path(
     tag = "competitions",
     security((), ("bearer_jwt" = [])),
@@ -501,6 +510,8 @@ pub async fn auto_assign(
 }
 
 /// List a round's assignments.
+///
+/// Officers and admins: which judge scores which entry, and where each sheet stands.
 #[utoipa::path(
     tag = "judging",
     security(("bearer_jwt" = [])),

@@ -68,6 +68,8 @@ pub async fn my_ideas(
 }
 
 /// Get my account.
+///
+/// The caller's own profile with its global roles; the `ETag` is for `If-Match` on a change.
 #[utoipa::path(
     tag = "me",
     security(("bearer_jwt" = [])),

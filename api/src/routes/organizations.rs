@@ -80,6 +80,8 @@ pub async fn create_organization(
 }
 
 /// Get an organisation.
+///
+/// Public: its name, kind, contacts and links.
 #[utoipa::path(
     tag = "organizations",
     params(("organization_id" = Uuid, Path, description = "The organisation's id")),

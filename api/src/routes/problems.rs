@@ -36,6 +36,9 @@ fn describe(code: ErrorCode, req: &HttpRequest) -> ProblemType {
 }
 
 /// List every problem type.
+///
+/// Public: each `code` a problem document can carry, with its HTTP status and title in the
+/// language of `Accept-Language`.
 #[utoipa::path(tag = "operations", responses((status = 200, body = ProblemTypeList), ServerErrors))]
 #[get("")]
 pub async fn list_problem_types(req: HttpRequest) -> HttpResponse {
@@ -48,6 +51,8 @@ pub async fn list_problem_types(req: HttpRequest) -> HttpResponse {
 }
 
 /// Describe one problem type.
+///
+/// Public: where a problem's `type` (`/problems/{code}`) points; 404 for an unknown code.
 #[utoipa::path(
     tag = "operations",
     params(("code" = String, Path, max_length = 64, description = "A problem's `code`")),

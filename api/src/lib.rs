@@ -7,6 +7,7 @@ pub mod auth;
 pub mod caching;
 pub mod cli;
 pub mod extract;
+pub mod head_limit;
 pub mod idempotency;
 pub mod metrics;
 pub mod openapi;
@@ -144,6 +145,7 @@ impl Application {
                     app.wrap(from_fn(idempotency::idempotency))
                         .wrap(from_fn(caching::conditional_get))
                         .wrap(from_fn(ratelimit::limit))
+                        .wrap(from_fn(head_limit::limit))
                         .wrap(Condition::new(cors_enabled, cors))
                         .wrap(from_fn(problem::render_problems))
                         .wrap(from_fn(echo_request_id))

@@ -131,6 +131,12 @@ pub fn spec() -> utoipa::openapi::OpenApi {
                 .responses
                 .entry("429".to_owned())
                 .or_insert_with(crate::problem::rate_limited_response);
+            // Every request passes crate::head_limit.
+            operation
+                .responses
+                .responses
+                .entry("431".to_owned())
+                .or_insert_with(|| crate::problem::error_response(431));
             // A record named in the path may not exist.
             if path.contains('{') {
                 operation

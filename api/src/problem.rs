@@ -468,6 +468,7 @@ fn status_description(status: u16) -> &'static str {
         412 => "`If-Match` names another version of the record; read it again",
         413 => "Request body too large",
         415 => "Content-Type is not application/json",
+        431 => "Request headers too large: more than 64 lines or 16 KiB",
         422 => "Validation failed; `errors` lists the fields",
         500 => "Internal error; details are in the server log only",
         503 => "Database unavailable; retry after `Retry-After` seconds",

@@ -343,6 +343,36 @@ async fn overlong_conditions_are_400() {
     assert_ne!(me["full_name"], "Tên mới", "nothing was written");
 }
 
+/// Request heads past the documented limits get 431 as a problem document (actix-http's own
+/// limits, higher, answer without a body); a large but allowed header is served.
+#[tokio::test]
+async fn oversized_request_heads_are_431_problems() {
+    let app = TestApp::spawn().await;
+    let big = app
+        .client
+        .get(app.url(ORGS))
+        .header("x-trace", "a".repeat(20 * 1024))
+        .send()
+        .await
+        .unwrap();
+    let mut many = app.client.get(app.url(ORGS));
+    for i in 0..70 {
+        many = many.header(format!("x-extra-{i}"), "1");
+    }
+    let many = many.send().await.unwrap();
+    let allowed = app
+        .client
+        .get(app.url(ORGS))
+        .header("x-trace", "a".repeat(8 * 1024))
+        .send()
+        .await
+        .unwrap();
+
+    assert_problem(big, 431, "headers_too_large").await;
+    assert_problem(many, 431, "headers_too_large").await;
+    assert_eq!(allowed.status().as_u16(), 200);
+}
+
 /// A condition that is not ASCII can match no tag the server writes: 400, not a condition
 /// silently ignored (a change would otherwise go through unconditionally).
 #[tokio::test]

@@ -175,6 +175,7 @@ error_codes! {
     PreconditionFailed => (412, "precondition_failed", "Bản ghi đã thay đổi (If-Match không khớp); hãy tải lại", "The record changed (If-Match does not match); reload it");
     VersionMismatch => (412, "version_mismatch", "Phiếu đã bị sửa ở nơi khác; hãy tải lại", "The sheet changed elsewhere; reload it");
     PayloadTooLarge => (413, "payload_too_large", "Nội dung yêu cầu quá lớn", "Request body too large");
+    HeadersTooLarge => (431, "headers_too_large", "Phần đầu yêu cầu quá lớn", "Request headers too large");
     UnsupportedMediaType => (415, "unsupported_media_type", "Kiểu nội dung không được hỗ trợ", "Unsupported media type");
     ValidationFailed => (422, "validation_failed", "Dữ liệu không hợp lệ", "Validation failed");
     IdempotencyKeyReused => (422, "idempotency_key_reused", "Idempotency-Key đã dùng cho một yêu cầu khác", "This Idempotency-Key was used for a different request");

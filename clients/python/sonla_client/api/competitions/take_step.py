@@ -1,0 +1,289 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.competition_response import CompetitionResponse
+from ...models.lifecycle_request import LifecycleRequest
+from ...models.lifecycle_step import LifecycleStep
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    competition_id: UUID,
+    step: LifecycleStep,
+    *,
+    body: LifecycleRequest | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/competitions/{competition_id}/{step}".format(
+            competition_id=quote(str(competition_id), safe=""),
+            step=quote(str(step), safe=""),
+        ),
+    }
+
+    if not isinstance(body, Unset):
+        _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> CompetitionResponse | Problem | None:
+    if response.status_code == 200:
+        response_200 = CompetitionResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 431:
+        response_431 = Problem.from_dict(response.json())
+
+        return response_431
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[CompetitionResponse | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    competition_id: UUID,
+    step: LifecycleStep,
+    *,
+    client: AuthenticatedClient,
+    body: LifecycleRequest | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[CompetitionResponse | Problem]:
+    """Take a lifecycle step.
+
+     `open` (needs a round with criteria), `start-judging` (round 1 takes the active entries),
+    `finalise` (every sheet submitted, unless an admin sends `force` with a `reason`; audited),
+    `publish` (freezes every round's leaderboards into the results). Officers and admins. A
+    step not allowed now is 409 with `allowed_next_states`.
+
+    Args:
+        competition_id (UUID):
+        step (LifecycleStep): A lifecycle step, `POST /api/v1/competitions/{id}/<step>`.
+        idempotency_key (str | Unset):
+        body (LifecycleRequest | Unset): Options of a lifecycle step.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CompetitionResponse | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        competition_id=competition_id,
+        step=step,
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    competition_id: UUID,
+    step: LifecycleStep,
+    *,
+    client: AuthenticatedClient,
+    body: LifecycleRequest | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> CompetitionResponse | Problem | None:
+    """Take a lifecycle step.
+
+     `open` (needs a round with criteria), `start-judging` (round 1 takes the active entries),
+    `finalise` (every sheet submitted, unless an admin sends `force` with a `reason`; audited),
+    `publish` (freezes every round's leaderboards into the results). Officers and admins. A
+    step not allowed now is 409 with `allowed_next_states`.
+
+    Args:
+        competition_id (UUID):
+        step (LifecycleStep): A lifecycle step, `POST /api/v1/competitions/{id}/<step>`.
+        idempotency_key (str | Unset):
+        body (LifecycleRequest | Unset): Options of a lifecycle step.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CompetitionResponse | Problem
+    """
+
+    return sync_detailed(
+        competition_id=competition_id,
+        step=step,
+        client=client,
+        body=body,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    competition_id: UUID,
+    step: LifecycleStep,
+    *,
+    client: AuthenticatedClient,
+    body: LifecycleRequest | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[CompetitionResponse | Problem]:
+    """Take a lifecycle step.
+
+     `open` (needs a round with criteria), `start-judging` (round 1 takes the active entries),
+    `finalise` (every sheet submitted, unless an admin sends `force` with a `reason`; audited),
+    `publish` (freezes every round's leaderboards into the results). Officers and admins. A
+    step not allowed now is 409 with `allowed_next_states`.
+
+    Args:
+        competition_id (UUID):
+        step (LifecycleStep): A lifecycle step, `POST /api/v1/competitions/{id}/<step>`.
+        idempotency_key (str | Unset):
+        body (LifecycleRequest | Unset): Options of a lifecycle step.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CompetitionResponse | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        competition_id=competition_id,
+        step=step,
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    competition_id: UUID,
+    step: LifecycleStep,
+    *,
+    client: AuthenticatedClient,
+    body: LifecycleRequest | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> CompetitionResponse | Problem | None:
+    """Take a lifecycle step.
+
+     `open` (needs a round with criteria), `start-judging` (round 1 takes the active entries),
+    `finalise` (every sheet submitted, unless an admin sends `force` with a `reason`; audited),
+    `publish` (freezes every round's leaderboards into the results). Officers and admins. A
+    step not allowed now is 409 with `allowed_next_states`.
+
+    Args:
+        competition_id (UUID):
+        step (LifecycleStep): A lifecycle step, `POST /api/v1/competitions/{id}/<step>`.
+        idempotency_key (str | Unset):
+        body (LifecycleRequest | Unset): Options of a lifecycle step.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CompetitionResponse | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            competition_id=competition_id,
+            step=step,
+            client=client,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

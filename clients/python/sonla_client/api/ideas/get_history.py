@@ -1,0 +1,212 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.history_entry_response import HistoryEntryResponse
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    idea_id: UUID,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/ideas/{idea_id}/history".format(
+            idea_id=quote(str(idea_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | list[HistoryEntryResponse] | None:
+    if response.status_code == 200:
+        response_200 = []
+        _response_200 = response.json()
+        for componentsschemas_history_list_item_data in _response_200:
+            componentsschemas_history_list_item = HistoryEntryResponse.from_dict(
+                componentsschemas_history_list_item_data
+            )
+
+            response_200.append(componentsschemas_history_list_item)
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 431:
+        response_431 = Problem.from_dict(response.json())
+
+        return response_431
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | list[HistoryEntryResponse]]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    idea_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Problem | list[HistoryEntryResponse]]:
+    """Get an idea's workflow history.
+
+     The team, officers and admins.
+
+    Args:
+        idea_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | list[HistoryEntryResponse]]
+    """
+
+    kwargs = _get_kwargs(
+        idea_id=idea_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    idea_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Problem | list[HistoryEntryResponse] | None:
+    """Get an idea's workflow history.
+
+     The team, officers and admins.
+
+    Args:
+        idea_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | list[HistoryEntryResponse]
+    """
+
+    return sync_detailed(
+        idea_id=idea_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    idea_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Problem | list[HistoryEntryResponse]]:
+    """Get an idea's workflow history.
+
+     The team, officers and admins.
+
+    Args:
+        idea_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | list[HistoryEntryResponse]]
+    """
+
+    kwargs = _get_kwargs(
+        idea_id=idea_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    idea_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Problem | list[HistoryEntryResponse] | None:
+    """Get an idea's workflow history.
+
+     The team, officers and admins.
+
+    Args:
+        idea_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | list[HistoryEntryResponse]
+    """
+
+    return (
+        await asyncio_detailed(
+            idea_id=idea_id,
+            client=client,
+        )
+    ).parsed

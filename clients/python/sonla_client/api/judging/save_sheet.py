@@ -1,0 +1,275 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.sheet_request import SheetRequest
+from ...models.sheet_response import SheetResponse
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    assignment_id: UUID,
+    *,
+    body: SheetRequest,
+    if_match: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
+
+    _kwargs: dict[str, Any] = {
+        "method": "put",
+        "url": "/api/v1/assignments/{assignment_id}/sheet".format(
+            assignment_id=quote(str(assignment_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | SheetResponse | None:
+    if response.status_code == 200:
+        response_200 = SheetResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 428:
+        response_428 = Problem.from_dict(response.json())
+
+        return response_428
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 431:
+        response_431 = Problem.from_dict(response.json())
+
+        return response_431
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | SheetResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    assignment_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: SheetRequest,
+    if_match: None | str | Unset = UNSET,
+) -> Response[Problem | SheetResponse]:
+    """Save a score sheet draft.
+
+     The assigned judge. Every criterion of the round, each within `[0, max_score]`. Once the
+    sheet exists, send its version (`If-Match` or `version`): a stale one gets 412, none 428.
+
+    Args:
+        assignment_id (UUID):
+        if_match (None | str | Unset):
+        body (SheetRequest): A score sheet draft.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | SheetResponse]
+    """
+
+    kwargs = _get_kwargs(
+        assignment_id=assignment_id,
+        body=body,
+        if_match=if_match,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    assignment_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: SheetRequest,
+    if_match: None | str | Unset = UNSET,
+) -> Problem | SheetResponse | None:
+    """Save a score sheet draft.
+
+     The assigned judge. Every criterion of the round, each within `[0, max_score]`. Once the
+    sheet exists, send its version (`If-Match` or `version`): a stale one gets 412, none 428.
+
+    Args:
+        assignment_id (UUID):
+        if_match (None | str | Unset):
+        body (SheetRequest): A score sheet draft.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | SheetResponse
+    """
+
+    return sync_detailed(
+        assignment_id=assignment_id,
+        client=client,
+        body=body,
+        if_match=if_match,
+    ).parsed
+
+
+async def asyncio_detailed(
+    assignment_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: SheetRequest,
+    if_match: None | str | Unset = UNSET,
+) -> Response[Problem | SheetResponse]:
+    """Save a score sheet draft.
+
+     The assigned judge. Every criterion of the round, each within `[0, max_score]`. Once the
+    sheet exists, send its version (`If-Match` or `version`): a stale one gets 412, none 428.
+
+    Args:
+        assignment_id (UUID):
+        if_match (None | str | Unset):
+        body (SheetRequest): A score sheet draft.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | SheetResponse]
+    """
+
+    kwargs = _get_kwargs(
+        assignment_id=assignment_id,
+        body=body,
+        if_match=if_match,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    assignment_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: SheetRequest,
+    if_match: None | str | Unset = UNSET,
+) -> Problem | SheetResponse | None:
+    """Save a score sheet draft.
+
+     The assigned judge. Every criterion of the round, each within `[0, max_score]`. Once the
+    sheet exists, send its version (`If-Match` or `version`): a stale one gets 412, none 428.
+
+    Args:
+        assignment_id (UUID):
+        if_match (None | str | Unset):
+        body (SheetRequest): A score sheet draft.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | SheetResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            assignment_id=assignment_id,
+            client=client,
+            body=body,
+            if_match=if_match,
+        )
+    ).parsed

@@ -1,0 +1,274 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.organization_response import OrganizationResponse
+from ...models.problem import Problem
+from ...models.update_organization_request import UpdateOrganizationRequest
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    organization_id: UUID,
+    *,
+    body: UpdateOrganizationRequest,
+    if_match: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
+
+    _kwargs: dict[str, Any] = {
+        "method": "patch",
+        "url": "/api/v1/organizations/{organization_id}".format(
+            organization_id=quote(str(organization_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> OrganizationResponse | Problem | None:
+    if response.status_code == 200:
+        response_200 = OrganizationResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 431:
+        response_431 = Problem.from_dict(response.json())
+
+        return response_431
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[OrganizationResponse | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    organization_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: UpdateOrganizationRequest,
+    if_match: None | str | Unset = UNSET,
+) -> Response[OrganizationResponse | Problem]:
+    """Update an organisation.
+
+     Its owners and managers, officers and admins. Fields left out stay as they are; `null`
+    clears an optional field.
+
+    Args:
+        organization_id (UUID):
+        if_match (None | str | Unset):
+        body (UpdateOrganizationRequest): Changes to an organisation: absent fields stay as they
+            are, `null` clears an optional one.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[OrganizationResponse | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        organization_id=organization_id,
+        body=body,
+        if_match=if_match,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    organization_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: UpdateOrganizationRequest,
+    if_match: None | str | Unset = UNSET,
+) -> OrganizationResponse | Problem | None:
+    """Update an organisation.
+
+     Its owners and managers, officers and admins. Fields left out stay as they are; `null`
+    clears an optional field.
+
+    Args:
+        organization_id (UUID):
+        if_match (None | str | Unset):
+        body (UpdateOrganizationRequest): Changes to an organisation: absent fields stay as they
+            are, `null` clears an optional one.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        OrganizationResponse | Problem
+    """
+
+    return sync_detailed(
+        organization_id=organization_id,
+        client=client,
+        body=body,
+        if_match=if_match,
+    ).parsed
+
+
+async def asyncio_detailed(
+    organization_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: UpdateOrganizationRequest,
+    if_match: None | str | Unset = UNSET,
+) -> Response[OrganizationResponse | Problem]:
+    """Update an organisation.
+
+     Its owners and managers, officers and admins. Fields left out stay as they are; `null`
+    clears an optional field.
+
+    Args:
+        organization_id (UUID):
+        if_match (None | str | Unset):
+        body (UpdateOrganizationRequest): Changes to an organisation: absent fields stay as they
+            are, `null` clears an optional one.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[OrganizationResponse | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        organization_id=organization_id,
+        body=body,
+        if_match=if_match,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    organization_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: UpdateOrganizationRequest,
+    if_match: None | str | Unset = UNSET,
+) -> OrganizationResponse | Problem | None:
+    """Update an organisation.
+
+     Its owners and managers, officers and admins. Fields left out stay as they are; `null`
+    clears an optional field.
+
+    Args:
+        organization_id (UUID):
+        if_match (None | str | Unset):
+        body (UpdateOrganizationRequest): Changes to an organisation: absent fields stay as they
+            are, `null` clears an optional one.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        OrganizationResponse | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            organization_id=organization_id,
+            client=client,
+            body=body,
+            if_match=if_match,
+        )
+    ).parsed

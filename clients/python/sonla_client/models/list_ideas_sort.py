@@ -1,0 +1,12 @@
+from enum import StrEnum
+
+
+class ListIdeasSort(StrEnum):
+    NEWEST = "newest"
+    PRIORITY = "priority"
+    RELEVANCE = "relevance"
+    TITLE = "title"
+    UPDATED = "updated"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -55,13 +55,18 @@ fi
 rm -rf "$out/python/.ruff_cache"
 
 if $check; then
+  # What installing or importing the package leaves beside it (ignored by git) is not compared.
+  compare() {
+    diff -r --exclude=build --exclude='*.egg-info' --exclude=__pycache__ --exclude=.ruff_cache \
+      --exclude=node_modules "$@"
+  }
   status=0
-  diff -r "$out/typescript/src" clients/typescript/src >/dev/null || status=1
-  diff -r "$out/python" clients/python >/dev/null || status=1
+  compare "$out/typescript/src" clients/typescript/src >/dev/null || status=1
+  compare "$out/python" clients/python >/dev/null || status=1
   if [ $status -ne 0 ]; then
     echo "clients/ differ from what openapi/openapi.json generates: run clients/generate.sh and commit" >&2
-    diff -r "$out/typescript/src" clients/typescript/src | head -20 >&2 || true
-    diff -r "$out/python" clients/python | head -20 >&2 || true
+    compare "$out/typescript/src" clients/typescript/src | head -20 >&2 || true
+    compare "$out/python" clients/python | head -20 >&2 || true
     exit 1
   fi
   echo "clients/ match openapi/openapi.json"

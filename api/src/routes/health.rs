@@ -19,16 +19,32 @@ pub(crate) fn configure(cfg: &mut ServiceConfig<'_>) {
     cfg.service(check_liveness).service(check_readiness);
 }
 
+sonla_core::string_enum! {
+    /// How the server is: an unhealthy one answers a 503 problem instead.
+    pub enum HealthStatus {
+        /// Serving.
+        Ok => "ok",
+    }
+}
+
+sonla_core::string_enum! {
+    /// The database the server runs on.
+    pub enum DatabaseKind {
+        /// Embedded SQLite.
+        Sqlite => "sqlite",
+        /// A PostgreSQL server.
+        Postgres => "postgres",
+    }
+}
+
 /// A health report.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Health {
-    /// `ok` when healthy.
-    #[schema(max_length = 16, example = "ok")]
-    pub status: String,
+    /// Always `ok` (a 503 says otherwise).
+    pub status: HealthStatus,
     /// The database backend (`ready` only).
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[schema(max_length = 16, example = "sqlite")]
-    pub database: Option<String>,
+    pub database: Option<DatabaseKind>,
 }
 
 /// Tell whether the process is up.
@@ -41,7 +57,7 @@ pub struct Health {
 #[get("/live")]
 pub async fn check_liveness() -> HttpResponse {
     HttpResponse::Ok().json(Health {
-        status: "ok".to_owned(),
+        status: HealthStatus::Ok,
         database: None,
     })
 }
@@ -57,8 +73,11 @@ pub async fn check_liveness() -> HttpResponse {
 pub async fn check_readiness(state: Data<AppState>) -> ApiResult<HttpResponse> {
     match tokio::time::timeout(READY_TIMEOUT, state.db.ping()).await {
         Ok(Ok(())) => Ok(HttpResponse::Ok().json(Health {
-            status: "ok".to_owned(),
-            database: Some(state.db.backend().name().to_owned()),
+            status: HealthStatus::Ok,
+            database: Some(match state.db.backend() {
+                sonla_db::Backend::Sqlite => DatabaseKind::Sqlite,
+                sonla_db::Backend::Postgres => DatabaseKind::Postgres,
+            }),
         })),
         Ok(Err(error)) => Err(ApiError::new(ErrorCode::ServiceUnavailable)
             .with_cause(error)

@@ -698,6 +698,11 @@ export type CriterionResponse = {
 };
 
 /**
+ * The database the server runs on.
+ */
+export type DatabaseKind = 'sqlite' | 'postgres';
+
+/**
  * A declared conflict of interest.
  */
 export type DeclareConflictRequest = {
@@ -811,15 +816,17 @@ export type GrantRoleRequest = {
  * A health report.
  */
 export type Health = {
+    database?: DatabaseKind | null;
     /**
-     * The database backend (`ready` only).
+     * Always `ok` (a 503 says otherwise).
      */
-    database?: string | null;
-    /**
-     * `ok` when healthy.
-     */
-    status: string;
+    status: HealthStatus;
 };
+
+/**
+ * How the server is: an unhealthy one answers a 503 problem instead.
+ */
+export type HealthStatus = 'ok';
 
 /**
  * A workflow transition.

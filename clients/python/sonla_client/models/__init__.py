@@ -32,6 +32,7 @@ from .credential_kind import CredentialKind
 from .criterion_input import CriterionInput
 from .criterion_mean import CriterionMean
 from .criterion_response import CriterionResponse
+from .database_kind import DatabaseKind
 from .declare_conflict_request import DeclareConflictRequest
 from .entry_response import EntryResponse
 from .entry_status import EntryStatus
@@ -39,6 +40,7 @@ from .feedback_comment import FeedbackComment
 from .feedback_response import FeedbackResponse
 from .grant_role_request import GrantRoleRequest
 from .health import Health
+from .health_status import HealthStatus
 from .history_entry_response import HistoryEntryResponse
 from .idea_links import IdeaLinks
 from .idea_response import IdeaResponse
@@ -147,6 +149,7 @@ __all__ = (
     "CriterionInput",
     "CriterionMean",
     "CriterionResponse",
+    "DatabaseKind",
     "DeclareConflictRequest",
     "EntryResponse",
     "EntryStatus",
@@ -154,6 +157,7 @@ __all__ = (
     "FeedbackResponse",
     "GrantRoleRequest",
     "Health",
+    "HealthStatus",
     "HistoryEntryResponse",
     "IdeaLinks",
     "IdeaResponse",

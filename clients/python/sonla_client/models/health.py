@@ -6,6 +6,8 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.database_kind import DatabaseKind
+from ..models.health_status import HealthStatus
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Health")
@@ -16,20 +18,22 @@ class Health:
     """A health report.
 
     Attributes:
-        status (str): `ok` when healthy. Example: ok.
-        database (None | str | Unset): The database backend (`ready` only). Example: sqlite.
+        status (HealthStatus): How the server is: an unhealthy one answers a 503 problem instead.
+        database (DatabaseKind | None | Unset):
     """
 
-    status: str
-    database: None | str | Unset = UNSET
+    status: HealthStatus
+    database: DatabaseKind | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        status = self.status
+        status = self.status.value
 
         database: None | str | Unset
         if isinstance(self.database, Unset):
             database = UNSET
+        elif isinstance(self.database, DatabaseKind):
+            database = self.database.value
         else:
             database = self.database
 
@@ -48,14 +52,22 @@ class Health:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        status = d.pop("status")
+        status = HealthStatus(d.pop("status"))
 
-        def _parse_database(data: object) -> None | str | Unset:
+        def _parse_database(data: object) -> DatabaseKind | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                database_type_0 = DatabaseKind(data)
+
+                return database_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(DatabaseKind | None | Unset, data)
 
         database = _parse_database(d.pop("database", UNSET))
 

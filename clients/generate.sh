@@ -5,7 +5,8 @@
 #
 #   clients/generate.sh           regenerate both after a change to openapi/openapi.json
 #   clients/generate.sh --check   regenerate into a scratch folder and fail on any difference
-#                                 with the committed clients (.ci/run calls this)
+#                                 with the committed clients, then type-check the TypeScript
+#                                 one (.ci/run calls this)
 #
 # The generators are pinned, with every dependency, by clients/tools/package-lock.json and
 # clients/tools/requirements.txt, and installed from the npm registry and PyPI into .tools/
@@ -70,6 +71,9 @@ if $check; then
     exit 1
   fi
   echo "clients/ match openapi/openapi.json"
+  # The TypeScript client type-checks, strictly, with the pinned compiler.
+  "$root/$node_tools/node_modules/.bin/tsc" -p clients/typescript
+  echo "clients/typescript type-checks"
 else
   rm -rf clients/typescript/src clients/python
   mkdir -p clients/typescript

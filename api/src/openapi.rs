@@ -257,16 +257,7 @@ fn components_by_reference(document: &mut serde_json::Value) {
             *items = reference(item);
         }
     }
-    let Some(paths) = document.get_mut("paths").and_then(|p| p.as_object_mut()) else {
-        return;
-    };
-    let parameters = paths
-        .values_mut()
-        .filter_map(|item| item.as_object_mut())
-        .flat_map(|item| item.values_mut())
-        .filter_map(|operation| operation.get_mut("parameters")?.as_array_mut())
-        .flatten();
-    for parameter in parameters {
+    for parameter in parameters_mut(document) {
         let Some(schema) = parameter.get_mut("schema") else {
             continue;
         };
@@ -287,14 +278,7 @@ fn components_by_reference(document: &mut serde_json::Value) {
 /// one crashes). It is said instead as `required: false` with `T` itself: no body or an empty
 /// one is "none"; `null` is refused like any other body that is not a `T`.
 fn optional_bodies_by_reference(document: &mut serde_json::Value) {
-    let Some(paths) = document.get_mut("paths").and_then(|p| p.as_object_mut()) else {
-        return;
-    };
-    let operations = paths
-        .values_mut()
-        .filter_map(|item| item.as_object_mut())
-        .flat_map(|item| item.values_mut());
-    for operation in operations {
+    for operation in operations_mut(document) {
         let Some(body) = operation
             .get_mut("requestBody")
             .and_then(|b| b.as_object_mut())
@@ -389,6 +373,28 @@ fn shared_headers() -> [(&'static str, utoipa::openapi::Header); 4] {
     ]
 }
 
+/// Every operation object of the published document.
+fn operations_mut(
+    document: &mut serde_json::Value,
+) -> impl Iterator<Item = &mut serde_json::Value> {
+    document
+        .get_mut("paths")
+        .and_then(|p| p.as_object_mut())
+        .into_iter()
+        .flat_map(|paths| paths.values_mut())
+        .filter_map(|item| item.as_object_mut())
+        .flat_map(|item| item.values_mut())
+}
+
+/// Every parameter of every operation of the published document.
+fn parameters_mut(
+    document: &mut serde_json::Value,
+) -> impl Iterator<Item = &mut serde_json::Value> {
+    operations_mut(document)
+        .filter_map(|operation| operation.get_mut("parameters")?.as_array_mut())
+        .flatten()
+}
+
 /// Header values are bytes that the server reads as visible ASCII ([`HEADER_PATTERN`]): the
 /// header parameters and the response headers get that pattern instead of the text one.
 fn header_patterns(document: &mut serde_json::Value) {
@@ -399,17 +405,9 @@ fn header_patterns(document: &mut serde_json::Value) {
             schema.insert("pattern".to_owned(), HEADER_PATTERN.into());
         }
     };
-    if let Some(paths) = document.get_mut("paths").and_then(|p| p.as_object_mut()) {
-        let parameters = paths
-            .values_mut()
-            .filter_map(|item| item.as_object_mut())
-            .flat_map(|item| item.values_mut())
-            .filter_map(|operation| operation.get_mut("parameters")?.as_array_mut())
-            .flatten()
-            .filter(|parameter| parameter.get("in").is_some_and(|i| i == "header"));
-        for parameter in parameters {
-            set(parameter.get_mut("schema"));
-        }
+    let headers = parameters_mut(document).filter(|p| p.get("in").is_some_and(|i| i == "header"));
+    for parameter in headers {
+        set(parameter.get_mut("schema"));
     }
     if let Some(headers) = document
         .pointer_mut("/components/headers")
